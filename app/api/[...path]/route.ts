@@ -1,0 +1,4 @@
+import { unknownApiResponse } from '@/demos/http/not-found'
+
+export { unknownApiResponse as GET, unknownApiResponse as POST, unknownApiResponse as PUT }
+export { unknownApiResponse as PATCH, unknownApiResponse as DELETE }

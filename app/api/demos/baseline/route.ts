@@ -1,0 +1,8 @@
+import { demoRoute } from '@/demos/next/demo-route'
+
+export const POST = demoRoute('baseline', async (_request, { updateDatabase, json }) => {
+  // Critical work only: the yardstick the benchmark measures the other routes against.
+  await updateDatabase()
+
+  return json({ status: 'success' })
+})

@@ -1,0 +1,12 @@
+import { demoRoute } from '@/demos/next/demo-route'
+
+export const POST = demoRoute('blocking', async (request, { updateDatabase, logUserAction, json }) => {
+  // Critical work: the response depends on it.
+  await updateDatabase()
+
+  // The audit-log write is awaited, so the visitor waits for it too.
+  const userAgent = request.headers.get('user-agent') ?? 'unknown'
+  await logUserAction({ userAgent })
+
+  return json({ status: 'success' })
+})

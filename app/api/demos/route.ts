@@ -1,0 +1,3 @@
+import { catalogueResponse } from '@/demos/http/catalogue'
+
+export const GET = catalogueResponse

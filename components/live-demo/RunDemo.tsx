@@ -1,0 +1,142 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import { align, effectAfterResponse, type AlignedRun } from '../../demos/client/align'
+import { RunRequestError, runScenario } from '../../demos/client/run-client'
+import type { ParamSpecs } from '../../demos/engine/params'
+import { scenarios, type ScenarioName } from '../../demos/scenarios'
+import { ms } from './format'
+import { TimelineChart } from './TimelineChart'
+import { TimelineTable } from './TimelineTable'
+import { useUrlParams } from './useUrlParams'
+import styles from './RunDemo.module.css'
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'running'; scenario: ScenarioName }
+  | { kind: 'done'; runs: AlignedRun[] }
+  | { kind: 'error'; message: string }
+
+const titles: Record<string, string> = Object.fromEntries(Object.entries(scenarios).map(([name, s]) => [name, s.title]))
+
+function specsOf(names: readonly ScenarioName[]): ParamSpecs {
+  return Object.assign({}, ...names.map((name) => scenarios[name].params))
+}
+
+function describe(aligned: AlignedRun): string {
+  const title = titles[aligned.run.scenario]
+  const response = `the browser had the whole response after ${ms(aligned.run.browser.lastByte)}`
+  const effect = effectAfterResponse(aligned)
+  if (effect === undefined) return `${title}: ${response}.`
+  const when =
+    effect >= 0
+      ? `the side effect finished ${ms(effect)} after that`
+      : `the side effect had finished ${ms(-effect)} before that`
+  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).`
+}
+
+/**
+ * Runs scenarios one after another with the same parameters (one at a time,
+ * so they do not compete for the server) and draws them on one time axis.
+ */
+export default function RunDemo({ names }: { names: ScenarioName[] }) {
+  const specs = specsOf(names)
+  const [params, setParams] = useUrlParams(specs)
+  const [draft, setDraft] = useState<Record<string, string> | null>(null)
+  const [state, setState] = useState<State>({ kind: 'idle' })
+  const abort = useRef<AbortController | null>(null)
+  const formId = useId()
+  const fields = draft ?? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
+
+  async function run(event: FormEvent) {
+    event.preventDefault()
+    const values: Record<string, number> = {}
+    for (const [name, spec] of Object.entries(specs)) {
+      const value = Number(fields[name])
+      if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
+        setState({ kind: 'error', message: `${spec.label} must be a whole number of milliseconds from ${spec.min} to ${spec.max}.` })
+        return
+      }
+      values[name] = value
+    }
+    setParams(values)
+    setDraft(null)
+    abort.current?.abort()
+    const controller = new AbortController()
+    abort.current = controller
+    const runs: AlignedRun[] = []
+    try {
+      for (const name of names) {
+        setState({ kind: 'running', scenario: name })
+        const own = Object.fromEntries(Object.keys(scenarios[name].params).map((key) => [key, values[key]!]))
+        runs.push(align(await runScenario(name, own, controller.signal)))
+      }
+      setState({ kind: 'done', runs })
+    } catch (error) {
+      if (controller.signal.aborted) return
+      const message = error instanceof RunRequestError ? error.message : 'Something went wrong while running the demo.'
+      setState({ kind: 'error', message })
+    }
+  }
+
+  return (
+    <section className={styles.demo} aria-label="Live demo">
+      <form className={styles.controls} onSubmit={run}>
+        {Object.entries(specs).map(([name, spec]) => (
+          <label key={name} className={styles.field}>
+            <span>
+              {spec.label} (ms, {spec.min}-{spec.max})
+            </span>
+            <input
+              id={`${formId}-${name}`}
+              name={name}
+              type="number"
+              inputMode="numeric"
+              min={spec.min}
+              max={spec.max}
+              step={1}
+              value={fields[name] ?? ''}
+              onChange={(e) => setDraft({ ...fields, [name]: e.target.value })}
+            />
+          </label>
+        ))}
+        <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
+          {state.kind === 'running' ? `Running ${titles[state.scenario]}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
+        </button>
+      </form>
+      <p className={styles.note}>
+        The critical work and the side effect are simulated with timers of the lengths you set; everything else is measured
+        as it happens, on this deployment.
+      </p>
+
+      <div role="status" aria-live="polite" className={styles.result}>
+        {state.kind === 'error' ? <p className={styles.error}>Error: {state.message}</p> : null}
+        {state.kind === 'done'
+          ? state.runs.map((aligned) => (
+              <p key={aligned.run.runId} data-testid={`summary-${aligned.run.scenario}`}>
+                {describe(aligned)}
+              </p>
+            ))
+          : null}
+      </div>
+
+      {state.kind === 'done' ? (
+        <div data-testid="timeline" data-runs={JSON.stringify(state.runs.map(toTestData))}>
+          <TimelineChart runs={state.runs} titles={titles} />
+          <TimelineTable runs={state.runs} titles={titles} />
+        </div>
+      ) : null}
+    </section>
+  )
+}
+
+/** The figures the browser test checks, in one attribute, so it reads what the page drew from. */
+function toTestData(aligned: AlignedRun) {
+  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
+  return {
+    scenario: aligned.run.scenario,
+    status: aligned.run.status,
+    lastByte: aligned.run.browser.lastByte,
+    margin: aligned.margin,
+    effectStarted: at('effect.started'),
+    effectFinished: at('effect.finished'),
+  }
+}

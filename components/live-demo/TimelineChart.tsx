@@ -1,0 +1,95 @@
+import type { AlignedRun } from '../../demos/client/align'
+import { bars } from '../../demos/client/align'
+import { ms } from './format'
+import styles from './TimelineChart.module.css'
+
+interface Row {
+  key: string
+  label: string
+  from: number
+  to: number
+  tone: 'client' | 'server' | 'effect' | 'error'
+  marks: Array<{ at: number; label: string }>
+}
+
+function rowsOf(aligned: AlignedRun): Row[] {
+  const { run } = aligned
+  const browser: Row = {
+    key: 'browser',
+    label: 'Browser: request → last byte',
+    from: 0,
+    to: run.browser.lastByte,
+    tone: 'client',
+    marks: [],
+  }
+  const server = bars(aligned).map((bar): Row => ({
+    key: bar.lane,
+    label: `Server: ${bar.lane}`,
+    from: bar.from,
+    to: bar.to,
+    tone: bar.outcome === 'error' ? 'error' : bar.lane === 'Handler' ? 'server' : 'effect',
+    marks: aligned.events
+      .filter((event) => event.lane === bar.lane && event.phase === 'instant')
+      .map((event) => ({ at: event.at, label: event.label })),
+  }))
+  return [browser, ...server]
+}
+
+/** Round tick spacing that gives about five ticks across `span` ms. */
+function tickStep(span: number): number {
+  const raw = span / 5
+  const magnitude = 10 ** Math.floor(Math.log10(Math.max(raw, 1)))
+  return [1, 2, 5, 10].map((f) => f * magnitude).find((step) => step >= raw) ?? magnitude * 10
+}
+
+/**
+ * Every run on one time axis: what the browser saw, and what the server
+ * recorded, moved onto the browser's clock. Drawing only; the numbers are in
+ * the table beside it.
+ */
+export function TimelineChart({ runs, titles }: { runs: AlignedRun[]; titles: Record<string, string> }) {
+  const end = Math.max(1, ...runs.flatMap((aligned) => rowsOf(aligned).map((row) => row.to)))
+  const step = tickStep(end)
+  const ticks = Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step)
+  const pct = (value: number) => `${(Math.max(0, value) / end) * 100}%`
+
+  return (
+    <div className={styles.chart} aria-hidden="true">
+      {runs.map((aligned) => (
+        <div key={aligned.run.runId} className={styles.group}>
+          <div className={styles.groupTitle}>
+            {titles[aligned.run.scenario] ?? aligned.run.scenario}
+            <span className={styles.status}>HTTP {aligned.run.status}</span>
+          </div>
+          {rowsOf(aligned).map((row) => (
+            <div key={row.key} className={styles.row}>
+              <div className={styles.label}>{row.label}</div>
+              <div className={styles.track}>
+                <div
+                  className={`${styles.bar} ${styles[row.tone]}`}
+                  style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
+                />
+                {row.marks.map((mark) => (
+                  <div key={mark.label} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
+                ))}
+                <div className={styles.endLabel} style={{ left: pct(row.to) }}>
+                  {ms(row.to)}
+                </div>
+              </div>
+            </div>
+          ))}
+        </div>
+      ))}
+      <div className={styles.row}>
+        <div className={styles.label} />
+        <div className={styles.axis}>
+          {ticks.map((tick) => (
+            <span key={tick} className={styles.tick} style={{ left: pct(tick) }}>
+              {ms(tick)}
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,24 @@
+import { useData } from 'nextra/hooks'
+import type { Listing as ListingData } from '../../demos/source-listing'
+import { CopyButton } from './CopyButton'
+import styles from './Listing.module.css'
+
+/**
+ * A demo's source file as it runs on this site. The page's getStaticProps
+ * loads it with `loadListings`; this only displays it.
+ */
+export function Listing({ file, caption }: { file: string; caption?: string }) {
+  const listings = useData()?.listings as Record<string, ListingData> | undefined
+  const listing = listings?.[file]
+  if (!listing) throw new Error(`Listing "${file}" was not loaded: add it to this page's getStaticProps.`)
+  return (
+    <figure className={styles.figure} data-listing={file}>
+      <figcaption className={styles.caption}>
+        <code>{file}</code>
+        {caption ? <span>{caption}</span> : null}
+        <CopyButton text={listing.code} label={`Copy ${file}`} />
+      </figcaption>
+      <div className={styles.code} dangerouslySetInnerHTML={{ __html: listing.html }} />
+    </figure>
+  )
+}

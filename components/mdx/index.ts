@@ -1,0 +1,12 @@
+import type { FC } from 'react'
+import { Listing } from './Listing'
+import { LiveDemo } from './LiveDemo'
+
+/**
+ * Every component MDX pages can use without importing it. Nextra types the
+ * map as prop-less components; MDX passes each one the props written on the page.
+ */
+export const mdxComponents = {
+  Listing,
+  LiveDemo,
+} as unknown as Record<string, FC>

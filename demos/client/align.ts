@@ -1,0 +1,57 @@
+import type { TimelineEvent } from '../engine/timeline'
+import type { CompletedRun } from './run-client'
+
+/**
+ * Puts a run's server events on the browser's time axis.
+ *
+ * The browser measures the whole exchange (request sent to last byte); the
+ * server measures from request received to handler return. The rest of the
+ * exchange, `slack`, is network, framework and transfer time, split between
+ * the way there and the way back in an unknown ratio. Assuming half each way
+ * places the server's t=0 at `slack / 2` on the browser's axis, wrong by at
+ * most `slack / 2` either way: that is the error margin shown with every result.
+ */
+export interface AlignedRun {
+  run: CompletedRun
+  /** Where the server's t=0 falls on the browser axis. */
+  offset: number
+  /** The most `offset` can be wrong by, either way. */
+  margin: number
+  /** Server events moved onto the browser axis. */
+  events: Array<TimelineEvent & { at: number }>
+}
+
+export function align(run: CompletedRun): AlignedRun {
+  const returned = run.events.find((event) => event.type === 'response.returned' || event.type === 'handler.threw')
+  const handlerMs = returned?.t ?? 0
+  const slack = Math.max(0, run.browser.lastByte - handlerMs)
+  const offset = slack / 2
+  return { run, offset, margin: slack / 2, events: run.events.map((event) => ({ ...event, at: offset + event.t })) }
+}
+
+export interface Bar {
+  lane: string
+  from: number
+  to: number
+  outcome: 'ok' | 'error'
+}
+
+/** One bar per lane: from its first start to its last end, on the browser axis. */
+export function bars(aligned: AlignedRun): Bar[] {
+  const byLane = new Map<string, Bar>()
+  for (const event of aligned.events) {
+    if (event.phase === 'instant') continue
+    const bar = byLane.get(event.lane) ?? { lane: event.lane, from: event.at, to: event.at, outcome: 'ok' as const }
+    bar.from = Math.min(bar.from, event.at)
+    bar.to = Math.max(bar.to, event.at)
+    if (event.outcome === 'error') bar.outcome = 'error'
+    byLane.set(event.lane, bar)
+  }
+  return [...byLane.values()]
+}
+
+/** When the side effect finished, relative to the browser's last byte (positive: after the response). */
+export function effectAfterResponse(aligned: AlignedRun): number | undefined {
+  const finished = aligned.events.find((event) => event.type === 'effect.finished' || event.type === 'effect.failed')
+  return finished ? finished.at - aligned.run.browser.lastByte : undefined
+}

@@ -1,0 +1,54 @@
+import { DemoError } from './errors'
+
+/** A whole number of milliseconds that the visitor may set. */
+export interface ParamSpec {
+  label: string
+  min: number
+  max: number
+  default: number
+}
+
+export type ParamSpecs = Readonly<Record<string, ParamSpec>>
+
+export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: number }
+
+const WHOLE_NUMBER = /^\d{1,7}$/
+
+export const describeRange = (spec: ParamSpec): string =>
+  `a whole number of milliseconds from ${spec.min} to ${spec.max}`
+
+const invalid = (field: string, message: string, allowed: string): DemoError =>
+  new DemoError(400, 'invalid_parameter', message, { field, allowed })
+
+/**
+ * Reads a scenario's parameters from a query string. Anything the scenario
+ * does not declare, any repeat, and anything but an in-range whole number is
+ * refused with the field's name and what it accepts.
+ */
+export function parseParams<S extends ParamSpecs>(specs: S, query: URLSearchParams): ParamValues<S> {
+  const known = Object.keys(specs)
+  const seen = new Set<string>()
+  for (const key of query.keys()) {
+    if (!Object.hasOwn(specs, key)) {
+      const allowed = known.length ? known.join(', ') : 'no parameters'
+      throw invalid(key.slice(0, 64), `Unknown parameter "${key.slice(0, 64)}".`, allowed)
+    }
+    if (seen.has(key)) throw invalid(key, `Parameter "${key}" is given more than once.`, 'one value')
+    seen.add(key)
+  }
+
+  const values: Record<string, number> = {}
+  for (const [name, spec] of Object.entries(specs)) {
+    const raw = query.get(name)
+    if (raw === null || raw === '') {
+      values[name] = spec.default
+      continue
+    }
+    const value = WHOLE_NUMBER.test(raw) ? Number(raw) : NaN
+    if (!(value >= spec.min && value <= spec.max)) {
+      throw invalid(name, `"${name}" must be ${describeRange(spec)}.`, `${spec.min}-${spec.max}`)
+    }
+    values[name] = value
+  }
+  return values as ParamValues<S>
+}

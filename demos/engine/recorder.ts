@@ -1,0 +1,111 @@
+import type { Clock } from './clock'
+import type { StoredRun } from './run-store'
+import type { Lane, NewTimelineEvent } from './timeline'
+
+export interface RecorderOptions {
+  clock: Clock
+  /**
+   * How long the run waits, once the response is sent and no task is pending,
+   * before it declares itself complete. An `after()` callback may await
+   * something (`headers()`, say) before it starts its first task; this window
+   * lets that task register instead of finding the run already ended.
+   */
+  settleMs: number
+  /** Hard stop: a run still going after this long is ended as `expired`. */
+  maxRunMs: number
+}
+
+export interface TaskLabels {
+  lane: Lane
+  /** Event type prefix: `effect` gives `effect.started` / `effect.finished` / `effect.failed`. */
+  type: string
+  started: string
+  finished: string
+}
+
+/**
+ * Records one run's timeline on the server clock, relative to the moment the
+ * request reached the handler, and decides when the run is complete: once the
+ * response has been sent and no task (critical work or side effect) is
+ * pending.
+ */
+export class RunRecorder {
+  private readonly t0: number
+  private pending = 0
+  private responseSent = false
+  private settleTimer: ReturnType<typeof setTimeout> | undefined
+  private readonly expiryTimer: ReturnType<typeof setTimeout>
+
+  constructor(
+    readonly run: StoredRun,
+    private readonly options: RecorderOptions,
+  ) {
+    this.t0 = options.clock()
+    this.expiryTimer = setTimeout(() => this.finish('expired'), options.maxRunMs)
+    this.expiryTimer.unref?.()
+  }
+
+  get id(): string {
+    return this.run.id
+  }
+
+  /** Milliseconds since the request arrived. */
+  elapsed(): number {
+    return this.options.clock() - this.t0
+  }
+
+  mark(event: NewTimelineEvent): void {
+    this.run.append(event, this.elapsed())
+  }
+
+  /**
+   * Runs `operation` as a bar in its lane: start and end events, and on a
+   * throw a failed end event carrying the message, then the error goes on to
+   * the caller unchanged.
+   */
+  async task<T>(labels: TaskLabels, operation: () => Promise<T>): Promise<T> {
+    this.pending++
+    this.clearSettle()
+    const { lane, type } = labels
+    this.mark({ type: `${type}.started`, label: labels.started, lane, phase: 'start' })
+    try {
+      const value = await operation()
+      this.mark({ type: `${type}.finished`, label: labels.finished, lane, phase: 'end', outcome: 'ok' })
+      return value
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      this.mark({ type: `${type}.failed`, label: `${labels.started}: failed`, lane, phase: 'end', outcome: 'error', detail })
+      throw error
+    } finally {
+      this.pending--
+      this.maybeSettle()
+    }
+  }
+
+  /** Called once the server has finished sending the response. */
+  markResponseSent(): void {
+    if (this.responseSent) return
+    this.responseSent = true
+    this.mark({ type: 'response.sent', label: 'Response sent (server)', lane: 'Handler', phase: 'instant' })
+    this.maybeSettle()
+  }
+
+  private maybeSettle(): void {
+    if (!this.responseSent || this.pending > 0 || this.run.status !== 'running') return
+    this.clearSettle()
+    this.settleTimer = setTimeout(() => {
+      if (this.pending === 0) this.finish('complete')
+    }, this.options.settleMs)
+  }
+
+  private clearSettle(): void {
+    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer)
+    this.settleTimer = undefined
+  }
+
+  private finish(status: 'complete' | 'expired'): void {
+    this.clearSettle()
+    clearTimeout(this.expiryTimer)
+    this.run.end(status)
+  }
+}

@@ -1,0 +1,86 @@
+import type { StoredRun } from './run-store'
+import type { RunMessage } from './timeline'
+
+export interface EventStreamOptions {
+  /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
+  heartbeatMs: number
+  /** The stream closes after this long even if the run is still going. */
+  maxLifetimeMs: number
+  /** Replay only events after this sequence number (from the `Last-Event-ID` header). */
+  afterSeq?: number
+  /** Aborts when the client goes away. */
+  signal?: AbortSignal
+  /** Called exactly once, however the stream ends. */
+  onClose?: () => void
+}
+
+export const SSE_HEADERS = {
+  'Content-Type': 'text/event-stream; charset=utf-8',
+  // no-transform: a compressing proxy would otherwise hold chunks back.
+  'Cache-Control': 'no-cache, no-transform',
+  'X-Accel-Buffering': 'no',
+  Connection: 'keep-alive',
+} as const
+
+/** One Server-Sent Events frame. */
+export function formatMessage(message: RunMessage): string {
+  if (message.kind === 'event') {
+    return `id: ${message.event.seq}\nevent: timeline\ndata: ${JSON.stringify(message.event)}\n\n`
+  }
+  return `event: end\ndata: ${JSON.stringify({ status: message.status })}\n\n`
+}
+
+/**
+ * A run's timeline as Server-Sent Events: every recorded event (replay), each
+ * new one as it is recorded, then `event: end`. Every timer and listener is
+ * released when the run ends, the lifetime runs out, or the client leaves.
+ */
+export function runEventStream(run: StoredRun, options: EventStreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let cleanup = (): void => {}
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let closed = false
+      let unsubscribe = (): void => {}
+      const heartbeat = setInterval(() => send(': heartbeat\n\n'), options.heartbeatMs)
+      const lifetime = setTimeout(() => {
+        send(`event: end\ndata: ${JSON.stringify({ status: 'stream-lifetime' })}\n\n`)
+        close()
+      }, options.maxLifetimeMs)
+
+      function send(text: string): void {
+        if (!closed) controller.enqueue(encoder.encode(text))
+      }
+      function release(): void {
+        if (closed) return
+        closed = true
+        clearInterval(heartbeat)
+        clearTimeout(lifetime)
+        unsubscribe()
+        options.signal?.removeEventListener('abort', onAbort)
+        options.onClose?.()
+      }
+      function close(): void {
+        if (closed) return
+        release()
+        controller.close()
+      }
+      function onAbort(): void {
+        release()
+      }
+      cleanup = release
+
+      options.signal?.addEventListener('abort', onAbort)
+      send('retry: 2000\n\n')
+      unsubscribe = run.subscribe((message) => {
+        send(formatMessage(message))
+        if (message.kind === 'end') queueMicrotask(close)
+      }, options.afterSeq)
+      if (options.signal?.aborted) release()
+    },
+    cancel() {
+      cleanup()
+    },
+  })
+}

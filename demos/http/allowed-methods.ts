@@ -1,0 +1,19 @@
+import { errorResponse, methodNotAllowed } from '../engine/errors'
+
+/**
+ * The methods each public API path accepts. Next.js answers an unexported
+ * method with a bare 405 and no `Allow` header; this table lets the
+ * middleware give a JSON error that says what to use instead.
+ */
+const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^\/api\/demos\/?$/, 'GET'],
+  [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
+  [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
+]
+
+/** A 405 response when `method` is not accepted at `pathname`, otherwise undefined. */
+export function methodNotAllowedResponse(pathname: string, method: string): Response | undefined {
+  const entry = API_METHODS.find(([pattern]) => pattern.test(pathname))
+  if (!entry || entry[1] === method) return undefined
+  return errorResponse(methodNotAllowed(entry[1]))
+}

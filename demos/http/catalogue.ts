@@ -1,0 +1,20 @@
+import { describeRange } from '../engine/params'
+import { scenarios } from '../scenarios'
+
+/** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
+export function catalogueResponse(): Response {
+  const list = Object.entries(scenarios).map(([name, scenario]) => ({
+    name,
+    title: scenario.title,
+    summary: scenario.summary,
+    endpoint: `POST /api/demos/${name}`,
+    events: 'GET /api/runs/<runId>/events',
+    params: Object.fromEntries(
+      Object.entries(scenario.params).map(([key, spec]) => [
+        key,
+        { label: spec.label, min: spec.min, max: spec.max, default: spec.default, allowed: describeRange(spec) },
+      ]),
+    ),
+  }))
+  return Response.json({ scenarios: list }, { headers: { 'Cache-Control': 'public, max-age=300' } })
+}

@@ -1,0 +1,9 @@
+import { errorResponse, notFound } from '../engine/errors'
+import { scenarios } from '../scenarios'
+
+/** Any method on an unknown scenario: 404 naming the ones that exist. */
+export const unknownScenarioResponse = (): Response =>
+  errorResponse(notFound('This scenario', { field: 'scenario', allowed: Object.keys(scenarios).join(', ') }))
+
+/** Any method on an unknown API path. */
+export const unknownApiResponse = (): Response => errorResponse(notFound('This API endpoint'))

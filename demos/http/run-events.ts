@@ -1,0 +1,40 @@
+import { DemoError, errorResponse } from '../engine/errors'
+import { RUN_ID_PATTERN } from '../engine/run-store'
+import { runEventStream, SSE_HEADERS } from '../engine/sse'
+import type { DemoRuntime } from '../runtime'
+
+const invalid = (field: string, message: string, allowed: string): DemoError =>
+  new DemoError(400, 'invalid_parameter', message, { field, allowed })
+
+function parseLastEventId(raw: string | null): number {
+  if (raw === null || raw === '') return -1
+  if (!/^\d{1,6}$/.test(raw)) throw invalid('Last-Event-ID', 'Last-Event-ID must be an event id from this stream.', 'a whole number')
+  return Number(raw)
+}
+
+/** `GET /api/runs/<runId>/events`: the run's timeline as Server-Sent Events. */
+export function runEventsResponse(runtime: DemoRuntime, request: Request, runId: string): Response {
+  try {
+    if (!RUN_ID_PATTERN.test(runId)) {
+      throw invalid('runId', 'A run id is 12 characters of A-Z, a-z, 0-9, "-" and "_".', '12 URL-safe characters')
+    }
+    const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
+    const run = runtime.store.get(runId)
+    if (!run) {
+      const kept = `${Math.round(runtime.config.runMaxAgeMs / 1000)} s`
+      throw new DemoError(404, 'not_found', `Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
+    }
+    const release = runtime.streams.acquire()
+    const body = runEventStream(run, {
+      heartbeatMs: runtime.config.streamHeartbeatMs,
+      maxLifetimeMs: runtime.config.streamMaxLifetimeMs,
+      afterSeq,
+      signal: request.signal,
+      onClose: release,
+    })
+    return new Response(body, { headers: SSE_HEADERS })
+  } catch (error) {
+    if (error instanceof DemoError) return errorResponse(error)
+    throw error
+  }
+}

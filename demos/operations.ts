@@ -1,0 +1,74 @@
+import { simulate } from './engine/simulate'
+import type { RunRecorder } from './engine/recorder'
+import { roundMs } from './engine/timeline'
+
+export interface DemoParams {
+  work: number
+  effect?: number
+}
+
+/**
+ * What a demo route calls. The names mirror the code a reader would write in
+ * their own app; each one records itself on the run's timeline.
+ */
+export interface DemoOperations {
+  /** The critical work the response depends on (simulated, `work` ms). */
+  updateDatabase(): Promise<void>
+  /** The side effect: an audit-log write (simulated, `effect` ms). */
+  logUserAction(entry: Record<string, string>): Promise<void>
+  /** The JSON response, with the run id and the server's timings (also as `Server-Timing`). */
+  json(body: Record<string, unknown>, init?: { status?: number }): Response
+}
+
+const MAX_DETAIL = 200
+
+const describeEntry = (entry: Record<string, string>): string =>
+  Object.entries(entry)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join(', ')
+    .slice(0, MAX_DETAIL)
+
+export function demoOperations(recorder: RunRecorder, scenario: string, params: DemoParams): DemoOperations {
+  /** Durations measured inside the handler, reported with the response. */
+  const timings: Record<string, number> = {}
+
+  const measure = async (name: string, operation: () => Promise<void>): Promise<void> => {
+    const start = recorder.elapsed()
+    await operation()
+    timings[name] = roundMs(recorder.elapsed() - start)
+  }
+
+  return {
+    updateDatabase: () =>
+      measure('work', () =>
+        recorder.task(
+          { lane: 'Handler', type: 'work', started: 'Critical work started', finished: 'Critical work done' },
+          () => simulate(params.work),
+        ),
+      ),
+
+    logUserAction: (entry) =>
+      measure('effect', async () => {
+        await recorder.task(
+          { lane: 'Side effect', type: 'effect', started: 'Side effect started', finished: 'Side effect finished' },
+          () => simulate(params.effect ?? 0),
+        )
+        recorder.mark({ type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: describeEntry(entry) })
+      }),
+
+    json(body, init) {
+      const handler = roundMs(recorder.elapsed())
+      const serverTiming = [
+        ...Object.entries(timings).map(([name, ms]) => `${name};dur=${ms}`),
+        `handler;dur=${handler}`,
+      ].join(', ')
+      return Response.json(
+        { ...body, runId: recorder.id, scenario, params, timings: { ...timings, handler } },
+        {
+          status: init?.status ?? 200,
+          headers: { 'Cache-Control': 'no-store', 'X-Run-Id': recorder.id, 'Server-Timing': serverTiming },
+        },
+      )
+    },
+  }
+}
