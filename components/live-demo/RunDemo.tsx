@@ -79,7 +79,7 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
 
   return (
     <section className={styles.demo} aria-label="Live demo">
-      <form className={styles.controls} onSubmit={run}>
+      <form className={styles.controls} onSubmit={run} noValidate>
         {Object.entries(specs).map(([name, spec]) => (
           <label key={name} className={styles.field}>
             <span>
@@ -107,7 +107,7 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
         as it happens, on this deployment.
       </p>
 
-      <div role="status" aria-live="polite" className={styles.result}>
+      <div role="status" aria-live="polite" className={styles.result} data-testid="demo-status">
         {state.kind === 'error' ? <p className={styles.error}>Error: {state.message}</p> : null}
         {state.kind === 'done'
           ? state.runs.map((aligned) => (

@@ -7,6 +7,7 @@ import { errorResponse, methodNotAllowed } from '../engine/errors'
  */
 const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/demos\/?$/, 'GET'],
+  [/^\/api\/health\/?$/, 'GET'],
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
 ]

@@ -1,0 +1,6 @@
+import { healthResponse } from '@/demos/http/health'
+import { demoRuntime } from '@/demos/runtime'
+
+export const dynamic = 'force-dynamic'
+
+export const GET = () => healthResponse(demoRuntime())

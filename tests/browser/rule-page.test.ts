@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext } from '../support/browser'
+
+interface DrawnRun {
+  scenario: string
+  status: number
+  lastByte: number
+  margin: number
+  effectStarted?: number
+  effectFinished?: number
+}
+
+const EFFECT = 700
+
+describe.runIf(browserAvailable())('the rule page in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('runs both demos and draws after() responding before its side effect ends', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto(`/?work=30&effect=${EFFECT}`)
+    await page.getByRole('button', { name: 'Run the demo' }).click()
+    const timeline = page.getByTestId('timeline')
+    await timeline.waitFor({ timeout: 30_000 })
+
+    const runs = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
+    const blocking = runs.find((run) => run.scenario === 'blocking')!
+    const after = runs.find((run) => run.scenario === 'after')!
+    expect(blocking.status).toBe(200)
+    expect(after.status).toBe(200)
+    // The awaited side effect is inside the response time.
+    expect(blocking.lastByte).toBeGreaterThanOrEqual(EFFECT)
+    // With after(), the browser had the response before the side effect finished.
+    expect(after.lastByte).toBeLessThan(after.effectFinished!)
+    expect(after.effectFinished! - after.effectStarted!).toBeGreaterThanOrEqual(EFFECT - 1)
+
+    await expect.poll(() => page.getByTestId('summary-after').textContent()).toMatch(/side effect finished \d[\d,]* ms after that/)
+    // The table lists every timestamp of both runs.
+    expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(16)
+    await context.close()
+  })
+
+  it('keeps the parameters in the URL and shows a refused run as an error', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/')
+    await page.getByLabel(/Side effect/).fill('400')
+    await page.getByRole('button', { name: 'Run the demo' }).click()
+    await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    expect(new URL(page.url()).searchParams.get('effect')).toBe('400')
+
+    await page.getByLabel(/Side effect/).fill('99999')
+    await page.getByRole('button', { name: 'Run again' }).click()
+    await expect.poll(() => page.getByTestId('demo-status').textContent()).toMatch(/Error: Side effect must be a whole number/)
+    await context.close()
+  })
+
+  it('shows the route files exactly as they are on disk', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/')
+    for (const file of ['app/api/demos/blocking/route.ts', 'app/api/demos/after/route.ts']) {
+      const shown = await page.locator(`figure[data-listing="${file}"] pre`).innerText()
+      const onDisk = readFileSync(path.resolve(import.meta.dirname, '../..', file), 'utf8').trimEnd()
+      expect(shown.trimEnd()).toBe(onDisk)
+    }
+    await context.close()
+  })
+})

@@ -1,0 +1,56 @@
+import { inject } from 'vitest'
+import type { TimelineEvent } from '@/demos/engine/timeline'
+
+export const baseUrl = (): string => inject('baseUrl')
+
+export interface TimedResponse {
+  response: Response
+  body: string
+  /** ms from sending the request to the last byte of the body. */
+  elapsed: number
+}
+
+/** Sends a request and times it to the last byte, as a browser would see it. */
+export async function timed(path: string, init?: RequestInit): Promise<TimedResponse> {
+  const start = performance.now()
+  const response = await fetch(`${baseUrl()}${path}`, { redirect: 'manual', ...init })
+  const body = await response.text()
+  return { response, body, elapsed: performance.now() - start }
+}
+
+export const post = (path: string, init?: RequestInit) => timed(path, { method: 'POST', ...init })
+
+export interface StreamedRun {
+  events: TimelineEvent[]
+  end: string
+  /** Every SSE frame as received, for format checks. */
+  raw: string
+  headers: Headers
+}
+
+/** Reads a run's event stream to its end marker. */
+export async function readEvents(runId: string, init?: RequestInit): Promise<StreamedRun> {
+  const response = await fetch(`${baseUrl()}/api/runs/${runId}/events`, init)
+  if (!response.ok) throw new Error(`events stream answered ${response.status}: ${await response.text()}`)
+  const raw = await response.text()
+  const events: TimelineEvent[] = []
+  let end = ''
+  for (const frame of raw.split('\n\n')) {
+    const name = /^event: (.+)$/m.exec(frame)?.[1]
+    const data = /^data: (.+)$/m.exec(frame)?.[1]
+    if (name === 'timeline' && data) events.push(JSON.parse(data) as TimelineEvent)
+    if (name === 'end' && data) end = (JSON.parse(data) as { status: string }).status
+  }
+  return { events, end, raw, headers: response.headers }
+}
+
+export const eventTime = (events: TimelineEvent[], type: string): number => {
+  const found = events.find((event) => event.type === type)
+  if (!found) throw new Error(`no ${type} event in ${events.map((e) => e.type).join(', ')}`)
+  return found.t
+}
+
+export async function runCount(): Promise<number> {
+  const health = (await (await fetch(`${baseUrl()}/api/health`)).json()) as { runs: { stored: number } }
+  return health.runs.stored
+}

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise; no browser is ever downloaded. */
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+
+/**
+ * Whether browser tests can run. Locally a missing browser skips them with a
+ * message; under CI=true it fails the run, so CI can never pass without them.
+ */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true
+  if (process.env.CI) throw new Error(`Chromium not found at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`)
+  console.warn(`Skipping browser tests: no Chromium at ${chromiumPath} (apt-get install -y chromium).`)
+  return false
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+export interface ContextOptions {
+  colorScheme?: 'light' | 'dark'
+  /** A phone-sized screen. */
+  mobile?: boolean
+}
+
+export function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    isMobile: options.mobile ?? false,
+    hasTouch: options.mobile ?? false,
+    permissions: ['clipboard-read', 'clipboard-write'],
+  })
+}

@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+export interface RunningServer {
+  url: string
+  process: ChildProcess
+  /** Everything the server printed so far. */
+  output(): string
+  /** Sends `signal` to the server's process group and waits for it to exit. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+/** Settings that keep the shared test server's rate limit out of the way; limit tests start their own. */
+export const TEST_SERVER_ENV = {
+  AFTER_GUIDE_RATE_PER_MINUTE: '1000000',
+  AFTER_GUIDE_RATE_BURST: '1000000',
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number }
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/**
+ * Starts `next start` on the built site (run `npm run build` first). The
+ * server gets its own process group so that stopping it reaches the
+ * next-server process it forks, not only the launcher.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort()
+  const root = path.resolve(import.meta.dirname, '../..')
+  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 30 s:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid!, signal)
+        } catch {
+          // already gone
+        }
+      }
+      return exited
+    },
+  }
+}

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { RunRecorder } from '@/demos/engine/recorder'
+import { MemoryRunStore } from '@/demos/engine/run-store'
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+const clock = () => Date.now()
+const labels = { lane: 'Side effect', type: 'effect', started: 'started', finished: 'finished' }
+
+function setup(maxRunMs = 60_000) {
+  const run = new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock }).create('after', {})!
+  const recorder = new RunRecorder(run, { clock, settleMs: 30, maxRunMs })
+  return { run, recorder }
+}
+
+describe('RunRecorder', () => {
+  it('completes once the response is sent and every task has finished', async () => {
+    const { run, recorder } = setup()
+    const task = recorder.task(labels, () => new Promise((resolve) => setTimeout(resolve, 1000)))
+    recorder.markResponseSent()
+    await vi.advanceTimersByTimeAsync(500)
+    expect(run.status).toBe('running')
+    await vi.advanceTimersByTimeAsync(500)
+    await task
+    expect(run.status).toBe('running')
+    await vi.advanceTimersByTimeAsync(30)
+    expect(run.status).toBe('complete')
+    expect(run.events().map((e) => [e.type, e.t])).toEqual([
+      ['effect.started', 0],
+      ['response.sent', 0],
+      ['effect.finished', 1000],
+    ])
+  })
+
+  it('waits for a task that starts shortly after the response was sent', async () => {
+    const { run, recorder } = setup()
+    recorder.markResponseSent()
+    await vi.advanceTimersByTimeAsync(10)
+    void recorder.task(labels, () => new Promise((resolve) => setTimeout(resolve, 100)))
+    await vi.advanceTimersByTimeAsync(50)
+    expect(run.status).toBe('running')
+    await vi.advanceTimersByTimeAsync(100)
+    expect(run.status).toBe('complete')
+  })
+
+  it('records a failing task with its message and passes the error on', async () => {
+    const { run, recorder } = setup()
+    await expect(recorder.task(labels, () => Promise.reject(new Error('log service down')))).rejects.toThrow('log service down')
+    expect(run.events().at(-1)).toMatchObject({ type: 'effect.failed', outcome: 'error', detail: 'log service down' })
+  })
+
+  it('ends a run that outlives its limit as expired', async () => {
+    const { run, recorder } = setup(5_000)
+    void recorder.task(labels, () => new Promise(() => {}))
+    recorder.markResponseSent()
+    await vi.advanceTimersByTimeAsync(5_000)
+    expect(run.status).toBe('expired')
+  })
+})
