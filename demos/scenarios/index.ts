@@ -1,0 +1,18 @@
+import { ruleScenarios } from './rule'
+import type { Scenario } from './types'
+
+export { EFFECT, WORK } from './params'
+export type { Scenario } from './types'
+
+/**
+ * Every demo the site runs, by the name in its URL (`POST /api/demos/<name>`).
+ * A new demo is a scenario in a topic module here plus its route file under
+ * app/api/demos/<name>/; clients learn its parameters from GET /api/demos.
+ */
+export const scenarios = {
+  ...ruleScenarios,
+} satisfies Record<string, Scenario>
+
+export type ScenarioName = keyof typeof scenarios
+
+export const isScenarioName = (name: string): name is ScenarioName => Object.hasOwn(scenarios, name)
