@@ -1,6 +1,7 @@
 import type { FC } from 'react'
 import { Listing } from './Listing'
 import { LiveDemo } from './LiveDemo'
+import { ReviewComment } from './ReviewComment'
 
 /**
  * Every component MDX pages can use without importing it. Nextra types the
@@ -9,4 +10,5 @@ import { LiveDemo } from './LiveDemo'
 export const mdxComponents = {
   Listing,
   LiveDemo,
+  ReviewComment,
 } as unknown as Record<string, FC>
