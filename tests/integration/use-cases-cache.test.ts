@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { eventTime, post, readEvents } from '../support/api'
+
+interface Sale {
+  runId: string
+  stock: number
+  shownBeforeSale: number
+  neverRevalidated: number
+}
+
+async function sell(): Promise<Sale> {
+  const { response, body } = await post('/api/demos/cache-invalidation?work=5')
+  expect(response.status).toBe(200)
+  return JSON.parse(body) as Sale
+}
+
+describe('revalidateTag() inside after(), against next start', () => {
+  it('runs after the response and the next request reads the fresh value from the data cache', async () => {
+    const first = await sell()
+    const { events, end } = await readEvents(first.runId)
+    expect(end).toBe('complete')
+    // The callback (and so the revalidation) cannot have run before the response was sent.
+    expect(eventTime(events, 'response.sent')).toBeGreaterThanOrEqual(eventTime(events, 'response.returned'))
+
+    const second = await sell()
+    // The count the first sale left behind, not an older cached one.
+    expect(second.shownBeforeSale).toBe(first.stock)
+    // The control: the same read under a tag nobody revalidates still serves its old value,
+    // so the fresh value above came from the revalidation, not from a cache that does not cache.
+    expect(second.neverRevalidated).toBe(first.neverRevalidated)
+    expect(second.neverRevalidated).not.toBe(second.shownBeforeSale)
+    expect(second.neverRevalidated).not.toBe(first.stock)
+  })
+
+  it('the response that scheduled the revalidation still carries the value cached before it', async () => {
+    const first = await sell()
+    await readEvents(first.runId)
+    const second = await sell()
+    // Within one request the cached read returns what was there when the request started.
+    expect(second.shownBeforeSale).toBe(first.stock)
+    expect(second.stock).toBe(first.stock - 1)
+  })
+})
