@@ -1,4 +1,5 @@
 import type { FC } from 'react'
+import { DecisionCheck } from './DecisionCheck'
 import { Listing } from './Listing'
 import { LiveDemo } from './LiveDemo'
 import { ReviewComment } from './ReviewComment'
@@ -8,6 +9,7 @@ import { ReviewComment } from './ReviewComment'
  * map as prop-less components; MDX passes each one the props written on the page.
  */
 export const mdxComponents = {
+  DecisionCheck,
   Listing,
   LiveDemo,
   ReviewComment,
