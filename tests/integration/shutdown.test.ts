@@ -52,7 +52,7 @@ describe('SIGTERM with runs in flight', () => {
       }
       // The longest side effect bounds the drain from below; nothing kept the process much longer.
       expect(shutdownMs).toBeGreaterThan(Math.max(...EFFECTS) - 1500)
-      expect(shutdownMs).toBeLessThan(Math.max(...EFFECTS) + 5000)
+      expect(shutdownMs).toBeLessThan(Math.max(...EFFECTS) + 2000)
       console.log(`shutdown with ${EFFECTS.length} runs in flight took ${Math.round(shutdownMs)} ms (longest side effect ${Math.max(...EFFECTS)} ms)`)
     } finally {
       await server.stop('SIGKILL')
