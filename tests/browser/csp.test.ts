@@ -43,16 +43,26 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
     await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
 
     const search = page.getByPlaceholder('Search documentation…').first()
-    await search.fill('after')
+    await search.click()
+    await search.pressSequentially('after', { delay: 30 })
     // The search index is fetched and queried in the page: a result appears.
-    await page.locator('.nextra-search ul li a, .nextra-search [role="option"]').first().waitFor({ timeout: 15_000 })
+    await page.getByRole('combobox').first().waitFor()
+    await page.locator('[id^="headlessui-combobox-option"]').first().waitFor({ timeout: 15_000 })
+    // Closing the search gives the rest of the page back (headlessui makes it inert while open).
     await search.fill('')
+    await page.keyboard.press('Escape')
+    await search.blur()
 
     await page.getByRole('button', { name: 'Run the demo' }).click()
     await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
 
     await page.goto('/no-such-page')
     expect(violations).toEqual([])
+
+    // The watcher does see a violation: an image from another origin is blocked and reported.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'https://example.invalid/x.png' })))
+    await expect.poll(() => violations.length).toBeGreaterThan(0)
+    expect(violations.join('\n')).toMatch(/img-src/)
     await context.close()
   })
 
