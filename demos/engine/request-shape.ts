@@ -1,4 +1,4 @@
-import { DemoError } from './errors'
+import { invalidParameter as invalid } from './errors'
 import { parseParams, type ParamSpecs, type ParamValues } from './params'
 
 /**
@@ -7,9 +7,6 @@ import { parseParams, type ParamSpecs, type ParamValues } from './params'
  * junk that would otherwise be parsed and echoed in an error.
  */
 export const MAX_QUERY_LENGTH = 256
-
-const invalid = (field: string, message: string, allowed: string): DemoError =>
-  new DemoError(400, 'invalid_parameter', message, { field, allowed })
 
 /**
  * The demos read no request body, so one is refused before anything else

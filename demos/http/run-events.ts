@@ -1,11 +1,8 @@
-import { DemoError, errorResponse } from '../engine/errors'
+import { DemoError, errorResponse, invalidParameter as invalid } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_ID_PATTERN } from '../engine/run-store'
 import { runEventStream, SSE_HEADERS } from '../engine/sse'
 import type { DemoRuntime } from '../runtime'
-
-const invalid = (field: string, message: string, allowed: string): DemoError =>
-  new DemoError(400, 'invalid_parameter', message, { field, allowed })
 
 function parseLastEventId(raw: string | null): number {
   if (raw === null || raw === '') return -1
