@@ -32,3 +32,7 @@ export const notFound = (what: string, details: { field?: string; allowed?: stri
 
 export const methodNotAllowed = (allow: string): DemoError =>
   new DemoError(405, 'method_not_allowed', `Use ${allow}.`, {}, { Allow: allow })
+
+/** A 400 naming the field at fault and what it accepts. */
+export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
+  new DemoError(400, 'invalid_parameter', message, { field, allowed })

@@ -1,4 +1,4 @@
-import { DemoError } from './errors'
+import { invalidParameter as invalid } from './errors'
 
 /** A whole number of milliseconds that the visitor may set. */
 export interface ParamSpec {
@@ -16,9 +16,6 @@ const WHOLE_NUMBER = /^\d{1,7}$/
 
 export const describeRange = (spec: ParamSpec): string =>
   `a whole number of milliseconds from ${spec.min} to ${spec.max}`
-
-const invalid = (field: string, message: string, allowed: string): DemoError =>
-  new DemoError(400, 'invalid_parameter', message, { field, allowed })
 
 /**
  * Reads a scenario's parameters from a query string. Anything the scenario

@@ -19,7 +19,9 @@ export const SSE_HEADERS = {
   // no-transform: a compressing proxy would otherwise hold chunks back.
   'Cache-Control': 'no-cache, no-transform',
   'X-Accel-Buffering': 'no',
-  Connection: 'keep-alive',
+  // A finished stream's connection is not kept for reuse (EventSource opens a new one to reconnect):
+  // an idle kept-alive socket would hold a SIGTERM drain open for the whole keep-alive timeout.
+  Connection: 'close',
 } as const
 
 /** One Server-Sent Events frame. */

@@ -1,8 +1,16 @@
+import { DemoError, errorResponse } from '../engine/errors'
 import { describeRange } from '../engine/params'
+import { parseRequest } from '../engine/request-shape'
 import { scenarios } from '../scenarios'
 
 /** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
-export function catalogueResponse(): Response {
+export function catalogueResponse(request: Request): Response {
+  try {
+    parseRequest({}, request)
+  } catch (error) {
+    if (error instanceof DemoError) return errorResponse(error)
+    throw error
+  }
   const list = Object.entries(scenarios).map(([name, scenario]) => ({
     name,
     title: scenario.title,

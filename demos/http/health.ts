@@ -9,9 +9,11 @@ export function healthResponse(runtime: DemoRuntime): Response {
   return Response.json(
     {
       ok: true,
-      runs: { stored: runtime.store.size, inFlight: runtime.runsInFlight.value, max: runtime.config.maxRuns },
+      runs: { stored: runtime.store.size, inFlight: runtime.runsInFlight.value, maxInFlight: runtime.config.maxRunsInFlight, max: runtime.config.maxRuns },
       streams: { open: runtime.streams.value, max: runtime.config.maxStreams },
-      memory: { rssBytes: process.memoryUsage().rss },
+      memory: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
+      // Timers, sockets and the like the process holds: back to its idle count once runs and streams are gone.
+      handles: process.getActiveResourcesInfo().length,
     },
     { headers: { 'Cache-Control': 'no-store' } },
   )

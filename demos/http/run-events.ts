@@ -1,10 +1,8 @@
-import { DemoError, errorResponse } from '../engine/errors'
+import { DemoError, errorResponse, invalidParameter as invalid } from '../engine/errors'
+import { parseRequest } from '../engine/request-shape'
 import { RUN_ID_PATTERN } from '../engine/run-store'
 import { runEventStream, SSE_HEADERS } from '../engine/sse'
 import type { DemoRuntime } from '../runtime'
-
-const invalid = (field: string, message: string, allowed: string): DemoError =>
-  new DemoError(400, 'invalid_parameter', message, { field, allowed })
 
 function parseLastEventId(raw: string | null): number {
   if (raw === null || raw === '') return -1
@@ -18,6 +16,8 @@ export function runEventsResponse(runtime: DemoRuntime, request: Request, runId:
     if (!RUN_ID_PATTERN.test(runId)) {
       throw invalid('runId', 'A run id is 12 characters of A-Z, a-z, 0-9, "-" and "_".', '12 URL-safe characters')
     }
+    // An event stream takes no parameters: EventSource sends none, and anything else is refused like any demo input.
+    parseRequest({}, request)
     const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
     const run = runtime.store.get(runId)
     if (!run) {

@@ -1,7 +1,7 @@
 import { after } from 'next/server'
 import { DemoError, errorResponse } from '../engine/errors'
-import { parseParams } from '../engine/params'
 import type { RunRecorder } from '../engine/recorder'
+import { parseRequest } from '../engine/request-shape'
 import { demoOperations, type DemoOperations } from '../operations'
 import { demoRuntime } from '../runtime'
 import { scenarios, type ScenarioName } from '../scenarios'
@@ -10,7 +10,7 @@ import { clientKey, startRun } from '../start-run'
 export type DemoHandler = (request: Request, operations: DemoOperations) => Promise<Response>
 
 /**
- * Turns a demo handler into a Route Handler: validates the query, admits the
+ * Turns a demo handler into a Route Handler: validates the request, admits the
  * run, gives the handler its recorded operations, and marks when the response
  * was returned and when it was sent. Everything a reader should see stays in
  * the route file; the measuring lives here.
@@ -20,7 +20,7 @@ export function demoRoute(name: ScenarioName, handler: DemoHandler) {
     let recorder: RunRecorder
     let params
     try {
-      params = parseParams(scenarios[name].params, new URL(request.url).searchParams)
+      params = parseRequest(scenarios[name].params, request)
       recorder = startRun(demoRuntime(), name, params, clientKey(request.headers))
     } catch (error) {
       if (error instanceof DemoError) return errorResponse(error)

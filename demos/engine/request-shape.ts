@@ -1,0 +1,35 @@
+import { invalidParameter as invalid } from './errors'
+import { parseParams, type ParamSpecs, type ParamValues } from './params'
+
+/**
+ * The longest query string a demo accepts. The longest valid one
+ * (`?work=2000&effect=10000` and the like) is far shorter; anything longer is
+ * junk that would otherwise be parsed and echoed in an error.
+ */
+export const MAX_QUERY_LENGTH = 256
+
+/**
+ * The demos read no request body, so one is refused before anything else
+ * happens: nobody can make the server buffer an upload it will never use.
+ * A declared length of 0 (what fetch sends for a bodiless POST) is fine.
+ */
+export function rejectBody(headers: Headers): void {
+  const length = headers.get('content-length')
+  const chunked = headers.get('transfer-encoding')
+  if ((length !== null && length.trim() !== '0') || chunked !== null) {
+    throw invalid('body', 'This endpoint reads no request body; send the parameters in the query string.', 'no body')
+  }
+}
+
+/**
+ * The one validation path of a demo request: no body, a bounded query, and
+ * only the parameters `specs` declares, each in range.
+ */
+export function parseRequest<S extends ParamSpecs>(specs: S, request: Request): ParamValues<S> {
+  rejectBody(request.headers)
+  const url = new URL(request.url)
+  if (url.search.length > MAX_QUERY_LENGTH) {
+    throw invalid('query', `The query string is ${url.search.length} characters long.`, `at most ${MAX_QUERY_LENGTH} characters`)
+  }
+  return parseParams(specs, url.searchParams)
+}

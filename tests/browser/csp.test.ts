@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext } from '../support/browser'
+
+/** Every Content-Security-Policy violation the page reports, from the DOM event and from the console. */
+async function watchViolations(page: Page): Promise<string[]> {
+  const violations: string[] = []
+  page.on('console', (message) => {
+    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`console: ${message.text()}`)
+  })
+  await page.exposeFunction('__reportViolation', (text: string) => violations.push(text))
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      ;(window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      )
+    })
+  })
+  return violations
+}
+
+describe.runIf(browserAvailable())('the site under its Content-Security-Policy', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('renders, switches theme, searches and runs the live demo with zero violations', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    const violations = await watchViolations(page)
+    const response = await page.goto('/?work=0&effect=200')
+    expect(response!.headers()['content-security-policy']).not.toContain('unsafe-eval')
+    // Hydrated: React attached the demo's handlers.
+    await page.getByRole('button', { name: 'Run the demo' }).waitFor()
+
+    await page.locator('button[title="Change theme"]').first().click()
+    await page.getByRole('option', { name: 'Dark' }).click()
+    await expect.poll(() => page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true)
+
+    const search = page.getByPlaceholder('Search documentation…').first()
+    await search.click()
+    await search.pressSequentially('after', { delay: 30 })
+    // The search index is fetched and queried in the page: a result appears.
+    await page.getByRole('combobox').first().waitFor()
+    await page.locator('[id^="headlessui-combobox-option"]').first().waitFor({ timeout: 15_000 })
+    // Closing the search gives the rest of the page back (headlessui makes it inert while open).
+    await search.fill('')
+    await page.keyboard.press('Escape')
+    await search.blur()
+
+    await page.getByRole('button', { name: 'Run the demo' }).click()
+    await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
+
+    // Every other page the site links to, as pages are added.
+    const links = await page.locator('a[href^="/"]').evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname))
+    for (const path of [...new Set(links)].slice(0, 40)) await page.goto(path, { waitUntil: 'networkidle' })
+    await page.goto('/no-such-page')
+    expect(violations).toEqual([])
+
+    // The watcher does see a violation: an image from another origin is blocked and reported.
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('img'), { src: 'https://example.invalid/x.png' })))
+    await expect.poll(() => violations.length).toBeGreaterThan(0)
+    expect(violations.join('\n')).toMatch(/img-src/)
+    await context.close()
+  })
+
+  it('lets the site frame itself and no one else', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    const violations = await watchViolations(page)
+    await page.goto('/no-such-page')
+    await page.evaluate(() => {
+      const frame = document.createElement('iframe')
+      frame.src = '/?embedded=1'
+      frame.id = 'same-origin-frame'
+      document.body.append(frame)
+    })
+    const frame = page.frameLocator('#same-origin-frame')
+    await frame.getByRole('button', { name: 'Run the demo' }).waitFor({ timeout: 15_000 })
+    expect(violations).toEqual([])
+
+    // A page from another origin (a data: URL is opaque) cannot frame the site.
+    const foreign = await context.newPage()
+    await foreign.goto(`data:text/html,<iframe id="foreign" src="${baseUrl()}/"></iframe>`)
+    await foreign.waitForTimeout(2000)
+    const framed = foreign.frames().filter((candidate) => candidate !== foreign.mainFrame())
+    expect(framed.length).toBe(1)
+    expect(await framed[0]!.locator('button').count()).toBe(0)
+    await context.close()
+  })
+})

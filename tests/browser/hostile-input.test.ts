@@ -1,0 +1,39 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium } from '../support/browser'
+
+const HOSTILE_AGENT = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"'&amp;`
+
+describe.runIf(browserAvailable())('visitor-provided values in the live demo', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('shows a hostile User-Agent as literal text and runs none of it', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), userAgent: HOSTILE_AGENT })
+    const page = await context.newPage()
+    const dialogs: string[] = []
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+    await page.goto('/?work=0&effect=100')
+    await page.getByRole('button', { name: 'Run the demo' }).click()
+    await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
+
+    // The after() run's audit-log entry carries the User-Agent the server received, as text.
+    const cell = page.locator('td', { hasText: 'userAgent: <img src=x' }).first()
+    await cell.waitFor({ timeout: 10_000 })
+    expect(await cell.textContent()).toContain(`userAgent: ${HOSTILE_AGENT}`.slice(0, 120))
+    expect(await cell.locator('img, script').count()).toBe(0)
+    expect(await page.locator('img[src="x"]').count()).toBe(0)
+    expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined()
+    expect(dialogs).toEqual([])
+    await context.close()
+  })
+})

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { health, waitFor } from '../support/health'
+import { startServer, type RunningServer } from '../support/server'
+
+/** Tight limits, so each one is reached with a handful of requests. */
+const LIMITS = {
+  AFTER_GUIDE_RATE_PER_MINUTE: '6',
+  AFTER_GUIDE_RATE_BURST: '3',
+  AFTER_GUIDE_MAX_RUNS_IN_FLIGHT: '4',
+  AFTER_GUIDE_MAX_STREAMS: '3',
+  AFTER_GUIDE_MAX_RUNS: '10',
+  AFTER_GUIDE_RUN_MAX_AGE_MS: '4000',
+  AFTER_GUIDE_STREAM_HEARTBEAT_MS: '300',
+  AFTER_GUIDE_STREAM_MAX_LIFETIME_MS: '1500',
+}
+
+describe('limits, against a server started with tight ones', () => {
+  let server: RunningServer
+  beforeAll(async () => {
+    server = await startServer(LIMITS)
+  }, 60_000)
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  // Each test is its own client (the rate limit is per client), so none spends another's tokens.
+  let clientNumber = 0
+  const newClient = () => `10.0.0.${++clientNumber}`
+  const start = (client: string, path: string) =>
+    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'X-Real-IP': client } })
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error
+  const idle = () => waitFor(() => health(server.url), (h) => h.runs.inFlight === 0 && h.streams.open === 0, 15_000)
+
+  it('rate-limits starting runs per client with 429 and Retry-After, leaving no run behind', async () => {
+    const client = newClient()
+    for (let i = 0; i < 3; i++) expect((await start(client, '/api/demos/baseline?work=0')).status).toBe(200)
+    const stored = (await health(server.url)).runs.stored
+
+    const refused = await start(client, '/api/demos/baseline?work=0')
+    expect(refused.status).toBe(429)
+    // 6 a minute: one token back every 10 s.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(10)
+    expect((await errorOf(refused)).code).toBe('rate_limited')
+    expect(refused.headers.get('x-run-id')).toBeNull()
+    expect((await health(server.url)).runs.stored).toBe(stored)
+
+    // Another client is not affected.
+    expect((await start(newClient(), '/api/demos/baseline?work=0')).status).toBe(200)
+    await idle()
+  })
+
+  it('caps runs in flight with 503 and Retry-After, and admits runs again once they finish', async () => {
+    const running = await Promise.all([1, 2, 3, 4].map(() => start(newClient(), '/api/demos/after?work=0&effect=1500')))
+    expect(running.map((response) => response.status)).toEqual([200, 200, 200, 200])
+    expect((await health(server.url)).runs.inFlight).toBe(4)
+
+    const refused = await start(newClient(), '/api/demos/baseline?work=0')
+    expect(refused.status).toBe(503)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect((await errorOf(refused)).message).toMatch(/limit of 4 runs in flight/)
+
+    await idle()
+    expect((await start(newClient(), '/api/demos/baseline?work=0')).status).toBe(200)
+    await idle()
+  })
+
+  it('caps open event streams with 503, and a client that leaves frees its stream, timers and listeners', async () => {
+    const before = await idle()
+    const response = await start(newClient(), '/api/demos/after?work=0&effect=3000')
+    const runId = response.headers.get('x-run-id')!
+    const readers = new AbortController()
+    const streams = await Promise.all([1, 2, 3].map(() => fetch(`${server.url}/api/runs/${runId}/events`, { signal: readers.signal })))
+    expect(streams.map((stream) => stream.status)).toEqual([200, 200, 200])
+    expect((await health(server.url)).streams.open).toBe(3)
+
+    const refused = await fetch(`${server.url}/api/runs/${runId}/events`)
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect((await errorOf(refused)).message).toMatch(/limit of 3 open event streams/)
+
+    // The clients go away while the run is still going.
+    readers.abort()
+    const after = await waitFor(() => health(server.url), (h) => h.streams.open === 0, 5000)
+    expect(after.streams.open).toBe(0)
+    // Once the run has finished too, the process holds no more handles than before it started.
+    const settled = await waitFor(() => health(server.url), (h) => h.runs.inFlight === 0 && h.handles <= before.handles, 10_000)
+    expect(settled.runs.inFlight).toBe(0)
+    expect(settled.handles).toBeLessThanOrEqual(before.handles)
+  })
+
+  it('sends heartbeats and ends a stream at its maximum lifetime', async () => {
+    const response = await start(newClient(), '/api/demos/after?work=0&effect=3000')
+    const runId = response.headers.get('x-run-id')!
+    const opened = performance.now()
+    const text = await (await fetch(`${server.url}/api/runs/${runId}/events`)).text()
+    const lasted = performance.now() - opened
+
+    expect(text).toMatch(/^: heartbeat$/m)
+    expect(text).toMatch(/event: end\ndata: {"status":"stream-lifetime"}/)
+    // Ended by its 1.5 s lifetime, well before the 3 s side effect.
+    expect(lasted).toBeGreaterThanOrEqual(1400)
+    expect(lasted).toBeLessThan(2900)
+    expect(text).not.toMatch(/effect\.finished/)
+    await idle()
+  })
+
+  it('keeps the run store within its bound and ages runs out, giving the slots back', async () => {
+    await idle()
+    const ids: string[] = []
+    for (let i = 0; i < 15; i++) {
+      const response = await start(newClient(), '/api/demos/baseline?work=0')
+      expect(response.status).toBe(200)
+      ids.push(response.headers.get('x-run-id')!)
+      // One at a time, so the cap on runs in flight (4) is not what refuses them.
+      await idle()
+    }
+    expect((await health(server.url)).runs.stored).toBeLessThanOrEqual(10)
+    // The oldest were evicted to make room; the newest is still there.
+    expect((await fetch(`${server.url}/api/runs/${ids[0]}/events`)).status).toBe(404)
+    expect((await fetch(`${server.url}/api/runs/${ids[14]}/events`)).status).toBe(200)
+
+    // Runs older than 4 s are dropped by the store's timer, without any request.
+    await new Promise((resolve) => setTimeout(resolve, 4000 + 4000 + 500))
+    expect((await health(server.url)).runs.stored).toBe(0)
+  }, 30_000)
+})

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest'
+import { startServer } from '../support/server'
+
+const EFFECTS = [1500, 2000, 2500, 3000, 3500]
+
+/** Follows an event stream, keeping everything it received. */
+function follow(url: string) {
+  let text = ''
+  const done = fetch(url).then(async (response) => {
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        text += decoder.decode(value, { stream: true })
+      }
+    } catch {
+      // the connection dropped: what arrived so far is the evidence
+    }
+  })
+  return { done, text: () => text }
+}
+
+describe('SIGTERM with runs in flight', () => {
+  it('finishes every after() callback and delivers every final event before the server exits', async () => {
+    const server = await startServer({ AFTER_GUIDE_RATE_BURST: '1000' })
+    try {
+      const responses = await Promise.all(
+        EFFECTS.map((effect) => fetch(`${server.url}/api/demos/after?work=0&effect=${effect}`, { method: 'POST' })),
+      )
+      const runIds = responses.map((response) => response.headers.get('x-run-id')!)
+      const streams = runIds.map((id) => follow(`${server.url}/api/runs/${id}/events`))
+      // Every callback has started before the signal.
+      const deadline = Date.now() + 5000
+      while (!streams.every((stream) => stream.text().includes('effect.started')) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20))
+      }
+      expect(streams.every((stream) => stream.text().includes('effect.started'))).toBe(true)
+
+      const signalled = performance.now()
+      const exitCode = await server.stop('SIGTERM')
+      const shutdownMs = performance.now() - signalled
+      await Promise.all(streams.map((stream) => stream.done))
+
+      expect(exitCode).toBe(0)
+      for (const stream of streams) {
+        const text = stream.text()
+        expect(text).toMatch(/"type":"effect\.finished"/)
+        expect(text).toMatch(/"type":"effect\.logged"/)
+        expect(text).toMatch(/event: end\ndata: {"status":"complete"}/)
+      }
+      // The longest side effect bounds the drain from below; nothing kept the process much longer.
+      expect(shutdownMs).toBeGreaterThan(Math.max(...EFFECTS) - 1500)
+      expect(shutdownMs).toBeLessThan(Math.max(...EFFECTS) + 2000)
+      console.log(`shutdown with ${EFFECTS.length} runs in flight took ${Math.round(shutdownMs)} ms (longest side effect ${Math.max(...EFFECTS)} ms)`)
+    } finally {
+      await server.stop('SIGKILL')
+    }
+  }, 60_000)
+})

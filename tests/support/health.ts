@@ -1,0 +1,22 @@
+/** What `GET /api/health` reports (the fields the tests and the benchmark read). */
+export interface Health {
+  ok: boolean
+  runs: { stored: number; inFlight: number; maxInFlight: number; max: number }
+  streams: { open: number; max: number }
+  memory: { rssBytes: number; heapUsedBytes: number }
+  handles: number
+}
+
+export async function health(base: string): Promise<Health> {
+  return (await (await fetch(`${base}/api/health`, { cache: 'no-store' })).json()) as Health
+}
+
+/** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
+export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (accept(value) || Date.now() > deadline) return value
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}

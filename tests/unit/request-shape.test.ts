@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { DemoError } from '@/demos/engine/errors'
+import { MAX_QUERY_LENGTH, parseRequest } from '@/demos/engine/request-shape'
+import { EFFECT, WORK } from '@/demos/scenarios'
+
+const specs = { work: WORK, effect: EFFECT }
+const refusal = (request: Request) => {
+  try {
+    parseRequest(specs, request)
+  } catch (error) {
+    if (error instanceof DemoError) return { status: error.status, ...error.details }
+    throw error
+  }
+  return undefined
+}
+
+describe('parseRequest', () => {
+  it('accepts a bodiless POST with parameters in range', () => {
+    const request = new Request('http://x/api/demos/after?work=5&effect=10', { method: 'POST', headers: { 'content-length': '0' } })
+    expect(parseRequest(specs, request)).toEqual({ work: 5, effect: 10 })
+  })
+
+  it('refuses a body, whatever its size', () => {
+    expect(refusal(new Request('http://x/?work=1', { method: 'POST', headers: { 'content-length': '1' }, body: 'x' }))).toMatchObject({ status: 400, field: 'body', allowed: 'no body' })
+    expect(refusal(new Request('http://x/', { method: 'POST', headers: { 'transfer-encoding': 'chunked' } }))).toMatchObject({ field: 'body' })
+  })
+
+  it('refuses a query string longer than any valid one', () => {
+    const long = `http://x/?work=${'0'.repeat(MAX_QUERY_LENGTH)}`
+    expect(refusal(new Request(long))).toMatchObject({ status: 400, field: 'query', allowed: `at most ${MAX_QUERY_LENGTH} characters` })
+  })
+
+  it('refuses every parameter on an endpoint that declares none', () => {
+    expect(() => parseRequest({}, new Request('http://x/?a=1'))).toThrow(/Unknown parameter "a"/)
+  })
+})
