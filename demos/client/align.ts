@@ -4,9 +4,9 @@ import type { CompletedRun } from './run-client'
 /**
  * Puts a run's server events on the browser's time axis.
  *
- * For a streamed body the reference is the first byte instead of the last:
- * the headers leave when the handler returns, and the body's length is the
- * stream's, not network time.
+ * For a streamed body the pair compared is the browser's first byte and the
+ * server's first chunk (Next.js sends the headers with it): the body's length
+ * is the stream's, not network time.
  *
  * The browser measures the whole exchange (request sent to last byte); the
  * server measures from request received to handler return. The rest of the
@@ -27,10 +27,9 @@ export interface AlignedRun {
 
 export function align(run: CompletedRun): AlignedRun {
   const returned = run.events.find((event) => event.type === 'response.returned' || event.type === 'handler.threw')
-  const handlerMs = returned?.t ?? 0
-  const streamed = run.events.some((event) => event.type === 'stream.started')
-  const reference = streamed ? run.browser.firstByte : run.browser.lastByte
-  const slack = Math.max(0, reference - handlerMs)
+  const firstChunk = run.events.find((event) => event.type === 'stream.chunk')
+  const [browserMs, serverMs] = firstChunk ? [run.browser.firstByte, firstChunk.t] : [run.browser.lastByte, returned?.t ?? 0]
+  const slack = Math.max(0, browserMs - serverMs)
   const offset = slack / 2
   return { run, offset, margin: slack / 2, events: run.events.map((event) => ({ ...event, at: offset + event.t })) }
 }

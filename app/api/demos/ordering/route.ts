@@ -7,9 +7,9 @@ export const POST = demoRoute('ordering', async (_request, ops) => {
   await updateDatabase()
 
   after(async () => {
-    // Nested: registered while this callback runs, it starts at once.
-    after(() => recordMetrics())
     await sendEmail()
+    // Nested: registered once the email has gone, it starts at once.
+    after(() => recordMetrics())
   })
   after(() => updateSearchIndex())
   after(() => purgeCache())
