@@ -1,3 +1,5 @@
 export default {
   index: 'The rule',
+  notes: 'Important notes',
+  comparison: 'await vs void vs after()',
 }
