@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eventTime } from '../support/api'
-import { inLane, runToEnd } from '../support/runs'
-import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
+import { dedicatedServer, inLane, runToEnd } from '../support/runs'
 
 const EFFECT = 300
 const AFTER_ERROR = 'An error occurred in a function passed to `after()`:'
 const UNHANDLED = 'unhandledRejection'
 const FAILURE = 'Analytics service unavailable (simulated)'
 
-/** How often `text` occurs in the server's output so far. */
-const count = (server: RunningServer, text: string) => server.output().split(text).length - 1
-
 describe('/notes/callback-errors: errors in a callback do not change the response (truth tests against next start)', () => {
   // A server of its own, so its log holds only what these tests caused.
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer(TEST_SERVER_ENV)
-  })
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const server = dedicatedServer()
 
   it('a callback that throws: the response stays 200, its sibling still completes, the failure is on the timeline', async () => {
     const run = await runToEnd('callback-error', `work=10&effect=${EFFECT}`, server.url)
@@ -36,23 +26,23 @@ describe('/notes/callback-errors: errors in a callback do not change the respons
   })
 
   it('an awaited failure is caught by after(): Next.js logs "An error occurred in a function passed to `after()`"', async () => {
-    const before = count(server, AFTER_ERROR)
-    const unhandledBefore = count(server, UNHANDLED)
+    const before = server.logCount(AFTER_ERROR)
+    const unhandledBefore = server.logCount(UNHANDLED)
     await runToEnd('callback-error', `work=0&effect=${EFFECT}`, server.url)
-    await expect.poll(() => count(server, AFTER_ERROR)).toBe(before + 1)
-    expect(server.output()).toContain(`${AFTER_ERROR} SimulatedFailure: ${FAILURE}`)
-    expect(count(server, UNHANDLED)).toBe(unhandledBefore)
+    await expect.poll(() => server.logCount(AFTER_ERROR)).toBe(before + 1)
+    expect(server.logCount(`${AFTER_ERROR} SimulatedFailure: ${FAILURE}`)).toBeGreaterThan(0)
+    expect(server.logCount(UNHANDLED)).toBe(unhandledBefore)
   })
 
   it('an un-awaited rejection escapes after(): the process reports an unhandledRejection instead, and survives', async () => {
-    const before = count(server, AFTER_ERROR)
-    const unhandledBefore = count(server, UNHANDLED)
+    const before = server.logCount(AFTER_ERROR)
+    const unhandledBefore = server.logCount(UNHANDLED)
     const run = await runToEnd('callback-unawaited', `work=0&effect=${EFFECT}`, server.url)
     expect(run.response.status).toBe(200)
     expect(inLane(run.events, 'Analytics').some((event) => event.type === 'effect.failed')).toBe(true)
     expect(inLane(run.events, 'Side effect').some((event) => event.type === 'effect.finished')).toBe(true)
-    await expect.poll(() => count(server, UNHANDLED)).toBe(unhandledBefore + 1)
-    expect(count(server, AFTER_ERROR)).toBe(before)
+    await expect.poll(() => server.logCount(UNHANDLED)).toBe(unhandledBefore + 1)
+    expect(server.logCount(AFTER_ERROR)).toBe(before)
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
   })
 })

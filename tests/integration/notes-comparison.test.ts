@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eventTime } from '../support/api'
-import { runToEnd } from '../support/runs'
-import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
+import { dedicatedServer, runToEnd } from '../support/runs'
 
 const WORK = 20
 const EFFECT = 500
 const query = `work=${WORK}&effect=${EFFECT}`
 
-const count = (server: RunningServer, text: string) => server.output().split(text).length - 1
-
 describe('/comparison: await vs fire-and-forget vs after() (truth tests against next start)', () => {
   // Its own server: the failure variants are told apart by what the server logs.
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer(TEST_SERVER_ENV)
-  })
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const server = dedicatedServer()
 
   it('latency: awaiting adds the side effect to the response; void and after() do not', async () => {
     const awaited = await runToEnd('blocking', query, server.url)
@@ -44,19 +35,14 @@ describe('/comparison: await vs fire-and-forget vs after() (truth tests against 
     expect(eventTime(run.events, 'effect.failed')).toBeLessThanOrEqual(eventTime(run.events, 'handler.threw'))
   })
 
-  it('failure, not awaited: the visitor gets a 200 and the process an unhandledRejection', async () => {
-    const before = count(server, 'unhandledRejection')
-    const run = await runToEnd('fire-and-forget-failing', query, server.url)
+  it.each([
+    ['not awaited', 'fire-and-forget-failing', 'unhandledRejection'],
+    ['in after()', 'after-failing', 'An error occurred in a function passed to `after()`'],
+  ])('failure, %s (%s): the visitor gets a 200 and the server logs "%s"', async (_name, scenario, logLine) => {
+    const before = server.logCount(logLine)
+    const run = await runToEnd(scenario, query, server.url)
     expect(run.response.status).toBe(200)
     expect(run.events.some((event) => event.type === 'effect.failed')).toBe(true)
-    await expect.poll(() => count(server, 'unhandledRejection')).toBe(before + 1)
-  })
-
-  it('failure in after(): the visitor gets a 200 and Next.js logs the error', async () => {
-    const before = count(server, 'An error occurred in a function passed to `after()`')
-    const run = await runToEnd('after-failing', query, server.url)
-    expect(run.response.status).toBe(200)
-    expect(run.events.some((event) => event.type === 'effect.failed')).toBe(true)
-    await expect.poll(() => count(server, 'An error occurred in a function passed to `after()`')).toBe(before + 1)
+    await expect.poll(() => server.logCount(logLine)).toBe(before + 1)
   })
 })

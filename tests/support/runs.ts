@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
+import { afterAll, beforeAll } from 'vitest'
 import type { TimelineEvent } from '@/demos/engine/timeline'
 import { baseUrl, readEvents, type StreamedRun } from './api'
+import { startServer, TEST_SERVER_ENV, type RunningServer } from './server'
 
 export const newRef = (): string => randomBytes(16).toString('base64url')
 
@@ -46,3 +48,24 @@ export async function runToEnd(scenario: string, query: string, base = baseUrl()
 }
 
 export const inLane = (events: TimelineEvent[], lane: string): TimelineEvent[] => events.filter((event) => event.lane === lane)
+
+/**
+ * A `next start` of its own for one test file, for tests that read the
+ * server's log: started before the file's tests, stopped after them.
+ */
+export function dedicatedServer(): { readonly url: string; logCount(text: string): number } {
+  let server: RunningServer | undefined
+  beforeAll(async () => {
+    server = await startServer(TEST_SERVER_ENV)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+  return {
+    get url() {
+      return server!.url
+    },
+    /** How often `text` occurs in what the server printed so far. */
+    logCount: (text) => server!.output().split(text).length - 1,
+  }
+}
