@@ -61,6 +61,12 @@ export const runtimeScenarios = {
     source: route('ordering'),
     params: both,
   },
+  'ordering-nested-first': {
+    title: 'The same, nested after() called first',
+    summary: 'The first callback registers the nested one before starting its own work: the next queued callback starts in between.',
+    source: route('ordering-nested-first'),
+    params: both,
+  },
   // /notes/streaming
   streaming: {
     title: 'Streamed response',

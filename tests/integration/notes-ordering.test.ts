@@ -41,6 +41,15 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
     expect(run.end).toBe('complete')
   })
 
+  it('calling after() at the top of a running callback lets the next queued callback start before the rest of it', async () => {
+    const run = await runToEnd('ordering-nested-first', `work=0&effect=${EFFECT}`)
+    const starts = run.events.filter((event) => event.type.startsWith('effect.') && event.type.endsWith('.started'))
+    // Next.js 15.5 queues callbacks in p-queue: adding the nested one starts the next queued job synchronously.
+    expect(starts.map((event) => event.lane)).toEqual(['updateSearchIndex', 'sendEmail', 'purgeCache', 'recordMetrics'])
+    const times = starts.map((event) => event.t)
+    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(10)
+  })
+
   it('refuses out-of-range parameters with 400 naming the field', async () => {
     const { response, body } = await post('/api/demos/ordering?effect=10001')
     expect(response.status).toBe(400)
