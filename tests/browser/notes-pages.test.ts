@@ -88,13 +88,15 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     await context.close()
   })
 
-  it('/notes/ordering: four callback lanes, the top-level three overlapping', async () => {
+  it('/notes/ordering: four callback lanes, the top-level three overlapping, in both runs', async () => {
     const { context, page } = await open('/notes/ordering?work=10&effect=400')
-    const [run] = await runDemo(page)
+    const runs = await runDemo(page)
+    expect(runs.map((run) => run.scenario)).toEqual(['ordering', 'ordering-nested-first'])
+    const run = runs[0]
     const lanes = new Set(run!.events.map((event) => event.lane))
     for (const lane of ['sendEmail', 'updateSearchIndex', 'purgeCache', 'recordMetrics']) expect(lanes).toContain(lane)
     expect(at(run!, 'effect.purgeCache.started')).toBeLessThan(at(run!, 'effect.sendEmail.finished'))
-    expect(await page.getByTestId('timeline').getByText('Server: recordMetrics').count()).toBe(1)
+    expect(await page.getByTestId('timeline').getByText('Server: recordMetrics').count()).toBe(2)
     await context.close()
   })
 
