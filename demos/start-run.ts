@@ -20,10 +20,10 @@ export function clientKey(headers: Headers): string {
  * Admits a run (rate limit, then the global cap) and creates its recorder.
  * Checks come first so that a refused request leaves no run and no timer.
  */
-export function startRun(runtime: DemoRuntime, scenario: string, params: Params, client: string): RunRecorder {
+export function startRun(runtime: DemoRuntime, scenario: string, params: Params, client: string, ref?: string): RunRecorder {
   runtime.rateLimiter.take(client)
   const release = runtime.runsInFlight.acquire()
-  const run = runtime.store.create(scenario, params)
+  const run = runtime.store.create(scenario, params, ref)
   if (!run) {
     release()
     throw new DemoError(503, 'busy', 'Every run slot holds a run still in flight. Retry in 5 s.', {}, { 'Retry-After': '5' })

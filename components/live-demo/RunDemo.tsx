@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
-import { align, effectAfterResponse, type AlignedRun } from '../../demos/client/align'
+import { align, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
 import { RunRequestError, runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../demos/scenarios'
-import { ms } from './format'
+import { ms, statusText } from './format'
 import { TimelineChart } from './TimelineChart'
 import { TimelineTable } from './TimelineTable'
 import { useUrlParams } from './useUrlParams'
@@ -16,33 +16,44 @@ type State =
   | { kind: 'error'; message: string }
 
 const titles: Record<string, string> = Object.fromEntries(Object.entries(scenarios).map(([name, s]) => [name, s.title]))
+const lanes: Record<string, readonly string[] | undefined> = Object.fromEntries(
+  Object.entries(scenarios).map(([name, s]) => [name, 'lanes' in s ? s.lanes : undefined]),
+)
 
 function specsOf(names: readonly ScenarioName[]): ParamSpecs {
   return Object.assign({}, ...names.map((name) => scenarios[name].params))
 }
 
 function describe(aligned: AlignedRun): string {
-  const title = titles[aligned.run.scenario]
-  const response = `the browser had the whole response after ${ms(aligned.run.browser.lastByte)}`
+  const { run } = aligned
+  const title = titles[run.scenario]
+  const got = statusText(run)
+  const response = run.browser.stopped
+    ? `you stopped the response (${got}) after ${ms(run.browser.lastByte)}`
+    : run.status === 200 && !run.redirected
+      ? `the browser had the whole response after ${ms(run.browser.lastByte)}`
+      : `the browser had ${got} after ${ms(run.browser.lastByte)}`
+  const never = missingLanes(aligned, lanes[run.scenario]).map((lane) => ` ${lane} never ran.`).join('')
   const effect = effectAfterResponse(aligned)
-  if (effect === undefined) return `${title}: ${response}.`
-  const when =
-    effect >= 0
-      ? `the side effect finished ${ms(effect)} after that`
-      : `the side effect had finished ${ms(-effect)} before that`
-  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).`
+  if (effect === undefined) return `${title}: ${response}.${never}`
+  const ends = sideEffectEnds(aligned)
+  const what = ends.length > 1 ? `the last of ${ends.length} side effects` : 'the side effect'
+  const verb = ends[ends.length - 1]!.outcome === 'error' ? 'failed' : 'finished'
+  const when = effect >= 0 ? `${what} ${verb} ${ms(effect)} after that` : `${what} had ${verb} ${ms(-effect)} before that`
+  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).${never}`
 }
 
 /**
  * Runs scenarios one after another with the same parameters (one at a time,
  * so they do not compete for the server) and draws them on one time axis.
  */
-export default function RunDemo({ names }: { names: ScenarioName[] }) {
+export default function RunDemo({ names, stoppable = false }: { names: ScenarioName[]; stoppable?: boolean }) {
   const specs = specsOf(names)
   const [params, setParams] = useUrlParams(specs)
   const [draft, setDraft] = useState<Record<string, string> | null>(null)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
+  const stopper = useRef<AbortController | null>(null)
   const formId = useId()
   const fields = draft ?? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
 
@@ -67,7 +78,9 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
       for (const name of names) {
         setState({ kind: 'running', scenario: name })
         const own = Object.fromEntries(Object.keys(scenarios[name].params).map((key) => [key, values[key]!]))
-        runs.push(align(await runScenario(name, own, controller.signal)))
+        const stop = new AbortController()
+        stopper.current = stop
+        runs.push(align(await runScenario(name, own, { signal: controller.signal, stop: stop.signal })))
       }
       setState({ kind: 'done', runs })
     } catch (error) {
@@ -101,6 +114,16 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
         <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running ${titles[state.scenario]}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
         </button>
+        {stoppable ? (
+          <button
+            type="button"
+            className={styles.stop}
+            disabled={state.kind !== 'running'}
+            onClick={() => stopper.current?.abort()}
+          >
+            Stop the stream
+          </button>
+        ) : null}
       </form>
       <p className={styles.note}>
         The critical work and the side effect are simulated with timers of the lengths you set; everything else is measured
@@ -120,7 +143,7 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
 
       {state.kind === 'done' ? (
         <div data-testid="timeline" data-runs={JSON.stringify(state.runs.map(toTestData))}>
-          <TimelineChart runs={state.runs} titles={titles} />
+          <TimelineChart runs={state.runs} titles={titles} lanes={lanes} />
           <TimelineTable runs={state.runs} titles={titles} />
         </div>
       ) : null}
@@ -138,5 +161,9 @@ function toTestData(aligned: AlignedRun) {
     margin: aligned.margin,
     effectStarted: at('effect.started'),
     effectFinished: at('effect.finished'),
+    redirected: aligned.run.redirected ?? false,
+    stopped: aligned.run.browser.stopped ?? false,
+    end: aligned.run.end,
+    events: aligned.events.map(({ type, lane, at, t, outcome }) => ({ type, lane, at, t, outcome })),
   }
 }

@@ -1,6 +1,6 @@
 import type { AlignedRun } from '../../demos/client/align'
-import { bars } from '../../demos/client/align'
-import { ms } from './format'
+import { bars, missingLanes } from '../../demos/client/align'
+import { ms, statusText } from './format'
 import styles from './TimelineChart.module.css'
 
 interface Row {
@@ -8,15 +8,18 @@ interface Row {
   label: string
   from: number
   to: number
-  tone: 'client' | 'server' | 'effect' | 'error'
+  tone: 'client' | 'server' | 'effect' | 'error' | 'missing'
   marks: Array<{ at: number; label: string }>
 }
 
-function rowsOf(aligned: AlignedRun): Row[] {
+/** Lanes of the server's own steps; every other lane is a side effect. */
+const SERVER_LANES = new Set(['Handler', 'Stream'])
+
+function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
   const { run } = aligned
   const browser: Row = {
     key: 'browser',
-    label: 'Browser: request → last byte',
+    label: run.browser.stopped ? 'Browser: request → stopped' : 'Browser: request → last byte',
     from: 0,
     to: run.browser.lastByte,
     tone: 'client',
@@ -27,12 +30,15 @@ function rowsOf(aligned: AlignedRun): Row[] {
     label: `Server: ${bar.lane}`,
     from: bar.from,
     to: bar.to,
-    tone: bar.outcome === 'error' ? 'error' : bar.lane === 'Handler' ? 'server' : 'effect',
+    tone: bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect',
     marks: aligned.events
       .filter((event) => event.lane === bar.lane && event.phase === 'instant')
       .map((event) => ({ at: event.at, label: event.label })),
   }))
-  return [browser, ...server]
+  const missing = missingLanes(aligned, expected).map(
+    (lane): Row => ({ key: lane, label: `Server: ${lane}`, from: 0, to: 0, tone: 'missing', marks: [] }),
+  )
+  return [browser, ...server, ...missing]
 }
 
 /** Round tick spacing that gives about five ticks across `span` ms. */
@@ -47,7 +53,16 @@ function tickStep(span: number): number {
  * recorded, moved onto the browser's clock. Drawing only; the numbers are in
  * the table beside it.
  */
-export function TimelineChart({ runs, titles }: { runs: AlignedRun[]; titles: Record<string, string> }) {
+export function TimelineChart({
+  runs,
+  titles,
+  lanes = {},
+}: {
+  runs: AlignedRun[]
+  titles: Record<string, string>
+  /** Per scenario, lanes to draw even when empty: a callback that never ran shows as "never ran". */
+  lanes?: Record<string, readonly string[] | undefined>
+}) {
   const end = Math.max(1, ...runs.flatMap((aligned) => rowsOf(aligned).map((row) => row.to)))
   const step = tickStep(end)
   const ticks = Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step)
@@ -59,22 +74,27 @@ export function TimelineChart({ runs, titles }: { runs: AlignedRun[]; titles: Re
         <div key={aligned.run.runId} className={styles.group}>
           <div className={styles.groupTitle}>
             {titles[aligned.run.scenario] ?? aligned.run.scenario}
-            <span className={styles.status}>HTTP {aligned.run.status}</span>
+            <span className={styles.status}>{statusText(aligned.run)}</span>
           </div>
-          {rowsOf(aligned).map((row) => (
+          {rowsOf(aligned, lanes[aligned.run.scenario]).map((row) => (
             <div key={row.key} className={styles.row}>
               <div className={styles.label}>{row.label}</div>
               <div className={styles.track}>
-                <div
-                  className={`${styles.bar} ${styles[row.tone]}`}
-                  style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
-                />
+                {row.tone === 'missing' ? <div className={styles.never}>never ran: no event recorded</div> : null}
+                {row.tone === 'missing' ? null : (
+                  <div
+                    className={`${styles.bar} ${styles[row.tone]}`}
+                    style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
+                  />
+                )}
                 {row.marks.map((mark) => (
                   <div key={mark.label} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
                 ))}
-                <div className={styles.endLabel} style={{ left: pct(row.to) }}>
-                  {ms(row.to)}
-                </div>
+                {row.tone === 'missing' ? null : (
+                  <div className={styles.endLabel} style={{ left: pct(row.to) }}>
+                    {ms(row.to)}
+                  </div>
+                )}
               </div>
             </div>
           ))}

@@ -1,5 +1,5 @@
 import type { AlignedRun } from '../../demos/client/align'
-import { ms } from './format'
+import { ms, statusText } from './format'
 import styles from './TimelineTable.module.css'
 
 /** Every timestamp of every run, for screen readers and for anyone who wants the numbers. */
@@ -27,7 +27,13 @@ export function TimelineTable({ runs, titles }: { runs: AlignedRun[]; titles: Re
             const browserRows = [
               { key: 'sent', label: 'Request sent', at: 0 },
               { key: 'first', label: 'First byte received', at: aligned.run.browser.firstByte },
-              { key: 'last', label: `Last byte received (HTTP ${aligned.run.status})`, at: aligned.run.browser.lastByte },
+              {
+                key: 'last',
+                label: aligned.run.browser.stopped
+                  ? `Response stopped by the visitor (${statusText(aligned.run)})`
+                  : `Last byte received (${statusText(aligned.run)})`,
+                at: aligned.run.browser.lastByte,
+              },
             ].map((row) => ({ ...row, clock: 'browser', server: undefined as number | undefined, detail: '' }))
             const serverRows = aligned.events.map((event) => ({
               key: `s${event.seq}`,

@@ -8,7 +8,10 @@ const RunDemo = dynamic(() => import('../live-demo/RunDemo'), {
   loading: () => <p>Loading the live demo…</p>,
 })
 
-/** A live demo that runs `scenarios` on this deployment, in order, on one time axis. */
-export function LiveDemo({ scenarios }: { scenarios: ScenarioName[] }) {
-  return <RunDemo names={scenarios} />
+/**
+ * A live demo that runs `scenarios` on this deployment, in order, on one time
+ * axis. `stoppable` adds a button that hangs up on the response mid-stream.
+ */
+export function LiveDemo({ scenarios, stoppable }: { scenarios: ScenarioName[]; stoppable?: boolean }) {
+  return <RunDemo names={scenarios} stoppable={stoppable} />
 }

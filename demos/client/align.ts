@@ -4,6 +4,10 @@ import type { CompletedRun } from './run-client'
 /**
  * Puts a run's server events on the browser's time axis.
  *
+ * For a streamed body the pair compared is the browser's first byte and the
+ * server's first chunk (Next.js sends the headers with it): the body's length
+ * is the stream's, not network time.
+ *
  * The browser measures the whole exchange (request sent to last byte); the
  * server measures from request received to handler return. The rest of the
  * exchange, `slack`, is network, framework and transfer time, split between
@@ -23,8 +27,9 @@ export interface AlignedRun {
 
 export function align(run: CompletedRun): AlignedRun {
   const returned = run.events.find((event) => event.type === 'response.returned' || event.type === 'handler.threw')
-  const handlerMs = returned?.t ?? 0
-  const slack = Math.max(0, run.browser.lastByte - handlerMs)
+  const firstChunk = run.events.find((event) => event.type === 'stream.chunk')
+  const [browserMs, serverMs] = firstChunk ? [run.browser.firstByte, firstChunk.t] : [run.browser.lastByte, returned?.t ?? 0]
+  const slack = Math.max(0, browserMs - serverMs)
   const offset = slack / 2
   return { run, offset, margin: slack / 2, events: run.events.map((event) => ({ ...event, at: offset + event.t })) }
 }
@@ -50,8 +55,19 @@ export function bars(aligned: AlignedRun): Bar[] {
   return [...byLane.values()]
 }
 
-/** When the side effect finished, relative to the browser's last byte (positive: after the response). */
+/** Lanes a scenario names that recorded nothing in this run: callbacks that never ran. */
+export function missingLanes(aligned: AlignedRun, expected: readonly string[] = []): string[] {
+  return expected.filter((lane) => !aligned.events.some((event) => event.lane === lane))
+}
+
+/** The end (finished or failed) of every side effect, in the order they ended. */
+export function sideEffectEnds(aligned: AlignedRun): AlignedRun['events'] {
+  return aligned.events.filter((event) => event.type.startsWith('effect.') && event.phase === 'end')
+}
+
+/** When the last side effect ended, relative to the browser's last byte (positive: after the response). */
 export function effectAfterResponse(aligned: AlignedRun): number | undefined {
-  const finished = aligned.events.find((event) => event.type === 'effect.finished' || event.type === 'effect.failed')
-  return finished ? finished.at - aligned.run.browser.lastByte : undefined
+  const ends = sideEffectEnds(aligned)
+  const last = ends[ends.length - 1]
+  return last ? last.at - aligned.run.browser.lastByte : undefined
 }

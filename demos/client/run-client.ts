@@ -4,13 +4,19 @@ import type { RunStatus, TimelineEvent } from '../engine/timeline'
 /** What the browser saw of one run, on its own clock (ms since it sent the request). */
 export interface BrowserTiming {
   firstByte: number
+  /** The last byte received, or the moment the visitor stopped the response. */
   lastByte: number
+  /** Set when the visitor stopped the response before its end (the fetch was aborted). */
+  stopped?: boolean
 }
 
 export interface CompletedRun {
   scenario: string
   runId: string
+  /** The status the browser got; 0 for a redirect, which fetch may not read (`redirect: 'manual'`). */
   status: number
+  /** The response was a redirect (the browser does not follow it, so the timing is the redirect's). */
+  redirected?: boolean
   browser: BrowserTiming
   events: TimelineEvent[]
   end: Exclude<RunStatus, 'running'> | 'stream-lifetime'
@@ -28,39 +34,112 @@ export class RunRequestError extends Error {
   }
 }
 
+export interface RunOptions {
+  /** Aborts the whole run: the request and the timeline stream. */
+  signal?: AbortSignal
+  /**
+   * Stops only the response: the browser hangs up mid-body, as a visitor
+   * closing the tab would, and the run's timeline is still collected.
+   */
+  stop?: AbortSignal
+}
+
 const STREAM_TIMEOUT_MS = 60_000
+
+/** 16 random bytes, base64url: the `X-Run-Ref` this browser picks for a run. */
+export function newRunRef(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
 
 /**
  * Starts a scenario, times its response with `performance.now()` from request
  * sent to last byte, then collects its timeline from the event stream.
+ *
+ * The run id normally comes back in `X-Run-Id`. A scenario whose handler
+ * throws gets Next.js's bare 500, and a redirect has no readable headers, so
+ * the request also carries a reference of the browser's choosing, and the
+ * id is looked up by it; a request the server refused created no run, and
+ * then its JSON error is what the visitor sees.
  */
 export async function runScenario(
   scenario: string,
   params: Record<string, number>,
-  signal?: AbortSignal,
+  signalOrOptions?: AbortSignal | RunOptions,
 ): Promise<CompletedRun> {
+  const { signal, stop } = signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {})
   const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))
+  const ref = newRunRef()
+  const request = new AbortController()
+  const abortRequest = () => request.abort()
+  signal?.addEventListener('abort', abortRequest)
+  stop?.addEventListener('abort', abortRequest)
   const sent = performance.now()
-  let response: Response
   try {
-    response = await fetch(`/api/demos/${scenario}?${query}`, { method: 'POST', signal, cache: 'no-store' })
+    let response: Response
+    try {
+      response = await fetch(`/api/demos/${scenario}?${query}`, {
+        method: 'POST',
+        signal: request.signal,
+        cache: 'no-store',
+        redirect: 'manual',
+        headers: { 'X-Run-Ref': ref },
+      })
+    } catch (error) {
+      if (signal?.aborted) throw error
+      if (stop?.aborted) throw new RunRequestError('The run was stopped before the server answered.')
+      throw new RunRequestError('The demo server could not be reached. Check your connection and try again.')
+    }
+    const firstByte = performance.now() - sent
+    const { text, stopped } = await readBody(response, stop)
+    const lastByte = performance.now() - sent
+
+    const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, signal))
+    if (!runId) {
+      const body = parseJson<ErrorBody>(text)
+      throw new RunRequestError(body?.error?.message ?? `The server answered ${response.status}.`, response.status, body?.error?.field)
+    }
+    const redirected = response.type === 'opaqueredirect'
+    const { events, end } = await collectEvents(runId, signal)
+    return {
+      scenario,
+      runId,
+      status: response.status,
+      ...(redirected ? { redirected } : {}),
+      browser: { firstByte, lastByte, ...(stopped ? { stopped } : {}) },
+      events,
+      end,
+    }
+  } finally {
+    signal?.removeEventListener('abort', abortRequest)
+    stop?.removeEventListener('abort', abortRequest)
+  }
+}
+
+/** Reads the body to its end, or to the moment the visitor stopped it. */
+async function readBody(response: Response, stop?: AbortSignal): Promise<{ text: string; stopped: boolean }> {
+  if (!response.body) return { text: '', stopped: false }
+  const reader = response.body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  try {
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) return { text: text + decoder.decode(), stopped: false }
+      text += decoder.decode(value, { stream: true })
+    }
   } catch (error) {
-    if (signal?.aborted) throw error
-    throw new RunRequestError('The demo server could not be reached. Check your connection and try again.')
+    if (stop?.aborted) return { text, stopped: true }
+    throw error
   }
-  const firstByte = performance.now() - sent
-  const text = await response.text()
-  const lastByte = performance.now() - sent
+}
 
-  if (!response.ok) {
-    const body = parseJson<ErrorBody>(text)
-    throw new RunRequestError(body?.error.message ?? `The server answered ${response.status}.`, response.status, body?.error.field)
-  }
-  const runId = response.headers.get('X-Run-Id')
-  if (!runId) throw new RunRequestError('The response carried no run id.')
-
-  const { events, end } = await collectEvents(runId, signal)
-  return { scenario, runId, status: response.status, browser: { firstByte, lastByte }, events, end }
+/** The run the server created for `ref`, or undefined when it refused the request. */
+async function lookUpRun(ref: string, signal?: AbortSignal): Promise<string | undefined> {
+  const response = await fetch(`/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
+  if (response.status === 404) return undefined
+  if (!response.ok) throw new RunRequestError(`Looking up the run failed with ${response.status}.`, response.status)
+  return ((await response.json()) as { runId: string }).runId
 }
 
 function parseJson<T>(text: string): T | undefined {

@@ -17,22 +17,26 @@ const WHOLE_NUMBER = /^\d{1,7}$/
 export const describeRange = (spec: ParamSpec): string =>
   `a whole number of milliseconds from ${spec.min} to ${spec.max}`
 
-/**
- * Reads a scenario's parameters from a query string. Anything the scenario
- * does not declare, any repeat, and anything but an in-range whole number is
- * refused with the field's name and what it accepts.
- */
-export function parseParams<S extends ParamSpecs>(specs: S, query: URLSearchParams): ParamValues<S> {
-  const known = Object.keys(specs)
+/** Refuses any parameter not in `known`, and any given twice. */
+export function checkKeys(query: URLSearchParams, known: readonly string[]): void {
   const seen = new Set<string>()
   for (const key of query.keys()) {
-    if (!Object.hasOwn(specs, key)) {
+    if (!known.includes(key)) {
       const allowed = known.length ? known.join(', ') : 'no parameters'
       throw invalid(key.slice(0, 64), `Unknown parameter "${key.slice(0, 64)}".`, allowed)
     }
     if (seen.has(key)) throw invalid(key, `Parameter "${key}" is given more than once.`, 'one value')
     seen.add(key)
   }
+}
+
+/**
+ * Reads a scenario's parameters from a query string. Anything the scenario
+ * does not declare, any repeat, and anything but an in-range whole number is
+ * refused with the field's name and what it accepts.
+ */
+export function parseParams<S extends ParamSpecs>(specs: S, query: URLSearchParams): ParamValues<S> {
+  checkKeys(query, Object.keys(specs))
 
   const values: Record<string, number> = {}
   for (const [name, spec] of Object.entries(specs)) {

@@ -1,5 +1,5 @@
 import { invalidParameter as invalid } from './errors'
-import { parseParams, type ParamSpecs, type ParamValues } from './params'
+import { checkKeys, parseParams, type ParamSpecs, type ParamValues } from './params'
 
 /**
  * The longest query string a demo accepts. The longest valid one
@@ -22,14 +22,20 @@ export function rejectBody(headers: Headers): void {
 }
 
 /**
- * The one validation path of a demo request: no body, a bounded query, and
- * only the parameters `specs` declares, each in range.
+ * The one validation path of every demo endpoint: no body, a bounded query,
+ * and only the parameters in `known`, each at most once.
  */
-export function parseRequest<S extends ParamSpecs>(specs: S, request: Request): ParamValues<S> {
+export function readQuery(request: Request, known: readonly string[]): URLSearchParams {
   rejectBody(request.headers)
   const url = new URL(request.url)
   if (url.search.length > MAX_QUERY_LENGTH) {
     throw invalid('query', `The query string is ${url.search.length} characters long.`, `at most ${MAX_QUERY_LENGTH} characters`)
   }
-  return parseParams(specs, url.searchParams)
+  checkKeys(url.searchParams, known)
+  return url.searchParams
+}
+
+/** A scenario's request: `readQuery`, then each declared parameter in range. */
+export function parseRequest<S extends ParamSpecs>(specs: S, request: Request): ParamValues<S> {
+  return parseParams(specs, readQuery(request, Object.keys(specs)))
 }

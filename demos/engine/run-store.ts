@@ -8,6 +8,8 @@ export type Params = Readonly<Record<string, number>>
 /** One stored run: its identity, its events so far, and a way to follow it. */
 export interface StoredRun {
   readonly id: string
+  /** The client's reference for this run (see `RUN_REF_PATTERN`), if it sent one. */
+  readonly ref?: string
   readonly scenario: string
   readonly params: Params
   readonly status: RunStatus
@@ -29,8 +31,10 @@ export interface StoredRun {
  */
 export interface RunStore {
   /** A new run, or `undefined` when every slot holds a run still in flight. */
-  create(scenario: string, params: Params): StoredRun | undefined
+  create(scenario: string, params: Params, ref?: string): StoredRun | undefined
   get(id: string): StoredRun | undefined
+  /** The run created for a client reference, while the run is stored. */
+  findByRef(ref: string): StoredRun | undefined
   readonly size: number
   readonly inFlight: number
 }
@@ -38,6 +42,15 @@ export interface RunStore {
 export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{12}$/
 
 export const newRunId = (): string => randomBytes(9).toString('base64url')
+
+/**
+ * A reference the client picks and sends with a run request (`X-Run-Ref`).
+ * The server still makes the run id; the reference only lets a client find
+ * that id when the response cannot carry it: a thrown error gives Next.js's
+ * bare 500, a redirect carries no body the browser may read. Long enough
+ * that guessing another visitor's reference is hopeless.
+ */
+export const RUN_REF_PATTERN = /^[A-Za-z0-9_-]{22}$/
 
 export interface MemoryRunStoreOptions {
   /** Most runs kept at once; the oldest finished run is evicted first. */
@@ -57,6 +70,7 @@ class MemoryRun implements StoredRun {
     readonly scenario: string,
     readonly params: Params,
     readonly createdAt: number,
+    readonly ref?: string,
   ) {}
 
   events(): readonly TimelineEvent[] {
@@ -91,6 +105,7 @@ class MemoryRun implements StoredRun {
 export class MemoryRunStore implements RunStore {
   /** Insertion-ordered, so iteration goes oldest first. */
   private readonly runs = new Map<string, MemoryRun>()
+  private readonly byRef = new Map<string, MemoryRun>()
 
   constructor(private readonly options: MemoryRunStoreOptions) {}
 
@@ -104,12 +119,18 @@ export class MemoryRunStore implements RunStore {
     return count
   }
 
-  create(scenario: string, params: Params): StoredRun | undefined {
+  create(scenario: string, params: Params, ref?: string): StoredRun | undefined {
     this.evictExpired()
     if (this.runs.size >= this.options.maxRuns && !this.evictOldestFinished()) return undefined
-    const run = new MemoryRun(newRunId(), scenario, params, this.options.clock())
+    const run = new MemoryRun(newRunId(), scenario, params, this.options.clock(), ref)
     this.runs.set(run.id, run)
+    if (ref !== undefined) this.byRef.set(ref, run)
     return run
+  }
+
+  findByRef(ref: string): StoredRun | undefined {
+    this.evictExpired()
+    return this.byRef.get(ref)
   }
 
   get(id: string): StoredRun | undefined {
@@ -123,17 +144,23 @@ export class MemoryRunStore implements RunStore {
     for (const run of this.runs.values()) {
       if (run.createdAt > cutoff) break
       run.end('expired')
-      this.runs.delete(run.id)
+      this.remove(run)
     }
   }
 
   private evictOldestFinished(): boolean {
     for (const run of this.runs.values()) {
       if (run.status !== 'running') {
-        this.runs.delete(run.id)
+        this.remove(run)
         return true
       }
     }
     return false
+  }
+
+  private remove(run: MemoryRun): void {
+    this.runs.delete(run.id)
+    // A reused reference points at the newer run; only drop the entry if it is this one.
+    if (run.ref !== undefined && this.byRef.get(run.ref) === run) this.byRef.delete(run.ref)
   }
 }

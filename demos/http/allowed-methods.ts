@@ -10,6 +10,7 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/health\/?$/, 'GET'],
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
+  [/^\/api\/runs\/?$/, 'GET'],
 ]
 
 /** A 405 response when `method` is not accepted at `pathname`, otherwise undefined. */

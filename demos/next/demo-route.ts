@@ -1,13 +1,30 @@
 import { after } from 'next/server'
-import { DemoError, errorResponse } from '../engine/errors'
+import { DemoError, errorResponse, invalidParameter } from '../engine/errors'
 import type { RunRecorder } from '../engine/recorder'
 import { parseRequest } from '../engine/request-shape'
+import { RUN_REF_PATTERN, type Params } from '../engine/run-store'
 import { demoOperations, type DemoOperations } from '../operations'
 import { demoRuntime } from '../runtime'
 import { scenarios, type ScenarioName } from '../scenarios'
 import { clientKey, startRun } from '../start-run'
 
-export type DemoHandler = (request: Request, operations: DemoOperations) => Promise<Response>
+export type DemoHandler<O = DemoOperations> = (request: Request, operations: O) => Promise<Response>
+
+/** Builds the operations a route's handler receives, bound to its run. */
+export type OperationsFactory<O> = (recorder: RunRecorder, scenario: string, params: Params) => O
+
+const ruleOperations: OperationsFactory<DemoOperations> = (recorder, scenario, params) =>
+  demoOperations(recorder, scenario, { work: params.work ?? 0, effect: params.effect })
+
+/** The optional `X-Run-Ref` header: checked before a run exists, so a bad one leaves nothing behind. */
+function readRunRef(headers: Headers): string | undefined {
+  const ref = headers.get('x-run-ref')
+  if (ref === null) return undefined
+  if (!RUN_REF_PATTERN.test(ref)) {
+    throw invalidParameter('X-Run-Ref', 'X-Run-Ref must be 22 characters of A-Z, a-z, 0-9, "-" and "_".', '22 URL-safe characters')
+  }
+  return ref
+}
 
 /**
  * Turns a demo handler into a Route Handler: validates the request, admits the
@@ -15,20 +32,23 @@ export type DemoHandler = (request: Request, operations: DemoOperations) => Prom
  * was returned and when it was sent. Everything a reader should see stays in
  * the route file; the measuring lives here.
  */
-export function demoRoute(name: ScenarioName, handler: DemoHandler) {
+export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoHandler<O>, operations?: OperationsFactory<O>) {
+  // Without a factory O is DemoOperations, the rule's operations.
+  const makeOperations = (operations ?? ruleOperations) as OperationsFactory<O>
   return async function POST(request: Request): Promise<Response> {
     let recorder: RunRecorder
     let params
     try {
       params = parseRequest(scenarios[name].params, request)
-      recorder = startRun(demoRuntime(), name, params, clientKey(request.headers))
+      const ref = readRunRef(request.headers)
+      recorder = startRun(demoRuntime(), name, params, clientKey(request.headers), ref)
     } catch (error) {
       if (error instanceof DemoError) return errorResponse(error)
       throw error
     }
 
     try {
-      const response = await handler(request, demoOperations(recorder, name, params))
+      const response = await handler(request, makeOperations(recorder, name, params))
       recorder.mark({
         type: 'response.returned',
         label: `Handler returned ${response.status}`,

@@ -6,4 +6,9 @@ export interface Scenario {
   /** The file the page shows as this scenario's listing. */
   source: string
   params: ParamSpecs
+  /**
+   * Lanes the scenario's code could draw. The chart shows each one even when
+   * it stays empty, so a callback that never ran is visible by its absence.
+   */
+  lanes?: readonly string[]
 }

@@ -29,8 +29,8 @@ export interface StreamedRun {
 }
 
 /** Reads a run's event stream to its end marker. */
-export async function readEvents(runId: string, init?: RequestInit): Promise<StreamedRun> {
-  const response = await fetch(`${baseUrl()}/api/runs/${runId}/events`, init)
+export async function readEvents(runId: string, init?: RequestInit, base = baseUrl()): Promise<StreamedRun> {
+  const response = await fetch(`${base}/api/runs/${runId}/events`, init)
   if (!response.ok) throw new Error(`events stream answered ${response.status}: ${await response.text()}`)
   const raw = await response.text()
   const events: TimelineEvent[] = []

@@ -1,0 +1,11 @@
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('await-failing', async (_request, { updateDatabase, sendToAnalytics, json }) => {
+  await updateDatabase()
+
+  // Awaited: when it fails, the error goes up through the handler and the visitor gets a 500.
+  await sendToAnalytics()
+
+  return json({ status: 'success' })
+}, runtimeOperations)

@@ -1,0 +1,17 @@
+import { notFound } from 'next/navigation'
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('fail-not-found', async (_request, { logUserAction, updateDatabase, sendReceipt }) => {
+  // Registered before notFound(): it runs once the 404 has been sent.
+  after(() => logUserAction({ attempt: 'checkout' }))
+
+  await updateDatabase()
+
+  // notFound() throws: the handler ends here and Next.js answers 404.
+  notFound()
+
+  // Never reached, so never registered: this callback does not run.
+  after(() => sendReceipt())
+}, runtimeOperations)

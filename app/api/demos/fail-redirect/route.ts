@@ -1,0 +1,17 @@
+import { redirect } from 'next/navigation'
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('fail-redirect', async (_request, { logUserAction, updateDatabase, sendReceipt }) => {
+  // Registered before the redirect: it runs once the 307 has been sent.
+  after(() => logUserAction({ attempt: 'checkout' }))
+
+  await updateDatabase()
+
+  // redirect() throws: the handler ends here and Next.js answers 307.
+  redirect('/notes/failures')
+
+  // Never reached, so never registered: this callback does not run.
+  after(() => sendReceipt())
+}, runtimeOperations)

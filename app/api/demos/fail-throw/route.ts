@@ -1,0 +1,15 @@
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('fail-throw', async (_request, { logUserAction, chargeCard, sendReceipt, json }) => {
+  // Registered before the failure: it runs once the 500 has been sent.
+  after(() => logUserAction({ attempt: 'checkout' }))
+
+  // Throws: the card is declined, and Next.js answers 500.
+  await chargeCard()
+
+  // Never reached, so never registered: this callback does not run.
+  after(() => sendReceipt())
+  return json({ status: 'paid' })
+}, runtimeOperations)

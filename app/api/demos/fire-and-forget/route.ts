@@ -1,0 +1,12 @@
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('fire-and-forget', async (request, { updateDatabase, logUserAction, json }) => {
+  await updateDatabase()
+
+  // Fire-and-forget: started now, never awaited. It competes with the rest of
+  // the handler, and nothing keeps the function alive for it on serverless.
+  void logUserAction({ userAgent: request.headers.get('user-agent') ?? 'unknown' })
+
+  return json({ status: 'success' })
+}, runtimeOperations)

@@ -1,0 +1,19 @@
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('ordering-nested-first', async (_request, ops) => {
+  const { updateDatabase, sendEmail, updateSearchIndex, purgeCache, recordMetrics, json } = ops
+  await updateDatabase()
+
+  after(async () => {
+    // Nested, and registered first thing: Next.js starts the next queued
+    // callback (updateSearchIndex) right here, before sendEmail below.
+    after(() => recordMetrics())
+    await sendEmail()
+  })
+  after(() => updateSearchIndex())
+  after(() => purgeCache())
+
+  return json({ status: 'success' })
+}, runtimeOperations)

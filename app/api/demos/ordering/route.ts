@@ -1,0 +1,18 @@
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('ordering', async (_request, ops) => {
+  const { updateDatabase, sendEmail, updateSearchIndex, purgeCache, recordMetrics, json } = ops
+  await updateDatabase()
+
+  after(async () => {
+    await sendEmail()
+    // Nested: registered once the email has gone, it starts at once.
+    after(() => recordMetrics())
+  })
+  after(() => updateSearchIndex())
+  after(() => purgeCache())
+
+  return json({ status: 'success' })
+}, runtimeOperations)

@@ -1,0 +1,11 @@
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { runtimeOperations } from '@/demos/runtime-operations'
+
+export const POST = demoRoute('streaming', async (_request, { reportStream, logUserAction, stream }) => {
+  // Runs once the whole stream has been sent, or as soon as the client leaves.
+  after(() => logUserAction({ delivered: 'report' }))
+
+  // The body is a ReadableStream: one chunk every 250 ms until the report is done.
+  return stream(reportStream())
+}, runtimeOperations)

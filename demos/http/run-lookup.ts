@@ -1,0 +1,25 @@
+import { DemoError, errorResponse, invalidParameter } from '../engine/errors'
+import { readQuery } from '../engine/request-shape'
+import { RUN_REF_PATTERN } from '../engine/run-store'
+import type { DemoRuntime } from '../runtime'
+
+/**
+ * `GET /api/runs?ref=<ref>`: the id of the run the server created for a
+ * client reference (`X-Run-Ref`). A client needs it when the scenario's own
+ * response could not carry `X-Run-Id`: Next.js's bare 500 after a throw, or a
+ * redirect. A request that was refused created no run, so it finds none.
+ */
+export function runLookupResponse(runtime: DemoRuntime, request: Request): Response {
+  try {
+    const ref = readQuery(request, ['ref']).get('ref')
+    if (ref === null || !RUN_REF_PATTERN.test(ref)) {
+      throw invalidParameter('ref', 'Give one "ref": the X-Run-Ref the run was started with.', '22 URL-safe characters')
+    }
+    const run = runtime.store.findByRef(ref)
+    if (!run) throw new DemoError(404, 'not_found', 'No run was started with this reference.', { field: 'ref' })
+    return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
+  } catch (error) {
+    if (error instanceof DemoError) return errorResponse(error)
+    throw error
+  }
+}

@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext } from '../support/browser'
+
+interface DrawnEvent {
+  type: string
+  lane: string
+  at: number
+  t: number
+  outcome?: string
+}
+
+interface DrawnRun {
+  scenario: string
+  status: number
+  lastByte: number
+  redirected: boolean
+  stopped: boolean
+  end: string
+  events: DrawnEvent[]
+}
+
+/** Presses the `index`th "Run the demo" button on the page and returns what that demo drew. */
+async function runDemo(page: Page, index = 0, whileRunning?: () => Promise<void>): Promise<DrawnRun[]> {
+  const demo = page.getByRole('region', { name: 'Live demo' }).nth(index)
+  await demo.getByRole('button', { name: 'Run the demo' }).click()
+  await whileRunning?.()
+  const timeline = demo.getByTestId('timeline')
+  await timeline.waitFor({ timeout: 45_000 })
+  return JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
+}
+
+const byScenario = (runs: DrawnRun[], scenario: string) => runs.find((run) => run.scenario === scenario)!
+const has = (run: DrawnRun, type: string) => run.events.some((event) => event.type === type)
+const at = (run: DrawnRun, type: string) => run.events.find((event) => event.type === type)!.at
+
+describe.runIf(browserAvailable())('the runtime notes and the comparison in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  async function open(path: string, mobile = false) {
+    const context = await newContext(browser, baseUrl(), { mobile })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', (error) => errors.push(error.message))
+    await page.goto(path)
+    return { context, page, errors }
+  }
+
+  it('/notes/failures: four failing routes, their statuses, the callback still running, sendReceipt never', async () => {
+    const { context, page, errors } = await open('/notes/failures?work=20&effect=300')
+    expect(await page.locator('h1#failures').count()).toBe(1)
+    const runs = await runDemo(page)
+    expect(byScenario(runs, 'fail-throw').status).toBe(500)
+    expect(byScenario(runs, 'fail-redirect').redirected).toBe(true)
+    expect(byScenario(runs, 'fail-not-found').status).toBe(404)
+    expect(byScenario(runs, 'fail-status').status).toBe(409)
+    for (const run of runs) {
+      expect(run.end).toBe('complete')
+      expect(has(run, 'effect.finished')).toBe(true)
+      expect(at(run, 'effect.finished')).toBeGreaterThan(run.lastByte)
+      expect(run.events.some((event) => event.lane === 'sendReceipt')).toBe(false)
+    }
+    const timeline = page.getByTestId('timeline')
+    expect(await timeline.getByText('never ran: no event recorded').count()).toBe(3)
+    expect(await timeline.getByText('HTTP 500').count()).toBeGreaterThan(0)
+    expect(await timeline.getByText('a redirect').count()).toBeGreaterThan(0)
+    await expect.poll(() => page.getByTestId('summary-fail-throw').textContent()).toMatch(/HTTP 500 after .*sendReceipt never ran/)
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('/notes/callback-errors: 200, the failure in red on the timeline, the sibling finished', async () => {
+    const { context, page } = await open('/notes/callback-errors?work=10&effect=300')
+    const runs = await runDemo(page)
+    for (const run of runs) {
+      expect(run.status).toBe(200)
+      expect(run.events.find((event) => event.lane === 'Analytics' && event.type === 'effect.failed')?.outcome).toBe('error')
+      expect(has(run, 'effect.finished')).toBe(true)
+    }
+    await expect.poll(() => page.getByTestId('summary-callback-error').textContent()).toMatch(/last of 2 side effects finished/)
+    await context.close()
+  })
+
+  it('/notes/ordering: four callback lanes, the top-level three overlapping, in both runs', async () => {
+    const { context, page } = await open('/notes/ordering?work=10&effect=400')
+    const runs = await runDemo(page)
+    expect(runs.map((run) => run.scenario)).toEqual(['ordering', 'ordering-nested-first'])
+    const run = runs[0]
+    const lanes = new Set(run!.events.map((event) => event.lane))
+    for (const lane of ['sendEmail', 'updateSearchIndex', 'purgeCache', 'recordMetrics']) expect(lanes).toContain(lane)
+    expect(at(run!, 'effect.purgeCache.started')).toBeLessThan(at(run!, 'effect.sendEmail.finished'))
+    expect(await page.getByTestId('timeline').getByText('Server: recordMetrics').count()).toBe(2)
+    await context.close()
+  })
+
+  it('/notes/streaming: a full stream, then one the visitor stops, with the callback starting at the stop', async () => {
+    const { context, page } = await open('/notes/streaming?stream=1000&effect=300')
+    const [full] = await runDemo(page)
+    expect(full!.stopped).toBe(false)
+    expect(has(full!, 'stream.closed')).toBe(true)
+    expect(at(full!, 'effect.started')).toBeGreaterThanOrEqual(at(full!, 'stream.closed'))
+
+    await page.getByLabel(/Stream length/).fill('6000')
+    const stop = page.getByRole('button', { name: 'Stop the stream' })
+    await page.getByRole('button', { name: 'Run again' }).click()
+    await page.waitForTimeout(800)
+    await stop.click()
+    const timeline = page.getByTestId('timeline')
+    await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped, { timeout: 30_000 }).toBe(true)
+    const [stopped] = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
+    expect(has(stopped!, 'stream.cancelled')).toBe(true)
+    expect(has(stopped!, 'stream.closed')).toBe(false)
+    // Both on the server's clock: the callback started at the disconnect, long before 6 s of stream.
+    const cancelled = stopped!.events.find((event) => event.type === 'stream.cancelled')!.t
+    const started = stopped!.events.find((event) => event.type === 'effect.started')!.t
+    expect(Math.abs(started - cancelled)).toBeLessThan(100)
+    expect(started).toBeLessThan(6000)
+    await expect.poll(() => page.getByTestId('summary-streaming').textContent()).toMatch(/you stopped the response/)
+    await context.close()
+  })
+
+  it('/comparison: both demos run; the awaited failure is a 500, the others 200', async () => {
+    const { context, page } = await open('/comparison?work=20&effect=400')
+    const latency = await runDemo(page, 0)
+    expect(byScenario(latency, 'blocking').lastByte).toBeGreaterThanOrEqual(400)
+    expect(byScenario(latency, 'after').lastByte).toBeLessThan(400)
+    expect(byScenario(latency, 'fire-and-forget').lastByte).toBeLessThan(400)
+    const failures = await runDemo(page, 1)
+    expect(byScenario(failures, 'await-failing').status).toBe(500)
+    expect(byScenario(failures, 'fire-and-forget-failing').status).toBe(200)
+    expect(byScenario(failures, 'after-failing').status).toBe(200)
+    await context.close()
+  })
+
+  it('every page fits a 390 px phone screen without sideways scrolling', async () => {
+    for (const path of ['/notes/failures', '/notes/callback-errors', '/notes/ordering', '/notes/streaming', '/comparison']) {
+      const { context, page } = await open(path, true)
+      await page.getByRole('button', { name: 'Run the demo' }).first().waitFor()
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+      expect(overflow, path).toBeLessThanOrEqual(0)
+      await context.close()
+    }
+  })
+})

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { eventTime } from '../support/api'
+import { dedicatedServer, runToEnd } from '../support/runs'
+
+const WORK = 20
+const EFFECT = 500
+const query = `work=${WORK}&effect=${EFFECT}`
+
+describe('/comparison: await vs fire-and-forget vs after() (truth tests against next start)', () => {
+  // Its own server: the failure variants are told apart by what the server logs.
+  const server = dedicatedServer()
+
+  it('latency: awaiting adds the side effect to the response; void and after() do not', async () => {
+    const awaited = await runToEnd('blocking', query, server.url)
+    const forgotten = await runToEnd('fire-and-forget', query, server.url)
+    const scheduled = await runToEnd('after', query, server.url)
+    expect(awaited.elapsed).toBeGreaterThanOrEqual(WORK + EFFECT)
+    expect(forgotten.elapsed).toBeLessThan(EFFECT)
+    expect(scheduled.elapsed).toBeLessThan(EFFECT)
+  })
+
+  it('start: void starts the side effect during the handler, after() once the response is sent', async () => {
+    const forgotten = await runToEnd('fire-and-forget', query, server.url)
+    expect(eventTime(forgotten.events, 'effect.started')).toBeLessThanOrEqual(eventTime(forgotten.events, 'response.returned'))
+
+    const scheduled = await runToEnd('after', query, server.url)
+    const started = eventTime(scheduled.events, 'effect.started')
+    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, 'response.returned'))
+    expect(Math.abs(started - eventTime(scheduled.events, 'response.sent'))).toBeLessThan(50)
+  })
+
+  it('failure, awaited: the visitor gets a 500', async () => {
+    const run = await runToEnd('await-failing', query, server.url)
+    expect(run.response.status).toBe(500)
+    expect(eventTime(run.events, 'effect.failed')).toBeLessThanOrEqual(eventTime(run.events, 'handler.threw'))
+  })
+
+  it.each([
+    ['not awaited', 'fire-and-forget-failing', 'unhandledRejection'],
+    ['in after()', 'after-failing', 'An error occurred in a function passed to `after()`'],
+  ])('failure, %s (%s): the visitor gets a 200 and the server logs "%s"', async (_name, scenario, logLine) => {
+    const before = server.logCount(logLine)
+    const run = await runToEnd(scenario, query, server.url)
+    expect(run.response.status).toBe(200)
+    expect(run.events.some((event) => event.type === 'effect.failed')).toBe(true)
+    await expect.poll(() => server.logCount(logLine)).toBe(before + 1)
+  })
+})

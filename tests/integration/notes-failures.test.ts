@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { eventTime, runCount, timed } from '../support/api'
+import { inLane, lookUpRef, newRef, runToEnd, startScenario } from '../support/runs'
+
+const WORK = 20
+const EFFECT = 400
+
+interface FailureCase {
+  scenario: string
+  status: number
+  /** Whether Next.js's own response carries the route's headers (only a returned Response does). */
+  carriesRunId: boolean
+  handlerEnd: string
+  location?: string
+}
+
+const cases: FailureCase[] = [
+  { scenario: 'fail-throw', status: 500, carriesRunId: false, handlerEnd: 'handler.threw' },
+  { scenario: 'fail-redirect', status: 307, carriesRunId: false, handlerEnd: 'handler.threw', location: '/notes/failures' },
+  { scenario: 'fail-not-found', status: 404, carriesRunId: false, handlerEnd: 'handler.threw' },
+  { scenario: 'fail-status', status: 409, carriesRunId: true, handlerEnd: 'response.returned' },
+]
+
+describe('/notes/failures: after() runs even when the response fails (truth tests against next start)', () => {
+  it.each(cases)(
+    '$scenario: the browser gets $status, and the callback registered before the failure still runs after it',
+    async ({ scenario, status, carriesRunId, handlerEnd, location }) => {
+      const run = await runToEnd(scenario, `work=${WORK}&effect=${EFFECT}`)
+      expect(run.response.status).toBe(status)
+      if (location) expect(run.response.headers.get('location')).toBe(location)
+      expect(run.response.headers.get('x-run-id') !== null).toBe(carriesRunId)
+      // The visitor did not wait for the callback.
+      expect(run.elapsed).toBeLessThan(EFFECT)
+
+      expect(run.end).toBe('complete')
+      const ended = eventTime(run.events, handlerEnd)
+      const started = eventTime(run.events, 'effect.started')
+      const finished = eventTime(run.events, 'effect.finished')
+      expect(started).toBeGreaterThanOrEqual(ended)
+      expect(Math.abs(started - eventTime(run.events, 'response.sent'))).toBeLessThan(50)
+      expect(finished - started).toBeGreaterThanOrEqual(EFFECT - 1)
+    },
+  )
+
+  it.each(cases.filter((c) => c.scenario !== 'fail-status'))(
+    '$scenario: a callback below the failing line is never registered, so it never runs',
+    async ({ scenario }) => {
+      const run = await runToEnd(scenario, `work=${WORK}&effect=${EFFECT}`)
+      expect(run.end).toBe('complete')
+      // The run only completes once every task has settled: the receipt lane staying empty is final.
+      expect(inLane(run.events, 'sendReceipt')).toEqual([])
+      expect(inLane(run.events, 'Side effect').length).toBeGreaterThan(0)
+    },
+  )
+
+  it('a thrown error gets Next.js bare 500: the run is found by the client reference instead', async () => {
+    const { response, body, runId } = await startScenario('fail-throw', 'work=0&effect=0')
+    expect(response.status).toBe(500)
+    expect(response.headers.get('x-run-id')).toBeNull()
+    expect(body).not.toContain('runId')
+    expect(runId).toMatch(/^[A-Za-z0-9_-]{12}$/)
+  })
+
+  it('a request refused with 400 creates no run, so its reference finds nothing', async () => {
+    const before = await runCount()
+    const ref = newRef()
+    const { response, body } = await timed('/api/demos/fail-throw?work=99999', { method: 'POST', headers: { 'X-Run-Ref': ref } })
+    expect(response.status).toBe(400)
+    expect(JSON.parse(body).error).toMatchObject({ field: 'work', allowed: '0-2000' })
+    expect(await lookUpRef(ref)).toBeUndefined()
+    expect(await runCount()).toBe(before)
+  })
+
+  it.each([
+    ['too short', 'abc'],
+    ['too long', 'A'.repeat(23)],
+    ['bad characters', 'A'.repeat(21) + '!'],
+  ])('refuses an X-Run-Ref that is %s with 400 naming the header', async (_name, ref) => {
+    const before = await runCount()
+    const { response, body } = await timed('/api/demos/fail-throw', { method: 'POST', headers: { 'X-Run-Ref': ref } })
+    expect(response.status).toBe(400)
+    expect(JSON.parse(body).error).toMatchObject({ field: 'X-Run-Ref', allowed: '22 URL-safe characters' })
+    expect(await runCount()).toBe(before)
+  })
+
+  it.each([
+    ['no ref', '/api/runs', 400, 'ref'],
+    ['a malformed ref', '/api/runs?ref=short', 400, 'ref'],
+    ['two refs', `/api/runs?ref=${'A'.repeat(22)}&ref=${'B'.repeat(22)}`, 400, 'ref'],
+    ['an unknown parameter', `/api/runs?ref=${'A'.repeat(22)}&id=1`, 400, 'id'],
+    ['a ref no run used', `/api/runs?ref=${'Z'.repeat(22)}`, 404, 'ref'],
+  ])('run lookup with %s: %s → %i', async (_name, path, status, field) => {
+    const { response, body } = await timed(path)
+    expect(response.status).toBe(status)
+    expect(JSON.parse(body).error.field).toBe(field)
+  })
+
+  it('run lookup takes GET only', async () => {
+    const { response } = await timed('/api/runs', { method: 'POST' })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('GET')
+  })
+})

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest'
+import { STREAM_CHUNK_MS } from '@/demos/runtime-operations'
+import { baseUrl, eventTime, post, readEvents } from '../support/api'
+import { lookUpRef, newRef } from '../support/runs'
+
+const EFFECT = 300
+
+/** Starts the streaming demo and reads its body chunk by chunk, optionally hanging up after `stopAfterMs`. */
+async function stream(streamMs: number, stopAfterMs?: number) {
+  const ref = newRef()
+  const hangUp = new AbortController()
+  const start = performance.now()
+  const response = await fetch(`${baseUrl()}/api/demos/streaming?stream=${streamMs}&effect=${EFFECT}`, {
+    method: 'POST',
+    headers: { 'X-Run-Ref': ref },
+    signal: hangUp.signal,
+  })
+  const reader = response.body!.getReader()
+  const arrivals: number[] = []
+  let stoppedAt: number | undefined
+  const timer = stopAfterMs === undefined ? undefined : setTimeout(() => {
+    stoppedAt = performance.now() - start
+    hangUp.abort()
+  }, stopAfterMs)
+  try {
+    for (;;) {
+      const { done } = await reader.read()
+      if (done) break
+      arrivals.push(performance.now() - start)
+    }
+  } catch (error) {
+    if (!hangUp.signal.aborted) throw error
+  }
+  clearTimeout(timer)
+  const runId = response.headers.get('x-run-id')!
+  expect(await lookUpRef(ref)).toBe(runId)
+  return { response, arrivals, stoppedAt, lastByte: performance.now() - start, ...(await readEvents(runId)) }
+}
+
+describe('/notes/streaming: after() and a streamed response (truth tests against next start)', () => {
+  it('the callback waits until the stream has closed', async () => {
+    const STREAM = 1000
+    const run = await stream(STREAM)
+    expect(run.response.status).toBe(200)
+    expect(run.arrivals.length).toBe(STREAM / STREAM_CHUNK_MS)
+    // The body really was streamed: chunks arrived over the stream's length.
+    expect(run.arrivals.at(-1)! - run.arrivals[0]!).toBeGreaterThanOrEqual(STREAM - 2 * STREAM_CHUNK_MS)
+
+    expect(run.end).toBe('complete')
+    const returned = eventTime(run.events, 'response.returned')
+    const closed = eventTime(run.events, 'stream.closed')
+    const effect = eventTime(run.events, 'effect.started')
+    // The handler returned at once; the callback did not start then, but when the stream closed.
+    expect(closed - returned).toBeGreaterThanOrEqual(STREAM - 5)
+    expect(effect).toBeGreaterThanOrEqual(closed)
+    expect(effect - closed).toBeLessThan(50)
+    expect(run.events.some((event) => event.type === 'stream.cancelled')).toBe(false)
+  })
+
+  it('if the client disconnects mid-stream, the callback runs at the disconnect', async () => {
+    const STREAM = 5000
+    const STOP = 700
+    const run = await stream(STREAM, STOP)
+    expect(run.stoppedAt).toBeDefined()
+    expect(run.end).toBe('complete')
+
+    const cancelled = eventTime(run.events, 'stream.cancelled')
+    const effect = eventTime(run.events, 'effect.started')
+    // Server clock: the callback started when the client left, not when the stream would have ended.
+    expect(Math.abs(effect - cancelled)).toBeLessThan(50)
+    expect(effect).toBeGreaterThanOrEqual(STOP - 50)
+    expect(effect).toBeLessThan(STOP + 500)
+    expect(effect).toBeLessThan(STREAM)
+    expect(run.events.some((event) => event.type === 'stream.closed')).toBe(false)
+    expect(run.events.filter((event) => event.type === 'stream.chunk').length).toBeLessThan(STREAM / STREAM_CHUNK_MS)
+    expect(eventTime(run.events, 'effect.finished') - effect).toBeGreaterThanOrEqual(EFFECT - 1)
+  })
+
+  it.each([
+    ['stream below its range', 'stream=100', 'stream', '250-10000'],
+    ['stream above its range', 'stream=10001', 'stream', '250-10000'],
+    ['a parameter it lacks', 'work=5', 'work', 'stream, effect'],
+  ])('refuses %s with 400', async (_name, query, field, allowed) => {
+    const { response, body } = await post(`/api/demos/streaming?${query}`)
+    expect(response.status).toBe(400)
+    expect(JSON.parse(body).error).toMatchObject({ field, allowed })
+  })
+})
