@@ -1,12 +1,25 @@
-import type { DocsThemeConfig } from 'nextra-theme-docs'
+import { getComponents, type DocsThemeConfig } from 'nextra-theme-docs'
+import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
+import { PageHead } from './components/PageHead'
 import { site } from './components/site'
+
+// Nextra's own headings (ids, `#` permalinks, table-of-contents tracking), each with a copy-link button.
+const nextraHeadings = getComponents({ isRawLayout: false, components: {} })
+const headings = Object.fromEntries(
+  (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [tag, withCopyLink(nextraHeadings[tag] as never)]),
+)
 
 const config: DocsThemeConfig = {
   logo: <strong>{site.name}</strong>,
   project: { link: site.repository },
   docsRepositoryBase: `${site.repository}/blob/main`,
-  components: mdxComponents,
+  editLink: { content: 'Edit this page' },
+  feedback: {
+    content: 'Question or correction? Open an issue →',
+    useLink: () => `${site.repository}/issues/new?labels=feedback`,
+  },
+  components: { ...headings, ...mdxComponents },
   footer: {
     content: (
       <span>
@@ -14,11 +27,7 @@ const config: DocsThemeConfig = {
       </span>
     ),
   },
-  head: (
-    <>
-      <meta name="viewport" content="width=device-width, initial-scale=1.0" />
-    </>
-  ),
+  head: PageHead,
   sidebar: { defaultMenuCollapseLevel: 1 },
 }
 

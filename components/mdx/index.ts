@@ -1,7 +1,12 @@
+import dynamic from 'next/dynamic'
 import type { FC } from 'react'
-import { Listing } from './Listing'
-import { LiveDemo } from './LiveDemo'
-import { ReviewComment } from './ReviewComment'
+
+// theme.config puts this map into _app, which every page loads. Each component
+// is its own chunk instead, fetched only by the pages that render it (and still
+// rendered on the server), so a page's first load carries none of them.
+const Listing = dynamic(() => import('./Listing').then((m) => m.Listing))
+const LiveDemo = dynamic(() => import('./LiveDemo').then((m) => m.LiveDemo))
+const ReviewComment = dynamic(() => import('./ReviewComment').then((m) => m.ReviewComment))
 
 /**
  * Every component MDX pages can use without importing it. Nextra types the
