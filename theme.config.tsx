@@ -1,4 +1,4 @@
-import { getComponents, type DocsThemeConfig } from 'nextra-theme-docs'
+import { getComponents, useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
 import { PageHead } from './components/PageHead'
@@ -17,7 +17,10 @@ const config: DocsThemeConfig = {
   editLink: { content: 'Edit this page' },
   feedback: {
     content: 'Question or correction? Open an issue →',
-    useLink: () => `${site.repository}/issues/new?labels=feedback`,
+    useLink: function useFeedbackLink() {
+      const { title } = useConfig()
+      return `${site.repository}/issues/new?labels=feedback&title=${encodeURIComponent(`Feedback: ${title}`)}`
+    },
   },
   components: { ...headings, ...mdxComponents },
   footer: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl, markdownPath, ogImagePath } from '@/components/site'
+import { absoluteUrl, markdownPath, ogImagePath, site } from '@/components/site'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
@@ -62,6 +62,12 @@ describe.each(pages)('$route', (page) => {
     expect(meta('property', 'og:type')).toBe('article')
     expect(meta('property', 'og:site_name')).toBe('after-guide')
     expect(meta('name', 'twitter:card')).toBe('summary_large_image')
+  })
+
+  it('links to its source in the repository and to a feedback issue', async () => {
+    const html = await (await get(page.route)).text()
+    expect(html).toContain(`href="${site.repository}/blob/main/${page.file}"`)
+    expect(html).toContain(`href="${site.repository}/issues/new?labels=feedback&amp;title=${encodeURIComponent(`Feedback: ${page.title}`)}"`)
   })
 
   it('has a 1200x630 PNG Open Graph image', async () => {
