@@ -41,6 +41,17 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     await context.close()
   })
 
+  it.each(pages)('gives every [#id] heading on $route its source id and a copy-link button', async ({ route, headingIds }) => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto(route)
+    const headings = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]')
+    expect(await headings.evaluateAll((els) => els.map((el) => el.id))).toEqual(headingIds)
+    const withButton = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]:has(button[aria-label="Copy link to this section"])')
+    expect(await withButton.count()).toBe(headingIds.length)
+    await context.close()
+  })
+
   it('copies a heading’s absolute link from the keyboard and announces it', async () => {
     const context = await newContext(browser, baseUrl())
     const page = await context.newPage()
@@ -86,14 +97,17 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     ['dark-desktop', { colorScheme: 'dark' }],
     ['light-phone', { colorScheme: 'light', mobile: true }],
     ['dark-phone', { colorScheme: 'dark', mobile: true }],
-  ])('renders headings and review buttons (%s screenshot)', async (name, options) => {
+  ])('shows the heading copy-link and review buttons (%s, screenshot)', async (name, options) => {
     mkdirSync(SHOTS, { recursive: true })
     const context = await newContext(browser, baseUrl(), options)
     const page = await context.newPage()
     await page.goto('/#why')
     await page.locator('h2#why').hover()
+    // Shown on hover with a mouse, always on a touch screen.
+    const copyLink = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
+    await expect.poll(() => copyLink.evaluate((b) => getComputedStyle(b).opacity)).toBe('1')
+    expect(await page.getByRole('button', { name: /^Copy review comment/ }).first().isVisible()).toBe(true)
     await page.screenshot({ path: `${SHOTS}/rule-${name}.png` })
-    await expect(page.getByRole('button', { name: /^Copy review comment/ }).first()).toBeTruthy()
     await context.close()
   })
 })
