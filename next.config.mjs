@@ -49,4 +49,9 @@ export default withNextra({
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
+  // Every page's Markdown twin: /notes/failures.md and /index.md (the home page)
+  // are served by the Route Handler in app/markdown.
+  async rewrites() {
+    return [{ source: '/:path+.md', destination: '/markdown/:path+' }]
+  },
 })

@@ -6,5 +6,20 @@ export const site = {
   name: 'after-guide',
   tagline: 'Use after() for non-blocking operations, proved live',
   origin: (process.env.NEXT_PUBLIC_SITE_URL || 'http://localhost:3000').replace(/\/$/, ''),
-  repository: process.env.NEXT_PUBLIC_REPOSITORY_URL || 'https://github.com/after-guide/after-guide',
+  repository: (process.env.NEXT_PUBLIC_REPOSITORY_URL || 'https://github.com/after-guide/after-guide').replace(/\/$/, ''),
+}
+
+/** `path` on the site's public origin. */
+export function absoluteUrl(path: string): string {
+  return `${site.origin}${path}`
+}
+
+/** The page as Markdown: `/notes/failures.md`; the home page is `/index.md`. */
+export function markdownPath(route: string): string {
+  return route === '/' ? '/index.md' : `${route}.md`
+}
+
+/** The page's Open Graph image: `/og/notes/failures.png`; the home page's is `/og/index.png`. */
+export function ogImagePath(route: string): string {
+  return `/og${route === '/' ? '/index' : route}.png`
 }

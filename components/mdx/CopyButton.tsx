@@ -1,9 +1,25 @@
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import styles from './CopyButton.module.css'
 
-/** Copies `text` and says so, to the eye and to screen readers. */
-export function CopyButton({ text, label, children }: { text: string; label: string; children?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
+type CopyState = 'idle' | 'copied' | 'failed'
+
+/**
+ * Copies `text` and says so, to the eye and to screen readers (a polite
+ * live region that is in the page before anything is announced).
+ * `children` is the resting content; `className` replaces the default look.
+ */
+export function CopyButton({
+  text,
+  label,
+  children = 'Copy',
+  className,
+}: {
+  text: string
+  label: string
+  children?: ReactNode
+  className?: string
+}) {
+  const [state, setState] = useState<CopyState>('idle')
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text)
@@ -14,8 +30,8 @@ export function CopyButton({ text, label, children }: { text: string; label: str
     setTimeout(() => setState('idle'), 2000)
   }
   return (
-    <button type="button" className={styles.button} onClick={copy} aria-label={label}>
-      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : (children ?? 'Copy')}
+    <button type="button" className={className ?? styles.button} onClick={copy} aria-label={label} data-copy-state={state}>
+      {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : children}
       <span role="status" className={styles.status}>
         {state === 'copied' ? 'Copied to the clipboard' : state === 'failed' ? 'Could not copy' : ''}
       </span>

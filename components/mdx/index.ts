@@ -7,6 +7,9 @@ import { ReviewComment } from './ReviewComment'
 /**
  * Every component MDX pages can use without importing it. Nextra types the
  * map as prop-less components; MDX passes each one the props written on the page.
+ * They are imported statically: together they weigh well under 1 kB gzipped,
+ * and statically their CSS joins the one stylesheet instead of adding a
+ * render-blocking request each. The heavy demo code loads lazily inside LiveDemo.
  */
 export const mdxComponents = {
   DecisionCheck,

@@ -1,0 +1,40 @@
+import { useRouter } from 'next/router'
+import { useConfig } from 'nextra-theme-docs'
+import { absoluteUrl, markdownPath, ogImagePath, site } from './site'
+
+/**
+ * Per-page head tags from the page's front matter: title, meta description,
+ * canonical URL, Open Graph and Twitter card, all with absolute URLs on the
+ * configured origin. Nextra calls this as a function inside its own head.
+ */
+export function PageHead() {
+  const { frontMatter, title } = useConfig()
+  const { pathname } = useRouter()
+  const pageTitle = String(frontMatter.title ?? title ?? site.name)
+  const description = String(frontMatter.description ?? site.tagline)
+  const url = absoluteUrl(pathname)
+  const image = absoluteUrl(ogImagePath(pathname))
+  const fullTitle = `${pageTitle} · ${site.name}`
+  return (
+    <>
+      <title>{fullTitle}</title>
+      <meta name="description" content={description} />
+      <link rel="canonical" href={url} />
+      <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      <link rel="alternate" type="text/markdown" href={absoluteUrl(markdownPath(pathname))} />
+      <meta property="og:type" content="article" />
+      <meta property="og:site_name" content={site.name} />
+      <meta property="og:title" content={pageTitle} />
+      <meta property="og:description" content={description} />
+      <meta property="og:url" content={url} />
+      <meta property="og:image" content={image} />
+      <meta property="og:image:width" content="1200" />
+      <meta property="og:image:height" content="630" />
+      <meta property="og:image:alt" content={`${site.name}: ${pageTitle}`} />
+      <meta name="twitter:card" content="summary_large_image" />
+      <meta name="twitter:title" content={pageTitle} />
+      <meta name="twitter:description" content={description} />
+      <meta name="twitter:image" content={image} />
+    </>
+  )
+}

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import matter from 'gray-matter'
+
+export interface ShortLink {
+  slug: string
+  /** A `[#id]` heading on the page; absent for the page itself. */
+  anchor?: string
+}
+
+/** One MDX page as its front matter and source describe it. */
+export interface SitePage {
+  /** Path of the MDX file relative to the project root, e.g. `pages/notes/failures.mdx`. */
+  file: string
+  /** The page's URL path, e.g. `/notes/failures` (`/` for `pages/index.mdx`). */
+  route: string
+  title: string
+  description: string
+  shortLinks: ShortLink[]
+  /** Every `[#id]` written on a heading, in order. */
+  headingIds: string[]
+  /** The MDX body, front matter removed. */
+  body: string
+}
+
+const HEADING_ID = /^#{1,6}\s.*\[#([A-Za-z0-9_-]+)\]\s*$/
+
+/** Heading ids written in the source (`## Title [#id]`), code fences skipped. */
+export function headingIds(body: string): string[] {
+  const ids: string[] = []
+  let fence: string | null = null
+  for (const line of body.split('\n')) {
+    const marker = /^\s*(```+|~~~+)/.exec(line)?.[1]
+    if (marker && (fence === null || marker.startsWith(fence))) {
+      fence = fence === null ? marker : null
+      continue
+    }
+    if (fence !== null) continue
+    const id = HEADING_ID.exec(line)?.[1]
+    if (id) ids.push(id)
+  }
+  return ids
+}
+
+export function routeOf(file: string): string {
+  const route = file
+    .replace(/^pages\//, '/')
+    .replace(/\.mdx?$/, '')
+    .replace(/\/index$/, '')
+  return route === '' ? '/' : route
+}
+
+function asString(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : ''
+}
+
+function asShortLinks(value: unknown): ShortLink[] {
+  if (!Array.isArray(value)) return []
+  return value.map((item) => {
+    const { slug, anchor } = (item ?? {}) as Record<string, unknown>
+    return { slug: asString(slug), ...(anchor === undefined ? {} : { anchor: asString(anchor) }) }
+  })
+}
+
+export function parsePage(file: string, source: string): SitePage {
+  const { data, content } = matter(source)
+  return {
+    file,
+    route: routeOf(file),
+    title: asString(data.title),
+    description: asString(data.description),
+    shortLinks: asShortLinks(data.shortLinks),
+    headingIds: headingIds(content),
+    body: content,
+  }
+}
+
+function mdxFiles(root: string, dir: string): string[] {
+  return readdirSync(path.join(root, dir), { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('_') && !entry.name.startsWith('.'))
+    .flatMap((entry) => {
+      const rel = `${dir}/${entry.name}`
+      if (entry.isDirectory()) return mdxFiles(root, rel)
+      return /\.mdx?$/.test(entry.name) ? [rel] : []
+    })
+}
+
+/**
+ * Every MDX page under `pages/`, read from disk. Route Handlers call this at
+ * request time with `next start`'s working directory, the project root, so a
+ * page added later appears without any change here.
+ */
+export function readSitePages(root: string = process.cwd()): SitePage[] {
+  return mdxFiles(root, 'pages')
+    .sort()
+    .map((file) => parsePage(file, readFileSync(path.join(root, file), 'utf8')))
+    .sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.localeCompare(b.route)))
+}
+
+let cached: SitePage[] | undefined
+
+/** `readSitePages` once per production process; re-read on every call in development. */
+export function sitePages(): SitePage[] {
+  if (process.env.NODE_ENV !== 'production') return readSitePages()
+  cached ??= readSitePages()
+  return cached
+}

@@ -1,0 +1,113 @@
+import { mkdirSync, readFileSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { absoluteUrl } from '@/components/site'
+import { reviewComment } from '@/components/review-comment'
+import { shortLinkTargets } from '@/links/short-links'
+import { readSitePages } from '@/links/site-pages'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext, type ContextOptions } from '../support/browser'
+
+const pages = readSitePages()
+const SHOTS = '/tmp/after-guide-links-shots'
+
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
+
+describe.runIf(browserAvailable())('links in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('lands every short link on its page and section', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    for (const { slug, target } of shortLinkTargets(pages)) {
+      await page.goto(`/r/${slug}`)
+      const url = new URL(page.url())
+      expect(`${url.pathname}${url.hash}`, `/r/${slug}`).toBe(target)
+      const anchor = target.split('#')[1]
+      if (anchor) {
+        const heading = page.locator(`[id="${anchor}"]`)
+        await expect.poll(() => heading.evaluate((el) => {
+          const { top } = el.getBoundingClientRect()
+          return top >= 0 && top < window.innerHeight
+        }), { message: `#${anchor} in view after /r/${slug}` }).toBe(true)
+      }
+    }
+    await context.close()
+  })
+
+  it.each(pages)('gives every [#id] heading on $route its source id and a copy-link button', async ({ route, headingIds }) => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto(route)
+    const headings = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]')
+    expect(await headings.evaluateAll((els) => els.map((el) => el.id))).toEqual(headingIds)
+    const withButton = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]:has(button[aria-label="Copy link to this section"])')
+    expect(await withButton.count()).toBe(headingIds.length)
+    await context.close()
+  })
+
+  it('copies a heading’s absolute link from the keyboard and announces it', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/')
+    const button = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
+    // Start at the heading and press Tab, as a keyboard user would: the button is the next stop.
+    await page.locator('h2#why').evaluate((h: HTMLElement) => {
+      h.tabIndex = -1
+      h.focus()
+    })
+    await page.keyboard.press('Tab')
+    await expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true)
+    await expect.poll(() => button.evaluate((b) => getComputedStyle(b).opacity)).toBe('1')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => button.getByRole('status').textContent()).toBe('Copied to the clipboard')
+    expect(await clipboard(page)).toBe(absoluteUrl('/#why'))
+    await context.close()
+  })
+
+  it('copies the review comment: advice and a link to the section, as Markdown', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/')
+    const index = pages.find((p) => p.route === '/')!
+    const text = /<ReviewComment anchor="rule" text="([^"]+)"/.exec(index.body)![1]
+    await page.getByRole('button', { name: /^Copy review comment/ }).first().click()
+    await expect.poll(() => clipboard(page)).toBe(reviewComment(text, index.title, absoluteUrl('/#rule')))
+    await context.close()
+  })
+
+  it('copies a listing’s source file', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/')
+    const file = 'app/api/demos/blocking/route.ts'
+    await page.getByRole('button', { name: `Copy ${file}` }).click()
+    await expect.poll(() => clipboard(page)).toBe(readFileSync(file, 'utf8').trimEnd())
+    await context.close()
+  })
+
+  it.each<[string, ContextOptions]>([
+    ['light-desktop', { colorScheme: 'light' }],
+    ['dark-desktop', { colorScheme: 'dark' }],
+    ['light-phone', { colorScheme: 'light', mobile: true }],
+    ['dark-phone', { colorScheme: 'dark', mobile: true }],
+  ])('shows the heading copy-link and review buttons (%s, screenshot)', async (name, options) => {
+    mkdirSync(SHOTS, { recursive: true })
+    const context = await newContext(browser, baseUrl(), options)
+    const page = await context.newPage()
+    await page.goto('/#why')
+    await page.locator('h2#why').hover()
+    // Shown on hover with a mouse, always on a touch screen.
+    const copyLink = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
+    await expect.poll(() => copyLink.evaluate((b) => getComputedStyle(b).opacity)).toBe('1')
+    expect(await page.getByRole('button', { name: /^Copy review comment/ }).first().isVisible()).toBe(true)
+    await page.screenshot({ path: `${SHOTS}/rule-${name}.png` })
+    await context.close()
+  })
+})

@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readSitePages } from '@/links/site-pages'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext } from '../support/browser'
+
+/** Types `query` into Nextra's search box, picks the first result, returns where it landed. */
+async function search(page: Page, query: string): Promise<string> {
+  await page.goto('/')
+  // The navbar holds two search boxes (desktop and the mobile menu); only one is visible.
+  const box = page.locator('input[type="search"][role="combobox"]:visible').first()
+  await box.click()
+  await box.pressSequentially(query, { delay: 30 })
+  const first = page.getByRole('listbox').getByRole('option').first()
+  await first.waitFor({ timeout: 15_000 })
+  await box.press('Enter')
+  await page.waitForURL((url) => url.hash !== '' || url.pathname !== '/')
+  return new URL(page.url()).pathname
+}
+
+const hasRequestContextPage = readSitePages().some((p) => p.route === '/notes/request-context' && /cookies/i.test(p.body))
+
+describe.runIf(browserAvailable())('Nextra search in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('finds the rule page', async () => {
+    const context = await newContext(browser, baseUrl())
+    expect(await search(await context.newPage(), 'monotonic')).toBe('/')
+    await context.close()
+  })
+
+  // The request-context note is written on another branch; this runs once it is merged.
+  it.runIf(hasRequestContextPage)('"cookies" lands on the request-context note', async () => {
+    const context = await newContext(browser, baseUrl())
+    expect(await search(await context.newPage(), 'cookies')).toBe('/notes/request-context')
+    await context.close()
+  })
+})

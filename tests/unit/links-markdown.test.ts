@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { absoluteUrl } from '@/components/site'
+import { llmsTxt } from '@/links/llms-txt'
+import { markdownTwin } from '@/links/markdown-twin'
+import { parsePage } from '@/links/site-pages'
+
+const source = `---
+title: A note
+description: One sentence.
+---
+
+import { x } from '../somewhere'
+
+export async function getStaticProps() {
+  return { props: {} }
+}
+
+# A note [#note]
+
+<ReviewComment anchor="note" text="Advice." />
+
+Some text.
+
+## Section [#section]
+
+{/* a comment */}
+
+<Listing file="app/api/demos/after/route.ts" caption="the route" />
+
+<LiveDemo
+  scenarios={['after']}
+/>
+
+\`\`\`tsx
+<Listing file="kept.ts" />
+## not a heading [#kept]
+\`\`\`
+`
+
+describe('markdownTwin', () => {
+  const md = markdownTwin(parsePage('pages/notes/a.mdx', source))
+
+  it('starts with the front matter as title and summary and links the live page', () => {
+    expect(md.startsWith(`# A note\n\n> One sentence.\n\nLive page, with its interactive demos: ${absoluteUrl('/notes/a')}\n\nSome text.`)).toBe(true)
+  })
+
+  it('drops ESM, comments, review buttons and heading ids', () => {
+    for (const gone of ['../somewhere', 'getStaticProps', 'a comment', 'ReviewComment', '[#section]', '# A note [#note]']) {
+      expect(md).not.toContain(gone)
+    }
+    expect(md).toContain('## Section\n')
+  })
+
+  it('replaces <Listing> with the file it shows, in a fence', () => {
+    const file = readFileSync('app/api/demos/after/route.ts', 'utf8').trimEnd()
+    expect(md).toContain(`\`app/api/demos/after/route.ts\` (the route):\n\n\`\`\`ts\n${file}\n\`\`\``)
+  })
+
+  it('points other components to the live page', () => {
+    expect(md).toContain(`*An interactive element (LiveDemo) is here on the live page: ${absoluteUrl('/notes/a')}*`)
+  })
+
+  it('keeps code fences untouched', () => {
+    expect(md).toContain('```tsx\n<Listing file="kept.ts" />\n## not a heading [#kept]\n```')
+  })
+})
+
+describe('llmsTxt', () => {
+  it('lists every page by section as llmstxt.org links to its Markdown twin', () => {
+    const pages = [
+      parsePage('pages/index.mdx', '---\ntitle: Rule\ndescription: The rule.\n---\n'),
+      parsePage('pages/notes/a.mdx', '---\ntitle: A\ndescription: Note A.\n---\n'),
+    ]
+    const text = llmsTxt(pages)
+    expect(text.startsWith('# after-guide\n\n> ')).toBe(true)
+    expect(text).toContain(`## Guide\n\n- [Rule](${absoluteUrl('/index.md')}): The rule.`)
+    expect(text).toContain(`## Notes\n\n- [A](${absoluteUrl('/notes/a.md')}): Note A.`)
+  })
+})
