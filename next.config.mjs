@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import nextra from 'nextra'
 
 const withNextra = nextra({
@@ -53,5 +54,14 @@ export default withNextra({
   // are served by the Route Handler in app/markdown.
   async rewrites() {
     return [{ source: '/:path+.md', destination: '/markdown/:path+' }]
+  },
+  webpack(config, { webpack }) {
+    config.plugins.push(
+      new webpack.NormalModuleReplacementPlugin(
+        /nextra[\\/]dist[\\/]client[\\/]components[\\/]image-zoom\.js$/,
+        fileURLToPath(new URL('./components/image-without-zoom.js', import.meta.url)),
+      ),
+    )
+    return config
   },
 })

@@ -9,7 +9,8 @@ import { ReviewComment } from './ReviewComment'
  * map as prop-less components; MDX passes each one the props written on the page.
  * They are imported statically: together they weigh well under 1 kB gzipped,
  * and statically their CSS joins the one stylesheet instead of adding a
- * render-blocking request each. The heavy demo code loads lazily inside LiveDemo.
+ * render-blocking request each. The interactive ones (LiveDemo, DecisionCheck)
+ * load their code lazily, in the browser.
  */
 export const mdxComponents = {
   DecisionCheck,
