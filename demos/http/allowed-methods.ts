@@ -10,6 +10,9 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/health\/?$/, 'GET'],
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
+  [/^\/api\/demo-cookie\/?$/, 'POST'],
+  [/^\/api\/static-record\/?$/, 'GET'],
+  [/^\/api\/pages-router-after\/?$/, 'POST'],
 ]
 
 /** A 405 response when `method` is not accepted at `pathname`, otherwise undefined. */

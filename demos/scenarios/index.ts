@@ -1,4 +1,5 @@
 import { ruleScenarios } from './rule'
+import { surfaceScenarios } from './surfaces'
 import type { Scenario } from './types'
 
 export { EFFECT, WORK } from './params'
@@ -11,6 +12,7 @@ export type { Scenario } from './types'
  */
 export const scenarios = {
   ...ruleScenarios,
+  ...surfaceScenarios,
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios
