@@ -3,46 +3,58 @@ import path from 'node:path'
 import { DemoError, errorResponse } from './engine/errors'
 
 /**
- * What the static page's after() callback leaves behind. It is written once,
- * whenever the callback runs; the endpoint below reads it back, so a visitor
- * can see when (and in which Next.js phase) that was.
+ * What the prerendered demo pages' after() callbacks leave behind: one entry
+ * each time a callback runs, in a file per page. The endpoint below reads
+ * them back, so a visitor (and a test) can see when, and in which Next.js
+ * phase, the callbacks ran.
  */
-export interface BuildRecord {
+export interface CallbackRun {
   /** When the page's component rendered (ISO time). */
   renderedAt: string
   /** When its after() callback ran (ISO time). */
   callbackRanAt: string
-  /** `phase-production-build` during `next build`; unset under `next start`. */
+  /** `phase-production-build` during `next build`; null under `next start`. */
   nextPhase: string | null
   pid: number
 }
 
-const recordPath = () => path.join(process.cwd(), '.next', 'after-guide', 'static-after-record.json')
+export type RecordedPage = 'static' | 'isr'
 
-export async function writeBuildRecord({ renderedAt }: { renderedAt: string }): Promise<void> {
-  const record: BuildRecord = {
-    renderedAt,
-    callbackRanAt: new Date().toISOString(),
-    nextPhase: process.env.NEXT_PHASE ?? null,
-    pid: process.pid,
-  }
-  await mkdir(path.dirname(recordPath()), { recursive: true })
-  await writeFile(recordPath(), JSON.stringify(record, null, 2))
+export interface PageRecord {
+  runs: CallbackRun[]
+  fileModifiedAt: string
 }
 
-/** `GET /api/static-record`: the record and the file's modification time. */
+const KEPT = 20
+const recordPath = (page: RecordedPage) => path.join(process.cwd(), '.next', 'after-guide', `${page}-after-record.json`)
+
+async function readRuns(page: RecordedPage): Promise<CallbackRun[]> {
+  try {
+    return (JSON.parse(await readFile(recordPath(page), 'utf8')) as { runs: CallbackRun[] }).runs
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}
+
+export async function recordCallbackRun(page: RecordedPage, { renderedAt }: { renderedAt: string }): Promise<void> {
+  const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null, pid: process.pid }
+  const runs = [...(await readRuns(page)), run].slice(-KEPT)
+  await mkdir(path.dirname(recordPath(page)), { recursive: true })
+  await writeFile(recordPath(page), JSON.stringify({ runs }, null, 2))
+}
+
+async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
+  const runs = await readRuns(page)
+  if (runs.length === 0) return null
+  return { runs, fileModifiedAt: (await stat(recordPath(page))).mtime.toISOString() }
+}
+
+/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo page. */
 export async function buildRecordResponse(request: Request): Promise<Response> {
   if (new URL(request.url).search !== '') {
     return errorResponse(new DemoError(400, 'invalid_parameter', 'This endpoint takes no parameters.', { allowed: 'no parameters' }))
   }
-  try {
-    const [text, info] = await Promise.all([readFile(recordPath(), 'utf8'), stat(recordPath())])
-    return Response.json(
-      { record: JSON.parse(text) as BuildRecord, fileModifiedAt: info.mtime.toISOString() },
-      { headers: { 'Cache-Control': 'no-store' } },
-    )
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    return errorResponse(new DemoError(404, 'not_found', 'No record: the static page has not been prerendered by this build.'))
-  }
+  const [staticPage, isr] = await Promise.all([pageRecord('static'), pageRecord('isr')])
+  return Response.json({ static: staticPage, isr }, { headers: { 'Cache-Control': 'no-store' } })
 }

@@ -1,7 +1,10 @@
 import type { FC } from 'react'
 import { Listing } from './Listing'
 import { LiveDemo } from './LiveDemo'
+import { PagesApiDemo } from './PagesApiDemo'
 import { ReviewComment } from './ReviewComment'
+import { StaticRecord } from './StaticRecord'
+import { SurfaceDemo } from './SurfaceDemo'
 
 /**
  * Every component MDX pages can use without importing it. Nextra types the
@@ -11,4 +14,7 @@ export const mdxComponents = {
   Listing,
   LiveDemo,
   ReviewComment,
+  PagesApiDemo,
+  StaticRecord,
+  SurfaceDemo,
 } as unknown as Record<string, FC>

@@ -1,12 +1,12 @@
 import { after } from 'next/server'
-import { writeBuildRecord } from '@/demos/build-record'
+import { recordCallbackRun } from '@/demos/build-record'
 
 // No request data and no dynamic APIs: Next.js prerenders this page during `next build`.
 export default function StaticPage() {
   const renderedAt = new Date().toISOString()
 
   after(async () => {
-    await writeBuildRecord({ renderedAt })
+    await recordCallbackRun('static', { renderedAt })
   })
 
   return (

@@ -25,6 +25,17 @@ async function runAction(surface: string, action: (query: string) => Promise<Act
 export function ActionRunner({ surface, action }: { surface: string; action: (query: string) => Promise<ActionResult> }) {
   const [status, setStatus] = useState('Ready. The docs page around this frame starts the Server Action.')
 
+  // The docs page passes its theme in the hash (#dark / #light); the frame cannot see the page's own setting.
+  useEffect(() => {
+    const applyTheme = () => {
+      const theme = window.location.hash.slice(1)
+      if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme
+    }
+    applyTheme()
+    window.addEventListener('hashchange', applyTheme)
+    return () => window.removeEventListener('hashchange', applyTheme)
+  }, [])
+
   useEffect(() => {
     const reply = (message: FrameMessage) => window.parent.postMessage(message, window.location.origin)
     async function onMessage(event: MessageEvent) {
