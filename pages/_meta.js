@@ -1,3 +1,4 @@
 export default {
   index: 'The rule',
+  notes: 'Notes',
 }

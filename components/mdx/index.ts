@@ -3,6 +3,7 @@ import { Listing } from './Listing'
 import { LiveDemo } from './LiveDemo'
 import { PagesApiDemo } from './PagesApiDemo'
 import { ReviewComment } from './ReviewComment'
+import { SideBySide } from './SideBySide'
 import { StaticRecord } from './StaticRecord'
 import { SurfaceDemo } from './SurfaceDemo'
 
@@ -15,6 +16,7 @@ export const mdxComponents = {
   LiveDemo,
   ReviewComment,
   PagesApiDemo,
+  SideBySide,
   StaticRecord,
   SurfaceDemo,
 } as unknown as Record<string, FC>

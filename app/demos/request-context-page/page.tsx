@@ -1,4 +1,4 @@
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { after } from 'next/server'
 import { demoPage } from '@/demos/next/demo-page'
 
@@ -11,11 +11,16 @@ export default demoPage('request-context-page', async ({ updateDatabase, logUser
   after(async () => {
     await logUserAction({ userAgent })
 
-    // Throws in a Server Component: request data is not available inside after().
+    // Throw in a Server Component: request data is not available inside after().
     try {
       await headers()
     } catch (error) {
       logError('headers() inside after()', error)
+    }
+    try {
+      await cookies()
+    } catch (error) {
+      logError('cookies() inside after()', error)
     }
   })
 
