@@ -18,7 +18,7 @@ export interface CallbackRun {
   pid: number
 }
 
-export type RecordedPage = 'static' | 'isr'
+export type RecordedPage = 'static' | 'isr' | 'isr-early'
 
 export interface PageRecord {
   runs: CallbackRun[]
@@ -50,11 +50,11 @@ async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
   return { runs, fileModifiedAt: (await stat(recordPath(page))).mtime.toISOString() }
 }
 
-/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo page. */
+/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */
 export async function buildRecordResponse(request: Request): Promise<Response> {
   if (new URL(request.url).search !== '') {
     return errorResponse(new DemoError(400, 'invalid_parameter', 'This endpoint takes no parameters.', { allowed: 'no parameters' }))
   }
-  const [staticPage, isr] = await Promise.all([pageRecord('static'), pageRecord('isr')])
-  return Response.json({ static: staticPage, isr }, { headers: { 'Cache-Control': 'no-store' } })
+  const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
+  return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PageRecord } from '@/demos/build-record'
+import type { PageRecord, RecordedPage } from '@/demos/build-record'
 import { baseUrl, eventTime, post, readEvents, timed } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
 
@@ -18,10 +18,10 @@ function expectCallbackAfterResponse(events: Parameters<typeof eventTime>[0]) {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-async function readRecords(): Promise<Record<'static' | 'isr', PageRecord | null>> {
+async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
   const { response, body } = await timed('/api/static-record')
   expect(response.status).toBe(200)
-  return JSON.parse(body) as Record<'static' | 'isr', PageRecord | null>
+  return JSON.parse(body) as Record<RecordedPage, PageRecord | null>
 }
 
 describe('where after() works (truth tests against next start)', () => {
@@ -108,23 +108,36 @@ describe('where after() works (truth tests against next start)', () => {
     expect((await readRecords()).static).toEqual(before)
   })
 
-  it('ISR on 15.5: a background regeneration re-renders the page but never runs its callback', async () => {
-    const before = (await readRecords()).isr!
-    expect(before.runs.map((run) => run.nextPhase)).toEqual(['phase-production-build'])
-    const renderedAt = async () => /dateTime="([^"]+)"/.exec((await timed('/demos/isr')).body)![1]!
+  /** Requests an ISR page until a background regeneration has replaced the build's HTML. */
+  async function regenerate(path: string): Promise<void> {
+    const renderedAt = async () => /dateTime="([^"]+)"/.exec((await timed(path)).body)![1]!
     const first = await renderedAt()
     // Past `revalidate` (2 s): the next request gets the stale page and starts a regeneration.
     await sleep(2200)
-    await renderedAt()
-    let regenerated = first
-    for (let i = 0; i < 20 && regenerated === first; i++) {
+    let now = await renderedAt()
+    for (let i = 0; i < 20 && now === first; i++) {
       await sleep(250)
-      regenerated = await renderedAt()
+      now = await renderedAt()
     }
-    expect(regenerated).not.toBe(first)
+    expect(now).not.toBe(first)
     await sleep(300)
-    // Fixed in Next.js 16 (vercel/next.js#94974): when this fails after an upgrade, update /notes/where-it-works.
+  }
+
+  it('ISR on 15.5: a regeneration never runs a callback registered after the component awaited', async () => {
+    const before = (await readRecords()).isr!
+    expect(before.runs.map((run) => run.nextPhase)).toEqual(['phase-production-build'])
+    await regenerate('/demos/isr')
+    // vercel/next.js#94974 fixes this in 16: when this fails after an upgrade, update /notes/where-it-works.
     expect((await readRecords()).isr!.runs).toEqual(before.runs)
+  })
+
+  it('ISR on 15.5: a regeneration does run a callback registered before any await', async () => {
+    const before = (await readRecords())['isr-early']!
+    expect(before.runs[0]!.nextPhase).toBe('phase-production-build')
+    await regenerate('/demos/isr-early')
+    const after = (await readRecords())['isr-early']!.runs
+    expect(after.length).toBeGreaterThan(before.runs.length)
+    expect(after.at(-1)!.nextPhase).toBeNull()
   })
 })
 

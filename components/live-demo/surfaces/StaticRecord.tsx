@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react'
-import type { PageRecord } from '../../../demos/build-record'
+import type { PageRecord, RecordedPage } from '../../../demos/build-record'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
 
-type Records = { static: PageRecord | null; isr: PageRecord | null }
+type Records = Record<RecordedPage, PageRecord | null>
 type State = { kind: 'loading' } | { kind: 'done'; records: Records; readAt: string } | { kind: 'error'; message: string }
 
 const pages = [
   { key: 'static', path: '/demos/static', label: 'Static page' },
-  { key: 'isr', path: '/demos/isr', label: 'ISR page (revalidate = 2)' },
+  { key: 'isr', path: '/demos/isr', label: 'ISR page, after() after an await' },
+  { key: 'isr-early', path: '/demos/isr-early', label: 'ISR page, after() before any await' },
 ] as const
 
 /** Every recorded run of the prerendered demo pages' after() callbacks, read from this deployment. */
