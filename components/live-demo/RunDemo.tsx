@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { align, effectAfterResponse, type AlignedRun } from '../../demos/client/align'
 import { RunRequestError, runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
@@ -6,7 +6,7 @@ import { scenarios, type ScenarioName } from '../../demos/scenarios'
 import { ms } from './format'
 import { TimelineChart } from './TimelineChart'
 import { TimelineTable } from './TimelineTable'
-import { useUrlParams } from './useUrlParams'
+import { ParamForm, useParamForm } from './ParamForm'
 import styles from './RunDemo.module.css'
 
 type State =
@@ -39,26 +39,18 @@ function describe(aligned: AlignedRun): string {
  */
 export default function RunDemo({ names }: { names: ScenarioName[] }) {
   const specs = specsOf(names)
-  const [params, setParams] = useUrlParams(specs)
-  const [draft, setDraft] = useState<Record<string, string> | null>(null)
+  const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
-  const formId = useId()
-  const fields = draft ?? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
 
   async function run(event: FormEvent) {
     event.preventDefault()
-    const values: Record<string, number> = {}
-    for (const [name, spec] of Object.entries(specs)) {
-      const value = Number(fields[name])
-      if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-        setState({ kind: 'error', message: `${spec.label} must be a whole number of milliseconds from ${spec.min} to ${spec.max}.` })
-        return
-      }
-      values[name] = value
+    const checked = form.submit()
+    if ('error' in checked) {
+      setState({ kind: 'error', message: checked.error })
+      return
     }
-    setParams(values)
-    setDraft(null)
+    const { values } = checked
     abort.current?.abort()
     const controller = new AbortController()
     abort.current = controller
@@ -79,29 +71,11 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
 
   return (
     <section className={styles.demo} aria-label="Live demo">
-      <form className={styles.controls} onSubmit={run} noValidate>
-        {Object.entries(specs).map(([name, spec]) => (
-          <label key={name} className={styles.field}>
-            <span>
-              {spec.label} (ms, {spec.min}-{spec.max})
-            </span>
-            <input
-              id={`${formId}-${name}`}
-              name={name}
-              type="number"
-              inputMode="numeric"
-              min={spec.min}
-              max={spec.max}
-              step={1}
-              value={fields[name] ?? ''}
-              onChange={(e) => setDraft({ ...fields, [name]: e.target.value })}
-            />
-          </label>
-        ))}
+      <ParamForm specs={specs} form={form} onSubmit={run}>
         <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running ${titles[state.scenario]}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
         </button>
-      </form>
+      </ParamForm>
       <p className={styles.note}>
         The critical work and the side effect are simulated with timers of the lengths you set; everything else is measured
         as it happens, on this deployment.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { scenarios } from '@/demos/scenarios'
 import { runCount, timed } from '../support/api'
 
 interface Case {
@@ -19,7 +20,7 @@ const cases: Case[] = [
   { name: 'unknown parameter', method: 'POST', path: '/api/demos/after?delay=5', status: 400, field: 'delay', allowed: 'work, effect' },
   { name: 'parameter the scenario lacks', method: 'POST', path: '/api/demos/baseline?effect=5', status: 400, field: 'effect', allowed: 'work' },
   { name: 'repeated parameter', method: 'POST', path: '/api/demos/after?work=1&work=2', status: 400, field: 'work' },
-  { name: 'unknown scenario', method: 'POST', path: '/api/demos/sideways', status: 404, field: 'scenario', allowed: 'baseline, blocking, after' },
+  { name: 'unknown scenario', method: 'POST', path: '/api/demos/sideways', status: 404, field: 'scenario', allowed: Object.keys(scenarios).join(', ') },
   { name: 'malformed run id', method: 'GET', path: '/api/runs/not-an-id/events', status: 400, field: 'runId' },
   { name: 'unknown run id', method: 'GET', path: '/api/runs/AAAAAAAAAAAA/events', status: 404, field: 'runId' },
   { name: 'GET on a demo', method: 'GET', path: '/api/demos/after', status: 405, allow: 'POST' },

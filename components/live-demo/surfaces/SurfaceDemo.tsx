@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { align, type AlignedRun } from '../../../demos/client/align'
 import { RunRequestError } from '../../../demos/client/run-client'
 import type { ParamSpecs } from '../../../demos/engine/params'
@@ -6,7 +6,7 @@ import { scenarios } from '../../../demos/scenarios'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
 import { TimelineChart } from '../TimelineChart'
 import { TimelineTable } from '../TimelineTable'
-import { useUrlParams } from '../useUrlParams'
+import { ParamForm, useParamForm } from '../ParamForm'
 import { frameReady, runSource, type SurfaceSource } from './surface-client'
 import { summaries, withComputedLimit, type SummaryKind } from './summaries'
 import runStyles from '../RunDemo.module.css'
@@ -19,7 +19,7 @@ type State =
   | { kind: 'error'; message: string }
 
 const specOf = (source: SurfaceSource) => (source.kind === 'route' ? scenarios[source.name] : appSurfaces[source.name])
-const titleOf = (source: SurfaceSource) => specOf(source).title
+const titleOf = (source: SurfaceSource) => ('title' in source && source.title) || specOf(source).title
 
 export interface SurfaceDemoProps {
   sources: SurfaceSource[]
@@ -37,16 +37,13 @@ export interface SurfaceDemoProps {
  */
 export default function SurfaceDemo({ sources, summary = 'response', setsCookie = false }: SurfaceDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...sources.map((source) => specOf(source).params))
-  const [params, setParams] = useUrlParams(specs)
-  const [draft, setDraft] = useState<Record<string, string> | null>(null)
+  const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const [cookie, setCookie] = useState<string | null>(null)
   const abort = useRef<AbortController | null>(null)
   const frames = useRef<Partial<Record<AppSurfaceName, HTMLIFrameElement>>>({})
   const ready = useRef<Partial<Record<AppSurfaceName, Promise<void>>>>({})
-  const formId = useId()
   const [dark, setDark] = useState(false)
-  const fields = draft ?? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
   const titles = Object.fromEntries(sources.map((source) => [source.name, titleOf(source)]))
   const actions = sources.filter((source) => source.kind === 'action')
 
@@ -54,17 +51,12 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
 
   async function run(event: FormEvent) {
     event.preventDefault()
-    const values: Record<string, number> = {}
-    for (const [name, spec] of Object.entries(specs)) {
-      const value = Number(fields[name])
-      if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-        setState({ kind: 'error', message: `${spec.label} must be a whole number of milliseconds from ${spec.min} to ${spec.max}.` })
-        return
-      }
-      values[name] = value
+    const checked = form.submit()
+    if ('error' in checked) {
+      setState({ kind: 'error', message: checked.error })
+      return
     }
-    setParams(values)
-    setDraft(null)
+    const { values } = checked
     abort.current?.abort()
     const controller = new AbortController()
     abort.current = controller
@@ -92,29 +84,11 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
 
   return (
     <section className={runStyles.demo} aria-label="Live demo">
-      <form className={runStyles.controls} onSubmit={run} noValidate>
-        {Object.entries(specs).map(([name, spec]) => (
-          <label key={name} className={runStyles.field}>
-            <span>
-              {spec.label} (ms, {spec.min}-{spec.max})
-            </span>
-            <input
-              id={`${formId}-${name}`}
-              name={name}
-              type="number"
-              inputMode="numeric"
-              min={spec.min}
-              max={spec.max}
-              step={1}
-              value={fields[name] ?? ''}
-              onChange={(e) => setDraft({ ...fields, [name]: e.target.value })}
-            />
-          </label>
-        ))}
+      <ParamForm specs={specs} form={form} onSubmit={run}>
         <button type="submit" className={runStyles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running: ${state.title}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
         </button>
-      </form>
+      </ParamForm>
 
       {actions.map((source) => (
         <figure key={source.name} className={styles.frame}>

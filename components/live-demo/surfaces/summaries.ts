@@ -60,7 +60,7 @@ function duration(aligned: AlignedRun, title: string, values: Record<string, num
   const limit = values.limit
   const finished = find(aligned, 'effect.finished')
   if (!finished || !limit) return response(aligned, title)
-  const measured = `${title}: the callback ran until ${ms(finished.t)} after the request arrived and finished: next start has no time limit.`
+  const measured = `${title}: the callback finished ${ms(finished.t)} after the request arrived; next start has no time limit.`
   const cut =
     finished.t > limit
       ? `With maxDuration = ${limit / 1000} s, a serverless platform would stop the function at ${ms(limit)}: the callback's last ${ms(finished.t - limit)} would never run, and its log entry would be lost.`

@@ -6,7 +6,7 @@ import { isFrameMessage, type FrameMessage } from './frame-protocol'
 
 /** One demo run on a docs page: a Route Handler scenario, a Server Component page, or a Server Action in a frame. */
 export type SurfaceSource =
-  | { kind: 'route'; name: ScenarioName }
+  | { kind: 'route'; name: ScenarioName; title?: string }
   | { kind: 'page'; name: AppSurfaceName }
   | { kind: 'action'; name: AppSurfaceName }
 
