@@ -4,8 +4,7 @@ import { RunRequestError, runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../demos/scenarios'
 import { ms } from './format'
-import { TimelineChart } from './TimelineChart'
-import { TimelineTable } from './TimelineTable'
+import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
 import styles from './RunDemo.module.css'
 
@@ -93,24 +92,8 @@ export default function RunDemo({ names }: { names: ScenarioName[] }) {
       </div>
 
       {state.kind === 'done' ? (
-        <div data-testid="timeline" data-runs={JSON.stringify(state.runs.map(toTestData))}>
-          <TimelineChart runs={state.runs} titles={titles} />
-          <TimelineTable runs={state.runs} titles={titles} />
-        </div>
+        <DrawnRuns runs={state.runs} titles={titles} />
       ) : null}
     </section>
   )
-}
-
-/** The figures the browser test checks, in one attribute, so it reads what the page drew from. */
-function toTestData(aligned: AlignedRun) {
-  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
-  return {
-    scenario: aligned.run.scenario,
-    status: aligned.run.status,
-    lastByte: aligned.run.browser.lastByte,
-    margin: aligned.margin,
-    effectStarted: at('effect.started'),
-    effectFinished: at('effect.finished'),
-  }
 }

@@ -4,8 +4,7 @@ import { RunRequestError } from '../../../demos/client/run-client'
 import type { ParamSpecs } from '../../../demos/engine/params'
 import { scenarios } from '../../../demos/scenarios'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
-import { TimelineChart } from '../TimelineChart'
-import { TimelineTable } from '../TimelineTable'
+import { DrawnRuns } from '../DrawnRuns'
 import { ParamForm, useParamForm } from '../ParamForm'
 import { frameReady, runSource, type SurfaceSource } from './surface-client'
 import { summaries, withComputedLimit, type SummaryKind } from './summaries'
@@ -129,26 +128,8 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
       </div>
 
       {state.kind === 'done' ? (
-        <div data-testid="timeline" data-runs={JSON.stringify(state.runs.map(toTestData))}>
-          <TimelineChart runs={state.runs} titles={titles} />
-          <TimelineTable runs={state.runs} titles={titles} />
-        </div>
+        <DrawnRuns runs={state.runs} titles={titles} />
       ) : null}
     </section>
   )
-}
-
-/** The figures the browser test checks, in one attribute, so it reads what the page drew from. */
-function toTestData(aligned: AlignedRun) {
-  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
-  return {
-    scenario: aligned.run.scenario,
-    status: aligned.run.status,
-    firstByte: aligned.run.browser.firstByte,
-    lastByte: aligned.run.browser.lastByte,
-    effectStarted: at('effect.started'),
-    effectFinished: at('effect.finished'),
-    limitReached: at('limit.reached'),
-    details: aligned.events.filter((event) => event.detail && event.lane === 'Side effect').map((event) => event.detail),
-  }
 }
