@@ -6,7 +6,7 @@ import { pageParamsError } from '@/demos/next/demo-middleware'
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl
   if (pathname.startsWith('/api/')) return methodNotAllowedResponse(pathname, request.method)
-  if (pathname === '/demos/middleware' && request.method === 'GET') return auditMiddleware(request)
+  if (pathname === '/demos/middleware') return auditMiddleware(request)
   return pageParamsError(request)
 }
 
