@@ -133,7 +133,7 @@ describe('where after() works (truth tests against next start)', () => {
 
   it('ISR on 15.5: a regeneration does run a callback registered before any await', async () => {
     const before = (await readRecords())['isr-early']!.runs
-    expect(before.some((run) => run.nextPhase === 'phase-production-build') || before.length > 1).toBe(true)
+    expect(before.length).toBeGreaterThan(0)
     await regenerate('/demos/isr-early')
     const latest = (await readRecords())['isr-early']!.runs.at(-1)!
     expect(latest.callbackRanAt).not.toBe(before.at(-1)!.callbackRanAt)
