@@ -1,4 +1,5 @@
 import type { FC } from 'react'
+import { DecisionCheck } from './DecisionCheck'
 import { Listing } from './Listing'
 import { LiveDemo } from './LiveDemo'
 import { PagesApiDemo } from './PagesApiDemo'
@@ -12,6 +13,7 @@ import { SurfaceDemo } from './SurfaceDemo'
  * map as prop-less components; MDX passes each one the props written on the page.
  */
 export const mdxComponents = {
+  DecisionCheck,
   Listing,
   LiveDemo,
   ReviewComment,

@@ -1,5 +1,6 @@
 import { ruleScenarios } from './rule'
 import { surfaceScenarios } from './surfaces'
+import { useCaseScenarios } from './use-cases'
 import type { Scenario } from './types'
 
 export { EFFECT, WORK } from './params'
@@ -13,6 +14,7 @@ export type { Scenario } from './types'
 export const scenarios = {
   ...ruleScenarios,
   ...surfaceScenarios,
+  ...useCaseScenarios,
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios

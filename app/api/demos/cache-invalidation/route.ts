@@ -1,0 +1,28 @@
+import { revalidateTag, unstable_cache } from 'next/cache'
+import { after } from 'next/server'
+import { demoRoute } from '@/demos/next/demo-route'
+import { readStock, sellOne } from '@/demos/use-cases/stock'
+
+// What product pages show: the stock count, from Next.js's data cache.
+const cachedStock = unstable_cache(readStock, ['demo-stock'], {
+  tags: ['stock'],
+})
+// The same read under a tag nothing revalidates: proof the cache holds values.
+const neverRevalidated = unstable_cache(readStock, ['demo-stock-frozen'], {
+  tags: ['stock-frozen'],
+})
+
+export const POST = demoRoute('cache-invalidation', async (_request, ops) => {
+  const [shown, frozen] = await Promise.all([cachedStock(), neverRevalidated()])
+  await ops.updateDatabase()
+  const stock = sellOne()
+
+  // The buyer's response does not show the cached count: this can wait.
+  after(() => revalidateTag('stock'))
+
+  return ops.json({
+    stock,
+    shownBeforeSale: shown,
+    neverRevalidated: frozen,
+  })
+})

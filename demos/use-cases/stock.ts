@@ -1,0 +1,22 @@
+/**
+ * The cache-invalidation demo's "database": one product's stock count, in
+ * process memory. Kept on globalThis because Next.js may load a route module
+ * more than once.
+ */
+const KEY = Symbol.for('after-guide.demo-stock')
+type WithStock = typeof globalThis & { [KEY]?: { units: number } }
+
+// Next.js keeps its data cache on disk across restarts; a random start makes a
+// value cached by an earlier server process impossible to mistake for a fresh one.
+const freshStart = (): number => 100_000 + Math.floor(Math.random() * 900_000)
+
+const store = (): { units: number } => ((globalThis as WithStock)[KEY] ??= { units: freshStart() })
+
+export const readStock = async (): Promise<number> => store().units
+
+/** Sells one unit and returns the stock left; starts over rather than going below zero. */
+export function sellOne(): number {
+  const stock = store()
+  stock.units = stock.units > 0 ? stock.units - 1 : freshStart()
+  return stock.units
+}
