@@ -43,7 +43,7 @@ describe('request context inside after() (truth tests against next start)', () =
     expect(details(events, 'context.threw')[0]).toMatch(/^Cookies can only be modified in a Server Action or Route Handler/)
   })
 
-  it('Server Component: headers() inside the callback throws; the value read during render works', async () => {
+  it('Server Component: headers() and cookies() inside the callback throw; the value read during render works', async () => {
     const { runId } = await pageRun('/demos/request-context-page?work=0&effect=10', { headers: { 'User-Agent': AGENT } })
     const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
