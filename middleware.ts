@@ -1,7 +1,14 @@
+import type { NextRequest } from 'next/server'
 import { methodNotAllowedResponse } from '@/demos/http/allowed-methods'
+import { auditMiddleware } from '@/demos/next/audit-middleware'
+import { pageParamsError } from '@/demos/next/demo-middleware'
 
-export function middleware(request: Request) {
-  return methodNotAllowedResponse(new URL(request.url).pathname, request.method)
+export function middleware(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  if (pathname.startsWith('/api/')) return methodNotAllowedResponse(pathname, request.method)
+  if (pathname === '/demos/middleware') return auditMiddleware(request)
+  return pageParamsError(request)
 }
 
-export const config = { matcher: '/api/:path*' }
+// Node.js runtime: the middleware demo shares the process (and its run store) with the pages.
+export const config = { matcher: ['/api/:path*', '/demos/:path*'], runtime: 'nodejs' }

@@ -1,12 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { align, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
 import { RunRequestError, runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../demos/scenarios'
+import { DrawnRuns } from './DrawnRuns'
 import { ms, statusText } from './format'
-import { TimelineChart } from './TimelineChart'
-import { TimelineTable } from './TimelineTable'
-import { useUrlParams } from './useUrlParams'
+import { ParamForm, useParamForm } from './ParamForm'
 import styles from './RunDemo.module.css'
 
 type State =
@@ -49,27 +48,19 @@ function describe(aligned: AlignedRun): string {
  */
 export default function RunDemo({ names, stoppable = false }: { names: ScenarioName[]; stoppable?: boolean }) {
   const specs = specsOf(names)
-  const [params, setParams] = useUrlParams(specs)
-  const [draft, setDraft] = useState<Record<string, string> | null>(null)
+  const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const abort = useRef<AbortController | null>(null)
   const stopper = useRef<AbortController | null>(null)
-  const formId = useId()
-  const fields = draft ?? Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]))
 
   async function run(event: FormEvent) {
     event.preventDefault()
-    const values: Record<string, number> = {}
-    for (const [name, spec] of Object.entries(specs)) {
-      const value = Number(fields[name])
-      if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-        setState({ kind: 'error', message: `${spec.label} must be a whole number of milliseconds from ${spec.min} to ${spec.max}.` })
-        return
-      }
-      values[name] = value
+    const checked = form.submit()
+    if ('error' in checked) {
+      setState({ kind: 'error', message: checked.error })
+      return
     }
-    setParams(values)
-    setDraft(null)
+    const { values } = checked
     abort.current?.abort()
     const controller = new AbortController()
     abort.current = controller
@@ -92,25 +83,7 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
 
   return (
     <section className={styles.demo} aria-label="Live demo">
-      <form className={styles.controls} onSubmit={run} noValidate>
-        {Object.entries(specs).map(([name, spec]) => (
-          <label key={name} className={styles.field}>
-            <span>
-              {spec.label} (ms, {spec.min}-{spec.max})
-            </span>
-            <input
-              id={`${formId}-${name}`}
-              name={name}
-              type="number"
-              inputMode="numeric"
-              min={spec.min}
-              max={spec.max}
-              step={1}
-              value={fields[name] ?? ''}
-              onChange={(e) => setDraft({ ...fields, [name]: e.target.value })}
-            />
-          </label>
-        ))}
+      <ParamForm specs={specs} form={form} onSubmit={run}>
         <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running ${titles[state.scenario]}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
         </button>
@@ -124,7 +97,7 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
             Stop the stream
           </button>
         ) : null}
-      </form>
+      </ParamForm>
       <p className={styles.note}>
         The critical work and the side effect are simulated with timers of the lengths you set; everything else is measured
         as it happens, on this deployment.
@@ -141,29 +114,7 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
           : null}
       </div>
 
-      {state.kind === 'done' ? (
-        <div data-testid="timeline" data-runs={JSON.stringify(state.runs.map(toTestData))}>
-          <TimelineChart runs={state.runs} titles={titles} lanes={lanes} />
-          <TimelineTable runs={state.runs} titles={titles} />
-        </div>
-      ) : null}
+      {state.kind === 'done' ? <DrawnRuns runs={state.runs} titles={titles} lanes={lanes} /> : null}
     </section>
   )
-}
-
-/** The figures the browser test checks, in one attribute, so it reads what the page drew from. */
-function toTestData(aligned: AlignedRun) {
-  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
-  return {
-    scenario: aligned.run.scenario,
-    status: aligned.run.status,
-    lastByte: aligned.run.browser.lastByte,
-    margin: aligned.margin,
-    effectStarted: at('effect.started'),
-    effectFinished: at('effect.finished'),
-    redirected: aligned.run.redirected ?? false,
-    stopped: aligned.run.browser.stopped ?? false,
-    end: aligned.run.end,
-    events: aligned.events.map(({ type, lane, at, t, outcome }) => ({ type, lane, at, t, outcome })),
-  }
 }

@@ -11,6 +11,9 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
   [/^\/api\/runs\/?$/, 'GET'],
+  [/^\/api\/demo-cookie\/?$/, 'POST'],
+  [/^\/api\/static-record\/?$/, 'GET'],
+  [/^\/api\/pages-router-after\/?$/, 'POST'],
 ]
 
 /** A 405 response when `method` is not accepted at `pathname`, otherwise undefined. */

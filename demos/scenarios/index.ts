@@ -1,4 +1,5 @@
 import { ruleScenarios } from './rule'
+import { surfaceScenarios } from './surfaces'
 import { useCaseScenarios } from './use-cases'
 import { runtimeScenarios } from './runtime'
 import type { Scenario } from './types'
@@ -13,6 +14,7 @@ export type { Scenario } from './types'
  */
 export const scenarios = {
   ...ruleScenarios,
+  ...surfaceScenarios,
   ...useCaseScenarios,
   ...runtimeScenarios,
 } satisfies Record<string, Scenario>

@@ -1,0 +1,3 @@
+import { demoCookieResponse } from '@/demos/demo-cookie'
+
+export const POST = demoCookieResponse

@@ -1,0 +1,26 @@
+import { cookies, headers } from 'next/headers'
+import { after } from 'next/server'
+import { DEMO_COOKIE } from '@/demos/demo-cookie'
+import { demoRoute } from '@/demos/next/demo-route'
+
+export const POST = demoRoute('request-context', async (_request, { updateDatabase, logUserAction, json }) => {
+  await updateDatabase()
+
+  after(async () => {
+    // Reading the request inside the callback works in a Route Handler.
+    const userAgent = (await headers()).get('user-agent') ?? 'unknown'
+    const visitor = (await cookies()).get(DEMO_COOKIE)?.value ?? 'no demo cookie'
+    await logUserAction({ userAgent })
+    await logUserAction({ visitor })
+
+    // Changing it does not: the response has already been sent.
+    try {
+      const cookieStore = await cookies()
+      cookieStore.set(DEMO_COOKIE, 'changed-in-after')
+    } catch (error) {
+      await logUserAction({ 'cookies().set() threw': String(error) })
+    }
+  })
+
+  return json({ status: 'success' })
+})

@@ -1,0 +1,3 @@
+import { buildRecordResponse } from '@/demos/build-record'
+
+export const GET = buildRecordResponse

@@ -1,0 +1,7 @@
+import { demoPage } from '@/demos/next/demo-page'
+
+// The page behind the audit middleware: it renders for `work` ms.
+export default demoPage('middleware', async ({ updateDatabase }) => {
+  await updateDatabase()
+  return <p>Rendered behind the middleware.</p>
+})

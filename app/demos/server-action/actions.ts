@@ -1,0 +1,16 @@
+'use server'
+
+import { after } from 'next/server'
+import { demoAction } from '@/demos/next/demo-surface'
+
+export const saveItem = demoAction('server-action', async ({ updateDatabase, logUserAction }) => {
+  // Critical work: the caller gets its result.
+  await updateDatabase()
+
+  // Scheduled in the action: it runs once the action's response has been sent.
+  after(async () => {
+    await logUserAction({ action: 'saveItem' })
+  })
+
+  return { status: 'success' }
+})

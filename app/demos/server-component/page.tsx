@@ -1,0 +1,14 @@
+import { after } from 'next/server'
+import { demoPage } from '@/demos/next/demo-page'
+
+export default demoPage('server-component', async ({ updateDatabase, logUserAction }) => {
+  // Critical work: the page shows its result.
+  await updateDatabase()
+
+  // Scheduled during render: it runs once the whole page has been sent.
+  after(async () => {
+    await logUserAction({ page: '/demos/server-component' })
+  })
+
+  return <p>Saved. This page is a Server Component.</p>
+})

@@ -1,0 +1,18 @@
+import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
+import { site } from '@/components/site'
+import './surface.css'
+
+export const metadata: Metadata = {
+  title: { default: site.name, template: `%s – ${site.name}` },
+  // The demo surfaces are parts of the docs pages, not pages of their own.
+  robots: { index: false },
+}
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  )
+}

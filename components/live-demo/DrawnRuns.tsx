@@ -1,0 +1,44 @@
+import type { AlignedRun } from '../../demos/client/align'
+import { TimelineChart } from './TimelineChart'
+import { TimelineTable } from './TimelineTable'
+
+/** The figures the browser tests check, in one attribute, so they read what the page drew from. */
+function toTestData(aligned: AlignedRun) {
+  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
+  return {
+    scenario: aligned.run.scenario,
+    status: aligned.run.status,
+    firstByte: aligned.run.browser.firstByte,
+    lastByte: aligned.run.browser.lastByte,
+    margin: aligned.margin,
+    effectStarted: at('effect.started'),
+    effectFinished: at('effect.finished'),
+    limitReached: at('limit.reached'),
+    redirected: aligned.run.redirected ?? false,
+    stopped: aligned.run.browser.stopped ?? false,
+    end: aligned.run.end,
+    details: aligned.events.filter((event) => event.detail && event.lane === 'Side effect').map((event) => event.detail),
+    events: aligned.events.map(({ type, lane, at, t, outcome }) => ({ type, lane, at, t, outcome })),
+  }
+}
+
+/**
+ * Finished runs as a chart and a table of every timestamp. `lanes` names, per
+ * scenario, the lanes it can draw, so one that recorded nothing shows as never run.
+ */
+export function DrawnRuns({
+  runs,
+  titles,
+  lanes,
+}: {
+  runs: AlignedRun[]
+  titles: Record<string, string>
+  lanes?: Record<string, readonly string[] | undefined>
+}) {
+  return (
+    <div data-testid="timeline" data-runs={JSON.stringify(runs.map(toTestData))}>
+      <TimelineChart runs={runs} titles={titles} lanes={lanes} />
+      <TimelineTable runs={runs} titles={titles} />
+    </div>
+  )
+}

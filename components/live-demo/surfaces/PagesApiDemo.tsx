@@ -1,0 +1,42 @@
+import { useState } from 'react'
+import runStyles from '../RunDemo.module.css'
+import styles from './SurfaceDemo.module.css'
+
+type State = { kind: 'idle' | 'running' } | { kind: 'done'; threw: boolean; message?: string } | { kind: 'error'; message: string }
+
+/** Calls the Pages Router API route and shows what after() did there, as text. */
+export default function PagesApiDemo() {
+  const [state, setState] = useState<State>({ kind: 'idle' })
+
+  async function run() {
+    setState({ kind: 'running' })
+    try {
+      const response = await fetch('/api/pages-router-after', { method: 'POST', cache: 'no-store' })
+      if (!response.ok) throw new Error(`The route answered ${response.status}.`)
+      const body = (await response.json()) as { afterThrew: boolean; message?: string }
+      setState({ kind: 'done', threw: body.afterThrew, message: body.message })
+    } catch (error) {
+      setState({ kind: 'error', message: error instanceof Error ? error.message : 'The request failed.' })
+    }
+  }
+
+  return (
+    <section className={runStyles.demo} aria-label="Live demo: after() in a Pages Router API route">
+      <button type="button" className={runStyles.run} onClick={run} disabled={state.kind === 'running'}>
+        {state.kind === 'running' ? 'Calling…' : 'Call after() in pages/api'}
+      </button>
+      <div role="status" aria-live="polite" className={styles.summary} data-testid="pages-api-status">
+        {state.kind === 'done' && state.threw ? (
+          <>
+            <p>after() threw, synchronously, on this server just now. Its message:</p>
+            <pre className={styles.message} data-testid="pages-api-message">
+              {state.message}
+            </pre>
+          </>
+        ) : null}
+        {state.kind === 'done' && !state.threw ? <p>after() did not throw: this Next.js version behaves differently from what this page says.</p> : null}
+        {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
+      </div>
+    </section>
+  )
+}

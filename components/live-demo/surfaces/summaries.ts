@@ -1,0 +1,76 @@
+import { effectAfterResponse, type AlignedRun } from '../../../demos/client/align'
+import type { TimelineEvent } from '../../../demos/engine/timeline'
+import { ms } from '../format'
+
+/** How a demo describes each run in words, under its chart. */
+export type SummaryKind = 'response' | 'middleware' | 'context' | 'duration'
+
+const find = (aligned: AlignedRun, type: string) => aligned.events.find((event) => event.type === type)
+
+function response(aligned: AlignedRun, title: string): string[] {
+  const got = `${title}: the browser had the whole response after ${ms(aligned.run.browser.lastByte)}`
+  const effect = effectAfterResponse(aligned)
+  if (effect === undefined) return [`${got}.`]
+  const when = effect >= 0 ? `the callback finished ${ms(effect)} after that` : `the callback had finished ${ms(-effect)} before that`
+  return [`${got}; ${when} (± ${ms(aligned.margin)}).`]
+}
+
+function middleware(aligned: AlignedRun, title: string): string[] {
+  const started = find(aligned, 'effect.started')
+  if (!started) return response(aligned, title)
+  const before = aligned.run.browser.firstByte - started.at
+  const where = before >= 0 ? `${ms(before)} before the browser received the page's first byte` : `${ms(-before)} after the page's first byte`
+  return [`${title}: the after() callback started ${where} (± ${ms(aligned.margin)}), while the page was still rendering.`]
+}
+
+/** Everything the callback logged or caught, as text: these values come from the visitor's own request. */
+function context(aligned: AlignedRun, title: string): string[] {
+  const lines = aligned.events
+    .filter((event: TimelineEvent) => event.type === 'effect.logged' || event.type === 'context.threw')
+    .map((event) => (event.type === 'context.threw' ? `${event.label}: ${event.detail ?? ''}` : `Logged ${event.detail ?? ''}`))
+  return [`${title}:`, ...lines]
+}
+
+/**
+ * Adds a lane showing where a platform enforcing `limit` ms from the
+ * request's arrival would stop the function, placed on the measured run.
+ */
+export function withComputedLimit(aligned: AlignedRun, limit: number | undefined): AlignedRun {
+  if (!limit) return aligned
+  const lane = `maxDuration ${limit / 1000} s (computed)`
+  const start = aligned.events.find((event) => event.type === 'request.received')
+  const at = (t: number) => aligned.offset + t
+  const computed = [
+    { seq: -2, t: 0, type: 'limit.window', label: 'Platform clock starts (computed)', lane, phase: 'start' as const, at: at(start?.t ?? 0) },
+    {
+      seq: -1,
+      t: limit,
+      type: 'limit.reached',
+      label: `maxDuration reached: a platform would stop the function here (computed, not a real cut)`,
+      lane,
+      phase: 'end' as const,
+      outcome: 'error' as const,
+      at: at(limit),
+    },
+  ]
+  return { ...aligned, events: [...aligned.events, ...computed] }
+}
+
+function duration(aligned: AlignedRun, title: string, values: Record<string, number>): string[] {
+  const limit = values.limit
+  const finished = find(aligned, 'effect.finished')
+  if (!finished || !limit) return response(aligned, title)
+  const measured = `${title}: the callback finished ${ms(finished.t)} after the request arrived; next start has no time limit.`
+  const cut =
+    finished.t > limit
+      ? `With maxDuration = ${limit / 1000} s, a serverless platform would stop the function at ${ms(limit)}: the callback's last ${ms(finished.t - limit)} would never run, and its log entry would be lost.`
+      : `With maxDuration = ${limit / 1000} s, the callback would have finished ${ms(limit - finished.t)} before the platform stopped the function.`
+  return [measured, `${cut} (Computed from the measured times; nothing was cut here.)`]
+}
+
+export const summaries: Record<SummaryKind, (aligned: AlignedRun, title: string, values: Record<string, number>) => string[]> = {
+  response,
+  middleware,
+  context,
+  duration,
+}

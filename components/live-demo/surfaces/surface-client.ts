@@ -1,0 +1,100 @@
+import { collectEvents, RunRequestError, runScenario, type CompletedRun } from '../../../demos/client/run-client'
+import type { ErrorBody } from '../../../demos/engine/errors'
+import { scenarios, type ScenarioName } from '../../../demos/scenarios'
+import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
+import { isFrameMessage, type FrameMessage } from './frame-protocol'
+
+/** One demo run on a docs page: a Route Handler scenario, a Server Component page, or a Server Action in a frame. */
+export type SurfaceSource =
+  | { kind: 'route'; name: ScenarioName; title?: string }
+  | { kind: 'page'; name: AppSurfaceName }
+  | { kind: 'action'; name: AppSurfaceName }
+
+const toQuery = (params: Record<string, number>): string =>
+  new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()
+
+/** GETs a demo page, timed to its first and last byte, and collects its timeline. */
+export async function runPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<CompletedRun> {
+  const sent = performance.now()
+  let response: Response
+  try {
+    response = await fetch(`${appSurfaces[name].path}?${toQuery(params)}`, { signal, cache: 'no-store' })
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new RunRequestError('The demo page could not be reached. Check your connection and try again.')
+  }
+  const firstByte = performance.now() - sent
+  const html = await response.text()
+  const lastByte = performance.now() - sent
+  if (!response.ok) {
+    const body = (() => {
+      try {
+        return JSON.parse(html) as ErrorBody
+      } catch {
+        return undefined
+      }
+    })()
+    throw new RunRequestError(body?.error.message ?? `The page answered ${response.status}.`, response.status, body?.error.field)
+  }
+  const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(html)?.[1]
+  if (!runId) throw new RunRequestError(/<p>([^<]{1,200})<\/p>/.exec(html)?.[1] ?? 'The page carried no run id.')
+  const { events, end } = await collectEvents(runId, signal)
+  return { scenario: name, runId, status: response.status, browser: { firstByte, lastByte }, events, end }
+}
+
+const FRAME_TIMEOUT_MS = 60_000
+let nextId = 0
+
+/** Asks the Server Action frame for `name` to run, and waits for what it measured. */
+export function runInFrame(frame: HTMLIFrameElement, name: AppSurfaceName, params: Record<string, number>): Promise<CompletedRun> {
+  const id = ++nextId
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => finish(new RunRequestError('The Server Action frame did not answer in time.')), FRAME_TIMEOUT_MS)
+    function finish(error?: Error, run?: CompletedRun) {
+      clearTimeout(timeout)
+      window.removeEventListener('message', onMessage)
+      if (run) resolve(run)
+      else reject(error)
+    }
+    function onMessage(event: MessageEvent) {
+      if (!isFrameMessage(event) || event.source !== frame.contentWindow) return
+      const message = event.data
+      if (message.surface !== name || !('id' in message) || message.id !== id) return
+      if (message.type === 'after-guide:result') finish(undefined, message.run)
+      if (message.type === 'after-guide:failed') finish(new RunRequestError(message.message))
+    }
+    window.addEventListener('message', onMessage)
+    const request: FrameMessage = { type: 'after-guide:run', surface: name, id, query: toQuery(params) }
+    frame.contentWindow?.postMessage(request, window.location.origin)
+  })
+}
+
+/** Resolves once the frame's Server Action runner has started listening. */
+export function frameReady(frame: HTMLIFrameElement, name: AppSurfaceName): Promise<void> {
+  return new Promise((resolve) => {
+    function onMessage(event: MessageEvent) {
+      if (!isFrameMessage(event) || event.source !== frame.contentWindow) return
+      if (event.data.type === 'after-guide:ready' && event.data.surface === name) {
+        window.removeEventListener('message', onMessage)
+        resolve()
+      }
+    }
+    window.addEventListener('message', onMessage)
+  })
+}
+
+/** Runs one source with its own parameters picked from `values`. */
+export function runSource(
+  source: SurfaceSource,
+  values: Record<string, number>,
+  frames: Partial<Record<AppSurfaceName, HTMLIFrameElement>>,
+  signal?: AbortSignal,
+): Promise<CompletedRun> {
+  const own = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, values[key]!]))
+  if (source.kind === 'route') return runScenario(source.name, own(Object.keys(scenarios[source.name].params)), signal)
+  const params = own(Object.keys(appSurfaces[source.name].params))
+  if (source.kind === 'page') return runPage(source.name, params, signal)
+  const frame = frames[source.name]
+  if (!frame) throw new RunRequestError('The Server Action frame is not on the page.')
+  return runInFrame(frame, source.name, params)
+}

@@ -1,0 +1,60 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { DemoError, errorResponse } from './engine/errors'
+
+/**
+ * What the prerendered demo pages' after() callbacks leave behind: one entry
+ * each time a callback runs, in a file per page. The endpoint below reads
+ * them back, so a visitor (and a test) can see when, and in which Next.js
+ * phase, the callbacks ran.
+ */
+export interface CallbackRun {
+  /** When the page's component rendered (ISO time). */
+  renderedAt: string
+  /** When its after() callback ran (ISO time). */
+  callbackRanAt: string
+  /** `phase-production-build` during `next build`; null under `next start`. */
+  nextPhase: string | null
+  pid: number
+}
+
+export type RecordedPage = 'static' | 'isr' | 'isr-early'
+
+export interface PageRecord {
+  runs: CallbackRun[]
+  fileModifiedAt: string
+}
+
+const KEPT = 20
+const recordPath = (page: RecordedPage) => path.join(process.cwd(), '.next', 'after-guide', `${page}-after-record.json`)
+
+async function readRuns(page: RecordedPage): Promise<CallbackRun[]> {
+  try {
+    return (JSON.parse(await readFile(recordPath(page), 'utf8')) as { runs: CallbackRun[] }).runs
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}
+
+export async function recordCallbackRun(page: RecordedPage, { renderedAt }: { renderedAt: string }): Promise<void> {
+  const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null, pid: process.pid }
+  const runs = [...(await readRuns(page)), run].slice(-KEPT)
+  await mkdir(path.dirname(recordPath(page)), { recursive: true })
+  await writeFile(recordPath(page), JSON.stringify({ runs }, null, 2))
+}
+
+async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
+  const runs = await readRuns(page)
+  if (runs.length === 0) return null
+  return { runs, fileModifiedAt: (await stat(recordPath(page))).mtime.toISOString() }
+}
+
+/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */
+export async function buildRecordResponse(request: Request): Promise<Response> {
+  if (new URL(request.url).search !== '') {
+    return errorResponse(new DemoError(400, 'invalid_parameter', 'This endpoint takes no parameters.', { allowed: 'no parameters' }))
+  }
+  const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
+  return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })
+}

@@ -1,0 +1,12 @@
+import { after } from 'next/server'
+import { demoMiddleware } from './demo-middleware'
+
+export const auditMiddleware = demoMiddleware(async (request, { logUserAction, next }) => {
+  // Scheduled here, in middleware: it starts when the middleware finishes,
+  // while the page behind it has not sent a byte yet.
+  after(async () => {
+    await logUserAction({ path: request.nextUrl.pathname })
+  })
+
+  return next()
+})

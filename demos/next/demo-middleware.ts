@@ -1,0 +1,59 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { DemoError, errorResponse } from '../engine/errors'
+import { parseParams } from '../engine/params'
+import { demoRuntime } from '../runtime'
+import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
+import { clientKey, startRun } from '../start-run'
+import { RUN_HEADER } from './demo-page'
+import { surfaceOperations, type SurfaceOperations } from './demo-surface'
+import { keepRecorder } from './live-recorders'
+
+export interface MiddlewareOperations extends SurfaceOperations {
+  /** Lets the request go on to the page, which continues this run. */
+  next(): NextResponse
+}
+
+export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperations) => Promise<NextResponse>
+
+/**
+ * Turns a demo middleware into one that records a run: it admits the run,
+ * marks when the middleware returned, and hands the run to the page behind it.
+ */
+export function demoMiddleware(handler: DemoMiddleware) {
+  return async function middleware(request: NextRequest): Promise<Response> {
+    let recorder
+    try {
+      const params = parseParams(appSurfaces.middleware.params, request.nextUrl.searchParams)
+      recorder = startRun(demoRuntime(), 'middleware', params, clientKey(request.headers))
+    } catch (error) {
+      if (error instanceof DemoError) return errorResponse(error)
+      throw error
+    }
+    keepRecorder(recorder)
+    recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
+    const runId = recorder.id
+    const response = await handler(request, {
+      ...surfaceOperations(recorder, 'middleware'),
+      next() {
+        const forwarded = new Headers(request.headers)
+        forwarded.set(RUN_HEADER, runId)
+        return NextResponse.next({ request: { headers: forwarded } })
+      },
+    })
+    recorder.mark({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', phase: 'end', outcome: 'ok' })
+    return response
+  }
+}
+
+/** A 400 naming the field when a demo page's query is out of bounds, before the page runs. */
+export function pageParamsError(request: NextRequest): Response | undefined {
+  const name = appSurfaceAt(request.nextUrl.pathname)
+  if (!name || request.method !== 'GET') return undefined
+  try {
+    parseParams(appSurfaces[name].params, request.nextUrl.searchParams)
+    return undefined
+  } catch (error) {
+    if (error instanceof DemoError) return errorResponse(error)
+    throw error
+  }
+}

@@ -1,0 +1,51 @@
+import { headers } from 'next/headers'
+import type { ReactNode } from 'react'
+import { DemoError } from '../engine/errors'
+import type { AppSurfaceName } from '../scenarios/surfaces'
+import { surfaceOperations, markReturned, startSurfaceRun, type SurfaceOperations } from './demo-surface'
+import { liveRecorder } from './live-recorders'
+
+/** The request header middleware uses to hand its run to the page behind it. */
+export const RUN_HEADER = 'x-after-guide-run'
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>
+
+function toQuery(values: Record<string, string | string[] | undefined>): URLSearchParams {
+  const query = new URLSearchParams()
+  for (const [key, value] of Object.entries(values)) {
+    for (const one of Array.isArray(value) ? value : [value ?? '']) query.append(key, one)
+  }
+  return query
+}
+
+/**
+ * Turns a demo body into a Server Component page. The page is dynamic (it
+ * reads its query), records its run, and puts the run id in the HTML for the
+ * client that fetched it. The middleware demo's page continues the run its
+ * middleware started instead of starting one.
+ */
+export function demoPage(name: AppSurfaceName, body: (operations: SurfaceOperations) => Promise<ReactNode>) {
+  return async function Page({ searchParams }: { searchParams: SearchParams }) {
+    const query = toQuery(await searchParams)
+    let recorder
+    try {
+      const handedOver = name === 'middleware' ? liveRecorder((await headers()).get(RUN_HEADER)) : undefined
+      recorder = handedOver ?? (await startSurfaceRun(name, query))
+    } catch (error) {
+      if (!(error instanceof DemoError)) throw error
+      // Middleware already answers bad parameters with a 400; this covers a refused run (rate limit, busy).
+      return (
+        <main className="surface" data-error={error.code}>
+          <p>{error.message}</p>
+        </main>
+      )
+    }
+    const content = await body(surfaceOperations(recorder, name))
+    markReturned(recorder, 'Page component returned')
+    return (
+      <main className="surface" data-run-id={recorder.id}>
+        {content}
+      </main>
+    )
+  }
+}

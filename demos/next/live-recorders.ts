@@ -1,0 +1,21 @@
+import type { RunRecorder } from '../engine/recorder'
+
+/**
+ * Recorders of runs still in flight, by run id, so that a run started in one
+ * place (middleware) can be continued in another (the page behind it). Each
+ * entry leaves when its run ends, so the map is bounded by the runs-in-flight cap.
+ */
+const KEY = Symbol.for('after-guide.live-recorders')
+type WithRecorders = typeof globalThis & { [KEY]?: Map<string, RunRecorder> }
+
+const recorders = (): Map<string, RunRecorder> => ((globalThis as WithRecorders)[KEY] ??= new Map())
+
+export function keepRecorder(recorder: RunRecorder): void {
+  recorders().set(recorder.id, recorder)
+  recorder.run.subscribe((message) => {
+    if (message.kind === 'end') recorders().delete(recorder.id)
+  })
+}
+
+export const liveRecorder = (runId: string | null | undefined): RunRecorder | undefined =>
+  runId ? recorders().get(runId) : undefined

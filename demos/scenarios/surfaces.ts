@@ -1,0 +1,75 @@
+import type { ParamSpec } from '../engine/params'
+import { EFFECT, WORK } from './params'
+import type { Scenario } from './types'
+
+/** A callback long enough to outlast a short serverless time limit. */
+export const LONG_EFFECT: ParamSpec = { label: 'Callback', min: 0, max: 20_000, default: 4000 }
+/** Each log write of the request-context demos (there are three per run). */
+export const LOG_WRITE: ParamSpec = { ...EFFECT, label: 'Each log write', default: 150 }
+/** The maxDuration the duration demo compares the run with; only used to compute where a platform would stop it. */
+export const LIMIT: ParamSpec = { label: 'maxDuration to compare', min: 1000, max: 60_000, default: 2000 }
+
+/** Route Handler demos of the where-it-works, request-context and duration notes (`POST /api/demos/<name>`). */
+export const surfaceScenarios = {
+  'request-context': {
+    title: 'Route Handler: request context in after()',
+    summary: 'The callback reads headers() and cookies() once the response has been sent, then tries to set a cookie, which throws.',
+    source: 'app/api/demos/request-context/route.ts',
+    params: { work: WORK, effect: LOG_WRITE },
+  },
+  'long-callback': {
+    title: 'Route Handler: a long after() callback',
+    summary: 'The route exports maxDuration = 2 and schedules a callback that runs longer; next start lets it finish. limit only sets where the page draws a computed cut.',
+    source: 'app/api/demos/long-callback/route.ts',
+    params: { work: WORK, effect: LONG_EFFECT, limit: LIMIT },
+  },
+} satisfies Record<string, Scenario>
+
+/**
+ * Demos that are not Route Handlers: App Router pages, a Server Action and
+ * middleware. They use the same parameters, recorder and timeline, but they
+ * are reached at their own paths, so the `/api/demos` catalogue does not list them.
+ */
+export const appSurfaces = {
+  'server-component': {
+    title: 'Server Component page',
+    summary: 'A page renders after its critical work and schedules the audit-log write with after().',
+    source: 'app/demos/server-component/page.tsx',
+    path: '/demos/server-component',
+    params: { work: WORK, effect: EFFECT },
+  },
+  'server-action': {
+    title: 'Server Action',
+    summary: 'A Server Action does its critical work, schedules the audit-log write with after() and returns.',
+    source: 'app/demos/server-action/actions.ts',
+    path: '/demos/server-action',
+    params: { work: WORK, effect: EFFECT },
+  },
+  middleware: {
+    title: 'Middleware, then the page',
+    summary: 'Middleware schedules the audit-log write with after(); the page behind it renders for `work` ms.',
+    source: 'demos/next/audit-middleware.ts',
+    path: '/demos/middleware',
+    params: { work: WORK, effect: EFFECT },
+  },
+  'request-context-action': {
+    title: 'Server Action: request context in after()',
+    summary: 'The callback reads headers() and cookies(), then tries to set a cookie, which throws.',
+    source: 'app/demos/request-context-action/actions.ts',
+    path: '/demos/request-context-action',
+    params: { work: WORK, effect: LOG_WRITE },
+  },
+  'request-context-page': {
+    title: 'Server Component: request context in after()',
+    summary: 'The callback calls headers() (it throws) and logs the user agent read during render (it works).',
+    source: 'app/demos/request-context-page/page.tsx',
+    path: '/demos/request-context-page',
+    params: { work: WORK, effect: LOG_WRITE },
+  },
+} satisfies Record<string, Scenario & { path: string }>
+
+export type AppSurfaceName = keyof typeof appSurfaces
+
+/** The App Router surface whose page is at `pathname`, if any. */
+export const appSurfaceAt = (pathname: string): AppSurfaceName | undefined =>
+  (Object.keys(appSurfaces) as AppSurfaceName[]).find((name) => appSurfaces[name].path === pathname.replace(/\/$/, ''))

@@ -1,0 +1,15 @@
+import type { NextApiRequest, NextApiResponse } from 'next'
+import { after } from 'next/server'
+
+// A Pages Router API route: after() has no request scope here.
+export default function handler(_request: NextApiRequest, response: NextApiResponse) {
+  try {
+    after(() => console.log('never runs'))
+    response.status(200).json({ afterThrew: false })
+  } catch (error) {
+    // Uncaught, this would end the request with an error;
+    // the demo catches it to show you the message.
+    const message = error instanceof Error ? error.message : String(error)
+    response.status(200).json({ afterThrew: true, message })
+  }
+}

@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { baseUrl } from '../support/api'
+import { browserAvailable, launchChromium, newContext } from '../support/browser'
+
+interface DrawnRun {
+  scenario: string
+  status: number
+  firstByte: number
+  lastByte: number
+  effectStarted?: number
+  effectFinished?: number
+  limitReached?: number
+  details: string[]
+}
+
+/** Clicks the demo's Run button in `section` and returns what its timeline drew. */
+async function runDemo(page: Page, demo: ReturnType<Page['locator']>): Promise<DrawnRun[]> {
+  await demo.getByRole('button', { name: 'Run the demo' }).click()
+  const timeline = demo.getByTestId('timeline')
+  await timeline.waitFor({ timeout: 45_000 })
+  return JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
+}
+
+// A user agent with markup in it: the page must show it as text.
+const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
+
+describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launchChromium()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it('where-it-works: runs a Route Handler, a Server Action (in its frame) and a Server Component on one timeline', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/notes/where-it-works?work=30&effect=700')
+    const demo = page.locator('section[aria-label="Live demo"]').first()
+    await expect.poll(() => page.frameLocator('iframe').first().getByTestId('action-status').textContent()).toMatch(/Ready/)
+    const runs = await runDemo(page, demo)
+    expect(runs.map((run) => run.scenario)).toEqual(['after', 'server-action', 'server-component'])
+    for (const run of runs) {
+      expect(run.status).toBe(200)
+      expect(run.lastByte).toBeLessThan(run.effectFinished!)
+      expect(run.effectFinished! - run.effectStarted!).toBeGreaterThanOrEqual(699)
+    }
+    await expect.poll(() => demo.getByTestId('summary-server-action').textContent()).toMatch(/callback finished \d[\d,]* ms after that/)
+    await expect.poll(() => page.frameLocator('iframe').first().getByTestId('action-status').textContent()).toMatch(/answered after/)
+    await context.close()
+  })
+
+  it('where-it-works: middleware callback starts before the first byte; pages/api message; build record', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/notes/where-it-works?work=400&effect=200')
+    const [middleware] = await runDemo(page, page.locator('section[aria-label="Live demo"]').nth(1))
+    expect(middleware!.scenario).toBe('middleware')
+    expect(middleware!.effectStarted!).toBeLessThan(middleware!.firstByte)
+
+    await page.getByRole('button', { name: 'Call after() in pages/api' }).click()
+    await expect.poll(() => page.getByTestId('pages-api-message').textContent()).toMatch(/^`after` was called outside a request scope/)
+
+    const record = page.getByTestId('static-record')
+    await expect.poll(() => record.locator('tr[data-page="static"]').count()).toBe(1)
+    expect(await record.locator('tr[data-page="static"] code').textContent()).toBe('phase-production-build')
+    await context.close()
+  })
+
+  it('request-context: the callbacks read the visitor\'s own user agent and demo cookie, shown as text', async () => {
+    const context = await browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
+    const page = await context.newPage()
+    await page.goto('/notes/request-context?work=0&effect=20')
+    const demo = page.locator('section[aria-label="Live demo"]').first()
+    await expect.poll(() => page.frameLocator('iframe').first().getByTestId('action-status').textContent()).toMatch(/Ready/)
+    const runs = await runDemo(page, demo)
+    const cookie = (await demo.getByTestId('demo-cookie').locator('code').textContent())!
+    expect(cookie).toMatch(/^demo-/)
+    // The cookie is HttpOnly: the page's scripts cannot see it.
+    expect(await page.evaluate(() => document.cookie)).not.toContain('after-guide-visitor')
+    for (const run of runs) {
+      expect(run.details).toContain(`userAgent: ${AGENT}`)
+      expect(run.details).toContain(`visitor: ${cookie}`)
+      expect(run.details.join('\n')).toMatch(/Cookies can only be modified in a Server Action or Route Handler/)
+    }
+    await expect.poll(() => demo.getByTestId('summary-request-context').textContent()).toContain(AGENT)
+    expect(await page.locator('#injected').count()).toBe(0)
+
+    const pageDemo = page.locator('section[aria-label="Live demo"]').nth(1)
+    const [component] = await runDemo(page, pageDemo)
+    expect(component!.details).toContain(`userAgent: ${AGENT}`)
+    expect(component!.details.join('\n')).toMatch(/used "headers" inside "after\(\.\.\.\)"/)
+    await context.close()
+  })
+
+  it('duration: marks where the chosen maxDuration would cut the callback, labelled as computed', async () => {
+    const context = await newContext(browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/notes/duration?work=20&effect=2500&limit=1000')
+    const [run] = await runDemo(page, page.locator('section[aria-label="Live demo"]').first())
+    expect(run!.effectFinished! - run!.effectStarted!).toBeGreaterThanOrEqual(2499)
+    expect(run!.limitReached!).toBeLessThan(run!.effectFinished!)
+    const summary = (await page.getByTestId('summary-long-callback').textContent())!
+    expect(summary).toMatch(/maxDuration = 1 s/)
+    expect(summary).toMatch(/Computed from the measured times; nothing was cut here/)
+    await context.close()
+  })
+})

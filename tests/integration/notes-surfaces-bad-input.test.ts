@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { runCount, timed } from '../support/api'
+
+const cases = [
+  { name: 'page: non-numeric work', method: 'GET', path: '/demos/server-component?work=abc', status: 400, field: 'work', allowed: '0-2000' },
+  { name: 'page: effect too large', method: 'GET', path: '/demos/request-context-page?effect=10001', status: 400, field: 'effect', allowed: '0-10000' },
+  { name: 'page: unknown parameter', method: 'GET', path: '/demos/server-component?limit=5', status: 400, field: 'limit', allowed: 'work, effect' },
+  { name: 'middleware demo: repeated parameter', method: 'GET', path: '/demos/middleware?work=1&work=2', status: 400, field: 'work' },
+  { name: 'long callback: effect above 20 s', method: 'POST', path: '/api/demos/long-callback?effect=20001', status: 400, field: 'effect', allowed: '0-20000' },
+  { name: 'long callback: limit below 1 s', method: 'POST', path: '/api/demos/long-callback?limit=999', status: 400, field: 'limit', allowed: '1000-60000' },
+  { name: 'long callback: fractional limit', method: 'POST', path: '/api/demos/long-callback?limit=1500.5', status: 400, field: 'limit' },
+  { name: 'request context: unknown parameter', method: 'POST', path: '/api/demos/request-context?limit=5', status: 400, field: 'limit', allowed: 'work, effect' },
+  { name: 'demo cookie: any parameter', method: 'POST', path: '/api/demo-cookie?value=x', status: 400, allowed: 'no parameters' },
+  { name: 'static record: any parameter', method: 'GET', path: '/api/static-record?x=1', status: 400, allowed: 'no parameters' },
+  { name: 'demo cookie: GET', method: 'GET', path: '/api/demo-cookie', status: 405, allow: 'POST' },
+  { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET' },
+  { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },
+]
+
+describe('the new demo endpoints refuse bad input with a JSON error and leave no run behind', () => {
+  it.each(cases)('$name: $method $path → $status', async ({ method, path, status, field, allowed, allow }) => {
+    const before = await runCount()
+    const { response, body } = await timed(path, { method })
+    expect(response.status).toBe(status)
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
+    const { error } = JSON.parse(body) as { error: { message: string; field?: string; allowed?: string } }
+    expect(error.message.length).toBeGreaterThan(5)
+    if (field) expect(error.field).toBe(field)
+    if (allowed) expect(error.allowed).toBe(allowed)
+    if (allow) expect(response.headers.get('allow')).toBe(allow)
+    expect(response.headers.get('set-cookie')).toBeNull()
+    expect(await runCount()).toBe(before)
+  })
+})

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import type { PageRecord, RecordedPage } from '@/demos/build-record'
+import { baseUrl, eventTime, post, readEvents, timed } from '../support/api'
+import { callAction, pageRun } from '../support/surfaces'
+
+const EFFECT = 600
+const WORK = 30
+
+/** On the server's clock: the callback starts once the response is out, and takes its time. */
+function expectCallbackAfterResponse(events: Parameters<typeof eventTime>[0]) {
+  const returned = eventTime(events, 'response.returned')
+  const sent = eventTime(events, 'response.sent')
+  const started = eventTime(events, 'effect.started')
+  expect(started).toBeGreaterThanOrEqual(returned)
+  expect(Math.abs(started - sent)).toBeLessThan(50)
+  expect(eventTime(events, 'effect.finished') - started).toBeGreaterThanOrEqual(EFFECT - 1)
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
+  const { response, body } = await timed('/api/static-record')
+  expect(response.status).toBe(200)
+  return JSON.parse(body) as Record<RecordedPage, PageRecord | null>
+}
+
+describe('where after() works (truth tests against next start)', () => {
+  it('Route Handler: the response arrives before the callback finishes', async () => {
+    const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
+    expect(elapsed).toBeLessThan(EFFECT)
+    const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
+    expect(end).toBe('complete')
+    expectCallbackAfterResponse(events)
+  })
+
+  it('Server Component page: the whole page arrives before the callback finishes', async () => {
+    const { response, runId, elapsed } = await pageRun(`/demos/server-component?work=${WORK}&effect=${EFFECT}`)
+    expect(response.status).toBe(200)
+    expect(elapsed).toBeLessThan(EFFECT)
+    const { events, end } = await readEvents(runId)
+    expect(end).toBe('complete')
+    expectCallbackAfterResponse(events)
+  })
+
+  it('Server Action: the result arrives before the callback finishes', async () => {
+    const { result, elapsed, response } = await callAction<{ runId: string; status: string }>(
+      '/demos/server-action',
+      'app/demos/server-action/actions.ts',
+      'saveItem',
+      [`work=${WORK}&effect=${EFFECT}`],
+    )
+    expect(response.status).toBe(200)
+    expect(result.status).toBe('success')
+    expect(elapsed).toBeLessThan(EFFECT)
+    const { events, end } = await readEvents(result.runId)
+    expect(end).toBe('complete')
+    expectCallbackAfterResponse(events)
+  })
+
+  it('Server Action: bad parameters come back as the same JSON error, with no run', async () => {
+    const { result } = await callAction<{ error: { field: string; allowed: string } }>(
+      '/demos/server-action',
+      'app/demos/server-action/actions.ts',
+      'saveItem',
+      ['work=99999'],
+    )
+    expect(result.error.field).toBe('work')
+    expect(result.error.allowed).toBe('0-2000')
+  })
+
+  it('middleware: the callback starts when the middleware returns, before the page has rendered', async () => {
+    const work = 400
+    const { runId, firstByte } = await pageRun(`/demos/middleware?work=${work}&effect=200`)
+    // The page renders for `work` ms before its first byte.
+    expect(firstByte).toBeGreaterThanOrEqual(work)
+    const { events, end } = await readEvents(runId)
+    expect(end).toBe('complete')
+    const middlewareReturned = eventTime(events, 'middleware.returned')
+    const started = eventTime(events, 'effect.started')
+    expect(started).toBeGreaterThanOrEqual(middlewareReturned)
+    expect(started - middlewareReturned).toBeLessThan(50)
+    // Long before the page finished rendering, so before any byte of it was sent.
+    expect(started).toBeLessThan(eventTime(events, 'work.finished') - work / 2)
+    expect(started).toBeLessThan(eventTime(events, 'response.sent'))
+  })
+
+  it('Pages Router API route: after() throws "called outside a request scope"', async () => {
+    const { response, body } = await post('/api/pages-router-after')
+    expect(response.status).toBe(200)
+    const json = JSON.parse(body) as { afterThrew: boolean; message: string }
+    expect(json.afterThrew).toBe(true)
+    expect(json.message).toMatch(/^`after` was called outside a request scope\./)
+  })
+
+  it('static page: the callback ran once, during next build, and requests do not run it again', async () => {
+    const before = (await readRecords()).static!
+    expect(before.runs).toHaveLength(1)
+    const [build] = before.runs
+    expect(build!.nextPhase).toBe('phase-production-build')
+    expect(Date.parse(build!.callbackRanAt)).toBeGreaterThanOrEqual(Date.parse(build!.renderedAt))
+
+    const page = await timed('/demos/static')
+    expect(page.response.status).toBe(200)
+    // The HTML served is the one rendered at build time, the render whose callback wrote the record.
+    expect(page.body).toContain(`dateTime="${build!.renderedAt}"`)
+    await timed('/demos/static')
+    await sleep(300)
+    expect((await readRecords()).static).toEqual(before)
+  })
+
+  /** Requests an ISR page until a background regeneration has replaced the build's HTML. */
+  async function regenerate(path: string): Promise<void> {
+    const renderedAt = async () => /dateTime="([^"]+)"/.exec((await timed(path)).body)![1]!
+    const first = await renderedAt()
+    // Past `revalidate` (2 s): the next request gets the stale page and starts a regeneration.
+    await sleep(2200)
+    let now = await renderedAt()
+    for (let i = 0; i < 20 && now === first; i++) {
+      await sleep(250)
+      now = await renderedAt()
+    }
+    expect(now).not.toBe(first)
+    await sleep(300)
+  }
+
+  it('ISR on 15.5: a regeneration never runs a callback registered after the component awaited', async () => {
+    const before = (await readRecords()).isr!
+    expect(before.runs.map((run) => run.nextPhase)).toEqual(['phase-production-build'])
+    await regenerate('/demos/isr')
+    // vercel/next.js#94974 fixes this in 16: when this fails after an upgrade, update /notes/where-it-works.
+    expect((await readRecords()).isr!.runs).toEqual(before.runs)
+  })
+
+  it('ISR on 15.5: a regeneration does run a callback registered before any await', async () => {
+    const before = (await readRecords())['isr-early']!.runs
+    expect(before.length).toBeGreaterThan(0)
+    await regenerate('/demos/isr-early')
+    const latest = (await readRecords())['isr-early']!.runs.at(-1)!
+    expect(latest.callbackRanAt).not.toBe(before.at(-1)!.callbackRanAt)
+    expect(latest.nextPhase).toBeNull()
+  })
+})
+
+describe('the App Router 404 once app/ has a layout', () => {
+  it.each(['/no-such-page', '/notes/no-such-note', '/demos/no-such-demo'])('%s answers 404 with the site page', async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`)
+    expect(response.status).toBe(404)
+    const html = await response.text()
+    expect(html).toContain('<title>Page not found – after-guide</title>')
+    expect(html).toContain('href="/"')
+  })
+})
