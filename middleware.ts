@@ -1,14 +1,17 @@
 import type { NextRequest } from 'next/server'
-import { methodNotAllowedResponse } from '@/demos/http/allowed-methods'
+import { methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http/allowed-methods'
 import { auditMiddleware } from '@/demos/next/audit-middleware'
 import { pageParamsError } from '@/demos/next/demo-middleware'
 
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl
   if (pathname.startsWith('/api/')) return methodNotAllowedResponse(pathname, request.method)
+  const refused = pageMethodNotAllowedResponse(request.method, request.headers)
+  if (refused) return refused
   if (pathname === '/demos/middleware') return auditMiddleware(request)
   return pageParamsError(request)
 }
 
-// Node.js runtime: the middleware demo shares the process (and its run store) with the pages.
-export const config = { matcher: ['/api/:path*', '/demos/:path*'], runtime: 'nodejs' }
+// Every path but Next's own assets. Node.js runtime: the middleware demo
+// shares the process (and its run store) with the pages.
+export const config = { matcher: ['/((?!_next/).*)'], runtime: 'nodejs' }

@@ -22,3 +22,15 @@ export function methodNotAllowedResponse(pathname: string, method: string): Resp
   if (!entry || entry[1] === method) return undefined
   return errorResponse(methodNotAllowed(entry[1]))
 }
+
+/**
+ * Pages answer GET and HEAD. A POST to a page is only meant as a Server
+ * Action call, which carries a `Next-Action` header; any other write would go
+ * on to Next.js's form-action handling, which answers a malformed body with a
+ * 500, so it is refused here.
+ */
+export function pageMethodNotAllowedResponse(method: string, headers: Headers): Response | undefined {
+  if (method === 'GET' || method === 'HEAD') return undefined
+  if (method === 'POST' && headers.has('next-action')) return undefined
+  return errorResponse(methodNotAllowed('GET, HEAD'))
+}

@@ -1,7 +1,7 @@
 import { DemoError, errorResponse } from '../engine/errors'
 import { describeRange } from '../engine/params'
 import { parseRequest } from '../engine/request-shape'
-import { scenarios } from '../scenarios'
+import { scenarios, type Scenario } from '../scenarios'
 
 /** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
 export function catalogueResponse(request: Request): Response {
@@ -11,11 +11,12 @@ export function catalogueResponse(request: Request): Response {
     if (error instanceof DemoError) return errorResponse(error)
     throw error
   }
-  const list = Object.entries(scenarios).map(([name, scenario]) => ({
+  const list = Object.entries(scenarios as Record<string, Scenario>).map(([name, scenario]) => ({
     name,
     title: scenario.title,
     summary: scenario.summary,
     endpoint: `POST /api/demos/${name}`,
+    status: scenario.status ?? 200,
     events: 'GET /api/runs/<runId>/events',
     params: Object.fromEntries(
       Object.entries(scenario.params).map(([key, spec]) => [

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { DemoError, errorResponse } from '../engine/errors'
-import { parseParams } from '../engine/params'
+import { parseRequest } from '../engine/request-shape'
 import { demoRuntime } from '../runtime'
 import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
@@ -23,7 +23,7 @@ export function demoMiddleware(handler: DemoMiddleware) {
   return async function middleware(request: NextRequest): Promise<Response> {
     let recorder
     try {
-      const params = parseParams(appSurfaces.middleware.params, request.nextUrl.searchParams)
+      const params = parseRequest(appSurfaces.middleware.params, request)
       recorder = startRun(demoRuntime(), 'middleware', params, clientKey(request.headers))
     } catch (error) {
       if (error instanceof DemoError) return errorResponse(error)
@@ -50,7 +50,7 @@ export function pageParamsError(request: NextRequest): Response | undefined {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || request.method !== 'GET') return undefined
   try {
-    parseParams(appSurfaces[name].params, request.nextUrl.searchParams)
+    parseRequest(appSurfaces[name].params, request)
     return undefined
   } catch (error) {
     if (error instanceof DemoError) return errorResponse(error)

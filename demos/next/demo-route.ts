@@ -13,8 +13,9 @@ export type DemoHandler<O = DemoOperations> = (request: Request, operations: O) 
 /** Builds the operations a route's handler receives, bound to its run. */
 export type OperationsFactory<O> = (recorder: RunRecorder, scenario: string, params: Params) => O
 
+// Every parameter goes through, so the response echoes all of them (`limit`, say), not only work and effect.
 const ruleOperations: OperationsFactory<DemoOperations> = (recorder, scenario, params) =>
-  demoOperations(recorder, scenario, { work: params.work ?? 0, effect: params.effect })
+  demoOperations(recorder, scenario, { ...params, work: params.work ?? 0 })
 
 /** The optional `X-Run-Ref` header: checked before a run exists, so a bad one leaves nothing behind. */
 function readRunRef(headers: Headers): string | undefined {

@@ -19,6 +19,7 @@ export const runtimeScenarios = {
     summary: 'A callback is registered, then the handler throws: Next.js answers 500 and the callback still runs. A callback below the throw is never registered.',
     source: route('fail-throw'),
     params: both,
+    status: 500,
     lanes: ['Side effect', 'sendReceipt'],
   },
   'fail-redirect': {
@@ -26,6 +27,7 @@ export const runtimeScenarios = {
     summary: 'A callback is registered, then the handler calls redirect(): Next.js answers 307 and the callback still runs.',
     source: route('fail-redirect'),
     params: both,
+    status: 307,
     lanes: ['Side effect', 'sendReceipt'],
   },
   'fail-not-found': {
@@ -33,6 +35,7 @@ export const runtimeScenarios = {
     summary: 'A callback is registered, then the handler calls notFound(): Next.js answers 404 and the callback still runs.',
     source: route('fail-not-found'),
     params: both,
+    status: 404,
     lanes: ['Side effect', 'sendReceipt'],
   },
   'fail-status': {
@@ -40,6 +43,7 @@ export const runtimeScenarios = {
     summary: 'A callback is registered, then the handler returns an error response of its own: the callback runs as for a 200.',
     source: route('fail-status'),
     params: both,
+    status: 409,
   },
   // /notes/callback-errors
   'callback-error': {
@@ -86,6 +90,7 @@ export const runtimeScenarios = {
     summary: 'The awaited side effect fails: the error goes up through the handler and the visitor gets a 500.',
     source: route('await-failing'),
     params: both,
+    status: 500,
   },
   'fire-and-forget-failing': {
     title: 'Failing side effect, not awaited',

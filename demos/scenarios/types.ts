@@ -11,4 +11,6 @@ export interface Scenario {
    * it stays empty, so a callback that never ran is visible by its absence.
    */
   lanes?: readonly string[]
+  /** The status the scenario answers by design when its input is valid; 200 unless it is built to fail. */
+  status?: number
 }

@@ -32,7 +32,7 @@ describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
     for (const anchor of shortLinkAnchors(name)) {
       expect(await page.locator(`h2#${anchor}`).count(), `#${anchor} on /${name}`).toBe(1)
     }
-    expect(await page.getByRole('button', { name: /Copy a review comment/ }).count()).toBe(reviewComments(name))
+    expect(await page.getByRole('button', { name: /^Copy review comment/ }).count()).toBe(reviewComments(name))
     await page.close()
   })
 
@@ -48,7 +48,7 @@ describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
   it('copies a review comment that links to its section', async () => {
     const page = await context.newPage()
     await page.goto('/use-cases')
-    await page.locator('h2#cache-invalidation ~ div').getByRole('button', { name: /Copy a review comment/ }).first().click()
+    await page.locator('h2#cache-invalidation ~ div').getByRole('button', { name: /^Copy review comment/ }).first().click()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     expect(copied).toMatch(/revalidateTag\(\)/)
     expect(copied).toMatch(/\(https?:\/\/[^)]+\/use-cases#cache-invalidation\)\.$/)
