@@ -27,6 +27,7 @@ describe.runIf(browserAvailable())('visitor-provided values in the live demo', (
     await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
 
     // The after() run's audit-log entry carries the User-Agent the server received, as text.
+    await page.getByText(/^Every timestamp/).first().click()
     const cell = page.locator('td', { hasText: 'userAgent: <img src=x' }).first()
     await cell.waitFor({ timeout: 10_000 })
     expect(await cell.textContent()).toContain(`userAgent: ${HOSTILE_AGENT}`.slice(0, 120))
