@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 /** Every Content-Security-Policy violation the page reports, from the DOM event and from the console. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -21,16 +21,10 @@ async function watchViolations(page: Page): Promise<string[]> {
 }
 
 describe.runIf(browserAvailable())('the site under its Content-Security-Policy', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('renders, switches theme, searches and runs the live demo with zero violations', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     const violations = await watchViolations(page)
     const response = await page.goto('/?work=0&effect=200')
@@ -70,7 +64,7 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
   })
 
   it('lets the site frame itself and no one else', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     const violations = await watchViolations(page)
     await page.goto('/no-such-page')

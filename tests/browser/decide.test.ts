@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 const focused = (page: Page) =>
   page.evaluate(() => {
@@ -19,16 +19,10 @@ async function tabTo(page: Page, target: RegExp) {
 }
 
 describe.runIf(browserAvailable())('the "Does this belong in after()?" check in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('is answered with the keyboard alone, keeps the answers in the URL and shows the same verdict on reload', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/decide')
     const verdict = page.getByTestId('verdict')
@@ -68,7 +62,7 @@ describe.runIf(browserAvailable())('the "Does this belong in after()?" check in 
   })
 
   it('opens a linked verdict, and changing an early answer drops the later ones', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/decide?response=no&client=no&failure=no&before=no&durable=no&heavy=no')
     const verdict = page.getByTestId('verdict')

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium } from '../support/browser'
+import { browserAvailable, useChromium } from '../support/browser'
 
 const HOSTILE_AGENT = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"'&amp;`
 
 describe.runIf(browserAvailable())('visitor-provided values in the live demo', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('shows a hostile User-Agent as literal text and runs none of it', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), userAgent: HOSTILE_AGENT })
+    const context = await chromium.browser.newContext({ baseURL: baseUrl(), userAgent: HOSTILE_AGENT })
     const page = await context.newPage()
     const dialogs: string[] = []
     page.on('dialog', async (dialog) => {

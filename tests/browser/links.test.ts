@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { absoluteUrl } from '@/components/site'
 import { reviewComment } from '@/components/review-comment'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext, type ContextOptions } from '../support/browser'
+import { browserAvailable, newContext, useChromium, type ContextOptions } from '../support/browser'
 
 const pages = readSitePages()
 const SHOTS = '/tmp/after-guide-links-shots'
@@ -14,16 +14,10 @@ const SHOTS = '/tmp/after-guide-links-shots'
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 
 describe.runIf(browserAvailable())('links in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('lands every short link on its page and section', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     for (const { slug, target } of shortLinkTargets(pages)) {
       await page.goto(`/r/${slug}`)
@@ -42,7 +36,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it.each(pages)('gives every [#id] heading on $route its source id and a copy-link button', async ({ route, headingIds }) => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto(route)
     const headings = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]')
@@ -53,7 +47,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies a heading’s absolute link from the keyboard and announces it', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
     const button = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
@@ -72,7 +66,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies the review comment: advice and a link to the section, as Markdown', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
     const index = pages.find((p) => p.route === '/')!
@@ -83,7 +77,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies a listing’s source file', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
     const file = 'app/api/demos/blocking/route.ts'
@@ -99,7 +93,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     ['dark-phone', { colorScheme: 'dark', mobile: true }],
   ])('shows the heading copy-link and review buttons (%s, screenshot)', async (name, options) => {
     mkdirSync(SHOTS, { recursive: true })
-    const context = await newContext(browser, baseUrl(), options)
+    const context = await newContext(chromium.browser, baseUrl(), options)
     const page = await context.newPage()
     await page.goto('/#why')
     await page.locator('h2#why').hover()

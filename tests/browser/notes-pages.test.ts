@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 interface DrawnEvent {
   type: string
@@ -36,16 +36,10 @@ const has = (run: DrawnRun, type: string) => run.events.some((event) => event.ty
 const at = (run: DrawnRun, type: string) => run.events.find((event) => event.type === type)!.at
 
 describe.runIf(browserAvailable())('the runtime notes and the comparison in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   async function open(path: string, mobile = false) {
-    const context = await newContext(browser, baseUrl(), { mobile })
+    const context = await newContext(chromium.browser, baseUrl(), { mobile })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 interface DrawnRun {
   scenario: string
@@ -26,16 +26,10 @@ async function runDemo(page: Page, demo: ReturnType<Page['locator']>): Promise<D
 const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
 
 describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('where-it-works: runs a Route Handler, a Server Action (in its frame) and a Server Component on one timeline', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=30&effect=700')
     const demo = page.locator('section[aria-label="Live demo"]').first()
@@ -53,7 +47,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('where-it-works: middleware callback starts before the first byte; pages/api message; build record', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=400&effect=200')
     const [middleware] = await runDemo(page, page.locator('section[aria-label="Live demo"]').nth(1))
@@ -70,7 +64,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('request-context: the callbacks read the visitor\'s own user agent and demo cookie, shown as text', async () => {
-    const context = await browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
+    const context = await chromium.browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
     const page = await context.newPage()
     await page.goto('/notes/request-context?work=0&effect=20')
     const demo = page.locator('section[aria-label="Live demo"]').first()
@@ -96,7 +90,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('duration: marks where the chosen maxDuration would cut the callback, labelled as computed', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/duration?work=20&effect=2500&limit=1000')
     const [run] = await runDemo(page, page.locator('section[aria-label="Live demo"]').first())

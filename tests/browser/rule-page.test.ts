@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 interface DrawnRun {
   scenario: string
@@ -17,16 +16,10 @@ interface DrawnRun {
 const EFFECT = 700
 
 describe.runIf(browserAvailable())('the rule page in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('runs both demos and draws after() responding before its side effect ends', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto(`/?work=30&effect=${EFFECT}`)
     await page.getByRole('button', { name: 'Run the demo' }).click()
@@ -51,7 +44,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   })
 
   it('keeps the parameters in the URL and shows a refused run as an error', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
     await page.getByLabel(/Side effect/).fill('400')
@@ -66,7 +59,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   })
 
   it('shows the route files exactly as they are on disk', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
     for (const file of ['app/api/demos/blocking/route.ts', 'app/api/demos/after/route.ts']) {

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 /** Types `query` into Nextra's search box, picks the first result, returns where it landed. */
 async function search(page: Page, query: string): Promise<string> {
@@ -21,23 +21,17 @@ async function search(page: Page, query: string): Promise<string> {
 const hasRequestContextPage = readSitePages().some((p) => p.route === '/notes/request-context' && /cookies/i.test(p.body))
 
 describe.runIf(browserAvailable())('Nextra search in Chromium', () => {
-  let browser: Browser
-  beforeAll(async () => {
-    browser = await launchChromium()
-  })
-  afterAll(async () => {
-    await browser?.close()
-  })
+  const chromium = useChromium()
 
   it('finds the rule page', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     expect(await search(await context.newPage(), 'monotonic')).toBe('/')
     await context.close()
   })
 
   // The request-context note is written on another branch; this runs once it is merged.
   it.runIf(hasRequestContextPage)('"cookies" lands on the request-context note', async () => {
-    const context = await newContext(browser, baseUrl())
+    const context = await newContext(chromium.browser, baseUrl())
     expect(await search(await context.newPage(), 'cookies')).toBe('/notes/request-context')
     await context.close()
   })

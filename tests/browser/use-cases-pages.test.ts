@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { Browser, BrowserContext } from 'playwright-core'
+import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allNo, questions } from '@/demos/decide/questions'
 import { baseUrl } from '../support/api'
-import { browserAvailable, launchChromium, newContext } from '../support/browser'
+import { browserAvailable, newContext, useChromium } from '../support/browser'
 
 const PAGES = ['use-cases', 'not-suitable', 'decide', 'related-patterns', 'references'] as const
 const source = (page: string) => readFileSync(path.resolve(import.meta.dirname, '../../pages', `${page}.mdx`), 'utf8')
@@ -14,15 +14,13 @@ const shortLinkAnchors = (page: string) => [...source(page).matchAll(/^\s+anchor
 const reviewComments = (page: string) => source(page).match(/<ReviewComment /g)?.length ?? 0
 
 describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
-  let browser: Browser
+  const chromium = useChromium()
   let context: BrowserContext
   beforeAll(async () => {
-    browser = await launchChromium()
-    context = await newContext(browser, baseUrl())
+    context = await newContext(chromium.browser, baseUrl())
   })
   afterAll(async () => {
     await context?.close()
-    await browser?.close()
   })
 
   it.each(PAGES)('/%s has a heading for every short-link anchor and every review-comment button', async (name) => {
