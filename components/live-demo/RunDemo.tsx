@@ -1,11 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useRef, useState } from 'react'
 import { align, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
-import { RunRequestError, runScenario } from '../../demos/client/run-client'
+import { runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../demos/scenarios'
 import { DrawnRuns } from './DrawnRuns'
 import { ms, statusText } from './format'
 import { ParamForm, useParamForm } from './ParamForm'
+import { useRunSequence } from './useRunSequence'
 import styles from './RunDemo.module.css'
 
 type State =
@@ -50,36 +51,20 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
   const specs = specsOf(names)
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
-  const abort = useRef<AbortController | null>(null)
   const stopper = useRef<AbortController | null>(null)
+  const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
 
-  async function run(event: FormEvent) {
-    event.preventDefault()
-    const checked = form.submit()
-    if ('error' in checked) {
-      setState({ kind: 'error', message: checked.error })
-      return
-    }
-    const { values } = checked
-    abort.current?.abort()
-    const controller = new AbortController()
-    abort.current = controller
+  const run = submit(async (values, signal) => {
     const runs: AlignedRun[] = []
-    try {
-      for (const name of names) {
-        setState({ kind: 'running', scenario: name })
-        const own = Object.fromEntries(Object.keys(scenarios[name].params).map((key) => [key, values[key]!]))
-        const stop = new AbortController()
-        stopper.current = stop
-        runs.push(align(await runScenario(name, own, { signal: controller.signal, stop: stop.signal })))
-      }
-      setState({ kind: 'done', runs })
-    } catch (error) {
-      if (controller.signal.aborted) return
-      const message = error instanceof RunRequestError ? error.message : 'Something went wrong while running the demo.'
-      setState({ kind: 'error', message })
+    for (const name of names) {
+      setState({ kind: 'running', scenario: name })
+      const own = Object.fromEntries(Object.keys(scenarios[name].params).map((key) => [key, values[key]!]))
+      const stop = new AbortController()
+      stopper.current = stop
+      runs.push(align(await runScenario(name, own, { signal, stop: stop.signal })))
     }
-  }
+    setState({ kind: 'done', runs })
+  })
 
   return (
     <section className={styles.demo} aria-label="Live demo">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { align, type AlignedRun } from '../../../demos/client/align'
 import { RunRequestError } from '../../../demos/client/run-client'
 import type { ParamSpecs } from '../../../demos/engine/params'
@@ -6,6 +6,7 @@ import { scenarios } from '../../../demos/scenarios'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
 import { DrawnRuns } from '../DrawnRuns'
 import { ParamForm, useParamForm } from '../ParamForm'
+import { useRunSequence } from '../useRunSequence'
 import { frameReady, runSource, type SurfaceSource } from './surface-client'
 import { summaries, withComputedLimit, type SummaryKind } from './summaries'
 import runStyles from '../RunDemo.module.css'
@@ -39,7 +40,7 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const [cookie, setCookie] = useState<string | null>(null)
-  const abort = useRef<AbortController | null>(null)
+  const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
   const frames = useRef<Partial<Record<AppSurfaceName, HTMLIFrameElement>>>({})
   const ready = useRef<Partial<Record<AppSurfaceName, Promise<void>>>>({})
   const [dark, setDark] = useState(false)
@@ -48,38 +49,22 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
 
   useEffect(() => setDark(document.documentElement.classList.contains('dark')), [])
 
-  async function run(event: FormEvent) {
-    event.preventDefault()
-    const checked = form.submit()
-    if ('error' in checked) {
-      setState({ kind: 'error', message: checked.error })
-      return
+  const run = submit(async (values, signal) => {
+    if (setsCookie) {
+      setState({ kind: 'running', title: 'setting a demo cookie' })
+      const response = await fetch('/api/demo-cookie', { method: 'POST', signal })
+      if (!response.ok) throw new RunRequestError(`Setting the demo cookie failed (HTTP ${response.status}).`)
+      setCookie(((await response.json()) as { value: string }).value)
     }
-    const { values } = checked
-    abort.current?.abort()
-    const controller = new AbortController()
-    abort.current = controller
-    try {
-      if (setsCookie) {
-        setState({ kind: 'running', title: 'setting a demo cookie' })
-        const response = await fetch('/api/demo-cookie', { method: 'POST', signal: controller.signal })
-        if (!response.ok) throw new RunRequestError(`Setting the demo cookie failed (HTTP ${response.status}).`)
-        setCookie(((await response.json()) as { value: string }).value)
-      }
-      const runs: AlignedRun[] = []
-      for (const source of sources) {
-        setState({ kind: 'running', title: titleOf(source) })
-        if (source.kind === 'action') await ready.current[source.name]
-        const aligned = align(await runSource(source, values, frames.current, controller.signal))
-        runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
-      }
-      setState({ kind: 'done', runs, values })
-    } catch (error) {
-      if (controller.signal.aborted) return
-      const message = error instanceof RunRequestError ? error.message : 'Something went wrong while running the demo.'
-      setState({ kind: 'error', message })
+    const runs: AlignedRun[] = []
+    for (const source of sources) {
+      setState({ kind: 'running', title: titleOf(source) })
+      if (source.kind === 'action') await ready.current[source.name]
+      const aligned = align(await runSource(source, values, frames.current, signal))
+      runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
     }
-  }
+    setState({ kind: 'done', runs, values })
+  })
 
   return (
     <section className={runStyles.demo} aria-label="Live demo">
