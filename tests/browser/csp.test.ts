@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, useChromium } from '../support/browser'
+import { browserAvailable, newContext } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 /** Every Content-Security-Policy violation the page reports, from the DOM event and from the console. */
 async function watchViolations(page: Page): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, useChromium } from '../support/browser'
+import { browserAvailable } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 const HOSTILE_AGENT = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"'&amp;`
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, useChromium } from '../support/browser'
+import { browserAvailable, newContext } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 interface DrawnRun {
   scenario: string

@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, useChromium } from '../support/browser'
+import { browserAvailable, newContext } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 /** Types `query` into Nextra's search box, picks the first result, returns where it landed. */
 async function search(page: Page, query: string): Promise<string> {

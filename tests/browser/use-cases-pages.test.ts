@@ -4,7 +4,8 @@ import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { allNo, questions } from '@/demos/decide/questions'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, useChromium } from '../support/browser'
+import { browserAvailable, newContext } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 const PAGES = ['use-cases', 'not-suitable', 'decide', 'related-patterns', 'references'] as const
 const source = (page: string) => readFileSync(path.resolve(import.meta.dirname, '../../pages', `${page}.mdx`), 'utf8')

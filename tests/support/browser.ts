@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext } from 'playwright-core'
-import { afterAll, beforeAll } from 'vitest'
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; no browser is ever downloaded. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -49,22 +48,3 @@ export function newContext(browser: Browser, baseURL: string, options: ContextOp
   })
 }
 
-/**
- * One Chromium for the test file that calls this inside its describe block:
- * launched before its tests, closed after them. Read `.browser` in a test.
- */
-export function useChromium(): { readonly browser: Browser } {
-  let launched: Browser | undefined
-  beforeAll(async () => {
-    launched = await launchChromium()
-  })
-  afterAll(async () => {
-    await launched?.close()
-  })
-  return {
-    get browser() {
-      if (!launched) throw new Error('Chromium is not running: call useChromium() inside a describe block.')
-      return launched
-    },
-  }
-}
