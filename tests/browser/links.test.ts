@@ -6,7 +6,8 @@ import { reviewComment } from '@/components/review-comment'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, useChromium, type ContextOptions } from '../support/browser'
+import { browserAvailable, newContext, type ContextOptions } from '../support/browser'
+import { useChromium } from '../support/use-chromium'
 
 const pages = readSitePages()
 const SHOTS = '/tmp/after-guide-links-shots'
