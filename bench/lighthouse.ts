@@ -41,6 +41,21 @@ async function audit(url: string, port: number, formFactor: 'mobile' | 'desktop'
   return { scores, failing }
 }
 
+/**
+ * Lighthouse now and then fails to record a trace on a loaded machine
+ * (NO_NAVSTART); such a run measured nothing, so it is repeated, at most twice.
+ */
+async function auditWithRetry(url: string, port: number, formFactor: 'mobile' | 'desktop') {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url, port, formFactor)
+    } catch (error) {
+      if (attempt === 3) throw error
+      console.error(`retrying ${url} ${formFactor}: ${String((error as Error).message).split('\n')[0]!.slice(0, 120)}`)
+    }
+  }
+}
+
 async function main() {
   const server = await startServer(TEST_SERVER_ENV)
   // `localhost`, the host of the default public origin, so the canonical URL is on the same domain.
@@ -56,7 +71,7 @@ async function main() {
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const runs: Scores[] = []
         for (let i = 0; i < RUNS; i++) {
-          const { scores, failing } = await audit(`${origin}${page.route}`, chrome.port, formFactor)
+          const { scores, failing } = await auditWithRetry(`${origin}${page.route}`, chrome.port, formFactor)
           runs.push(scores)
           failing.forEach((f) => problems.add(`${page.route} ${formFactor} ${f}`))
         }
