@@ -91,7 +91,8 @@ export function TimelineChart({
                   <div key={mark.label} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
                 ))}
                 {row.tone === 'missing' ? null : (
-                  <div className={styles.endLabel} style={{ left: pct(row.to) }}>
+                  // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.
+                  <div className={styles.endLabel} style={{ left: pct(Math.max(row.to, ...row.marks.map((mark) => mark.at))) }}>
                     {ms(row.to)}
                   </div>
                 )}
