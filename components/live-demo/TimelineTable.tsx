@@ -63,7 +63,7 @@ export function TimelineTable({ runs, titles }: { runs: AlignedRun[]; titles: Re
                   <td>{row.label}</td>
                   <td>{row.clock}</td>
                   <td className={styles.number}>{ms(row.at)}</td>
-                  <td className={styles.number}>{row.server === undefined ? '' : `${row.server.toFixed(1)} ms`}</td>
+                  <td className={styles.number}>{row.server === undefined ? '' : `${row.server.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ms`}</td>
                   <td className={styles.detail}>{row.detail}</td>
                 </tr>
               ))}
