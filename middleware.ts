@@ -1,11 +1,13 @@
 import type { NextRequest } from 'next/server'
-import { methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http/allowed-methods'
+import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http/allowed-methods'
 import { auditMiddleware } from '@/demos/next/audit-middleware'
 import { pageParamsError } from '@/demos/next/demo-middleware'
 
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl
-  if (pathname.startsWith('/api/')) return methodNotAllowedResponse(pathname, request.method)
+  if (pathname.startsWith('/api/')) {
+    return methodNotAllowedResponse(pathname, request.method) ?? formBodyResponse(request.method, request.headers)
+  }
   const refused = pageMethodNotAllowedResponse(request.method, request.headers)
   if (refused) return refused
   if (pathname === '/demos/middleware') return auditMiddleware(request)

@@ -1,4 +1,4 @@
-import { errorResponse, methodNotAllowed } from '../engine/errors'
+import { errorResponse, invalidParameter, methodNotAllowed } from '../engine/errors'
 
 /**
  * The methods each public API path accepts. Next.js answers an unexported
@@ -33,4 +33,17 @@ export function pageMethodNotAllowedResponse(method: string, headers: Headers): 
   if (method === 'GET' || method === 'HEAD') return undefined
   if (method === 'POST' && headers.has('next-action')) return undefined
   return errorResponse(methodNotAllowed('GET, HEAD'))
+}
+
+/**
+ * A form post to an API path. No endpoint here reads a body, and a path that
+ * Next.js resolves to no route (`/api/runs/%2e%2e/events`, say) ends at the
+ * App Router not-found page, whose form-action handling answers a body it
+ * cannot parse with a 500; so a form body is refused before routing.
+ */
+export function formBodyResponse(method: string, headers: Headers): Response | undefined {
+  const type = headers.get('content-type')?.toLowerCase() ?? ''
+  if (method !== 'POST' || headers.has('next-action')) return undefined
+  if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return undefined
+  return errorResponse(invalidParameter('body', 'This endpoint reads no request body; send the parameters in the query string.', 'no body'))
 }
