@@ -7,7 +7,7 @@ const withNextra = nextra({
 })
 
 /**
- * As strict as a statically exported Nextra site allows. Pages are prerendered,
+ * As strict as this Nextra site allows. Its docs pages are prerendered,
  * so there is no per-request nonce: Next.js's inline bootstrap scripts and the
  * theme's no-flash script need 'unsafe-inline' (scripts still only come from
  * this origin), and Nextra styles elements inline. No 'unsafe-eval' in

@@ -1,6 +1,7 @@
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { DemoError, errorResponse } from './engine/errors'
+import { readQuery } from './engine/request-shape'
 
 /**
  * What the prerendered demo pages' after() callbacks leave behind: one entry
@@ -32,7 +33,8 @@ async function readRuns(page: RecordedPage): Promise<CallbackRun[]> {
   try {
     return (JSON.parse(await readFile(recordPath(page), 'utf8')) as { runs: CallbackRun[] }).runs
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    // Missing (never ran) or unreadable (a write cut short in an older build): start a fresh record.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return []
     throw error
   }
 }
@@ -41,7 +43,10 @@ export async function recordCallbackRun(page: RecordedPage, { renderedAt }: { re
   const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null, pid: process.pid }
   const runs = [...(await readRuns(page)), run].slice(-KEPT)
   await mkdir(path.dirname(recordPath(page)), { recursive: true })
-  await writeFile(recordPath(page), JSON.stringify({ runs }, null, 2))
+  // Written aside, then renamed into place, so a reader never sees half a file.
+  const partial = `${recordPath(page)}.${process.pid}.tmp`
+  await writeFile(partial, JSON.stringify({ runs }, null, 2))
+  await rename(partial, recordPath(page))
 }
 
 async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
@@ -52,8 +57,11 @@ async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
 
 /** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */
 export async function buildRecordResponse(request: Request): Promise<Response> {
-  if (new URL(request.url).search !== '') {
-    return errorResponse(new DemoError(400, 'invalid_parameter', 'This endpoint takes no parameters.', { allowed: 'no parameters' }))
+  try {
+    readQuery(request, [])
+  } catch (error) {
+    if (error instanceof DemoError) return errorResponse(error)
+    throw error
   }
   const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
   return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })

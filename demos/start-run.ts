@@ -6,8 +6,10 @@ import type { DemoRuntime } from './runtime'
 
 /**
  * The client a rate limit applies to. Behind a proxy or a platform such as
- * Vercel, `x-real-ip`/`x-forwarded-for` carry the visitor's address; `next
- * start` fills in x-forwarded-for from the socket when no proxy did.
+ * Vercel, `x-real-ip`/`x-forwarded-for` carry the visitor's address. `next
+ * start` alone fills in x-forwarded-for from the socket only when the request
+ * has none, so without such a proxy a visitor can choose their own key; the
+ * server-wide caps hold whatever the key.
  */
 export function clientKey(headers: Headers): string {
   const real = headers.get('x-real-ip')?.trim()

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import styles from './CopyButton.module.css'
 
 type CopyState = 'idle' | 'copied' | 'failed'
@@ -20,6 +20,8 @@ export function CopyButton({
   className?: string
 }) {
   const [state, setState] = useState<CopyState>('idle')
+  const reset = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(reset.current), [])
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text)
@@ -27,7 +29,9 @@ export function CopyButton({
     } catch {
       setState('failed')
     }
-    setTimeout(() => setState('idle'), 2000)
+    // A second click restarts the two seconds instead of being cut short by the first click's timer.
+    clearTimeout(reset.current)
+    reset.current = setTimeout(() => setState('idle'), 2000)
   }
   return (
     <button type="button" className={className ?? styles.button} onClick={copy} aria-label={label} data-copy-state={state}>

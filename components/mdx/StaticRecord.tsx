@@ -1,4 +1,4 @@
 import { browserOnly } from './browser-only'
 
-/** What the static page's after() callback recorded when it ran (at build time). */
-export const StaticRecord = browserOnly(() => import('../live-demo/surfaces/StaticRecord'), 'the build-time record')
+/** What the after() callbacks of the static page (at build time) and the ISR pages (on regeneration) recorded. */
+export const StaticRecord = browserOnly(() => import('../live-demo/surfaces/StaticRecord'), 'the recorded callback runs')

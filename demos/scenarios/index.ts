@@ -20,5 +20,3 @@ export const scenarios = {
 } satisfies Record<string, Scenario>
 
 export type ScenarioName = keyof typeof scenarios
-
-export const isScenarioName = (name: string): name is ScenarioName => Object.hasOwn(scenarios, name)

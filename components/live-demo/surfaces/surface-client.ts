@@ -69,12 +69,21 @@ export function runInFrame(frame: HTMLIFrameElement, name: AppSurfaceName, param
   })
 }
 
-/** Resolves once the frame's Server Action runner has started listening. */
+/**
+ * Resolves once the frame's Server Action runner has started listening;
+ * rejects if it has not within FRAME_TIMEOUT_MS (the frame's page failed to
+ * load), so the demo reports an error instead of waiting for ever.
+ */
 export function frameReady(frame: HTMLIFrameElement, name: AppSurfaceName): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => {
+      window.removeEventListener('message', onMessage)
+      reject(new RunRequestError('The Server Action frame did not load in time.'))
+    }, FRAME_TIMEOUT_MS)
     function onMessage(event: MessageEvent) {
       if (!isFrameMessage(event) || event.source !== frame.contentWindow) return
       if (event.data.type === 'after-guide:ready' && event.data.surface === name) {
+        clearTimeout(timeout)
         window.removeEventListener('message', onMessage)
         resolve()
       }
