@@ -84,8 +84,7 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
             }}
             src={`${appSurfaces[source.name].path}#${dark ? 'dark' : 'light'}`}
             title={`${titleOf(source)}: App Router page that calls the Server Action`}
-            // It loads the App Router's own runtime: not before the visitor scrolls near the demo.
-            loading="lazy"
+            loading="eager"
           />
           <figcaption>
             This frame is an App Router page, <code>{appSurfaces[source.name].path}</code>. The Server Action is called from it, as
