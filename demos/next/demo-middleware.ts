@@ -48,7 +48,7 @@ export function demoMiddleware(handler: DemoMiddleware) {
 /** A 400 naming the field when a demo page's query is out of bounds, before the page runs. */
 export function pageParamsError(request: NextRequest): Response | undefined {
   const name = appSurfaceAt(request.nextUrl.pathname)
-  if (!name || request.method !== 'GET') return undefined
+  if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   try {
     parseRequest(appSurfaces[name].params, request)
     return undefined
