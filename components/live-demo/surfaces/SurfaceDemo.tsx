@@ -7,7 +7,7 @@ import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfa
 import { DrawnRuns } from '../DrawnRuns'
 import { ParamForm, useParamForm } from '../ParamForm'
 import { useRunSequence } from '../useRunSequence'
-import { frameReady, runSource, type SurfaceSource } from './surface-client'
+import { frameReady, runSource, whenMounted, type SurfaceSource } from './surface-client'
 import { summaries, withComputedLimit, type SummaryKind } from './summaries'
 import runStyles from '../RunDemo.module.css'
 import styles from './SurfaceDemo.module.css'
@@ -44,6 +44,8 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
   const frames = useRef<Partial<Record<AppSurfaceName, HTMLIFrameElement>>>({})
   const ready = useRef<Partial<Record<AppSurfaceName, Promise<void>>>>({})
   const [dark, setDark] = useState(false)
+  // The frames load the App Router's own runtime, so they mount only once the visitor runs the demo.
+  const [framesShown, setFramesShown] = useState(false)
   const titles = Object.fromEntries(sources.map((source) => [source.name, titleOf(source)]))
   const actions = sources.filter((source) => source.kind === 'action')
 
@@ -59,7 +61,11 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
     const runs: AlignedRun[] = []
     for (const source of sources) {
       setState({ kind: 'running', title: titleOf(source) })
-      if (source.kind === 'action') await ready.current[source.name]
+      if (source.kind === 'action') {
+        setFramesShown(true)
+        // Waits for the frame to mount, then for it to say it is ready.
+        await whenMounted(() => ready.current[source.name])
+      }
       const aligned = align(await runSource(source, values, frames.current, signal))
       runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
     }
@@ -74,7 +80,7 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
         </button>
       </ParamForm>
 
-      {actions.map((source) => (
+      {(framesShown ? actions : []).map((source) => (
         <figure key={source.name} className={styles.frame}>
           <iframe
             ref={(element) => {

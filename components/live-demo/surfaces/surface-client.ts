@@ -92,6 +92,18 @@ export function frameReady(frame: HTMLIFrameElement, name: AppSurfaceName): Prom
   })
 }
 
+/** Resolves with what `get` returns once it returns something: an element React is about to mount, say. */
+export function whenMounted<T>(get: () => T | undefined): Promise<T> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const value = get()
+      if (value === undefined) requestAnimationFrame(check)
+      else resolve(value)
+    }
+    check()
+  })
+}
+
 /** Runs one source with its own parameters picked from `values`. */
 export function runSource(
   source: SurfaceSource,
