@@ -67,7 +67,7 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
   })
 
   return (
-    <section className={styles.demo} aria-label="Live demo">
+    <section className={styles.demo} aria-label={`Live demo: ${names.map((name) => titles[name]).join(', ')}`} data-demo={names.join(' ')}>
       <ParamForm specs={specs} form={form} onSubmit={run}>
         <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running ${titles[state.scenario]}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}

@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
 interface DrawnRun {
@@ -15,14 +15,6 @@ interface DrawnRun {
   details: string[]
 }
 
-/** Clicks the demo's Run button in `section` and returns what its timeline drew. */
-async function runDemo(page: Page, demo: ReturnType<Page['locator']>): Promise<DrawnRun[]> {
-  await demo.getByRole('button', { name: 'Run the demo' }).click()
-  const timeline = demo.getByTestId('timeline')
-  await timeline.waitFor({ timeout: 45_000 })
-  return JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
-}
-
 // A user agent with markup in it: the page must show it as text.
 const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
 
@@ -33,8 +25,11 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=30&effect=700')
-    const demo = page.locator('section[aria-label="Live demo"]').first()
-    const runs = await runDemo(page, demo)
+    const demo = demoOf(page, ['after', 'server-action', 'server-component'])
+    await demo.waitFor()
+    // The frame, and the App Router runtime it loads, wait for the visitor to press Run.
+    expect(await page.locator('iframe').count()).toBe(0)
+    const runs = await runDemo<DrawnRun>(demo)
     expect(runs.map((run) => run.scenario)).toEqual(['after', 'server-action', 'server-component'])
     for (const run of runs) {
       expect(run.status).toBe(200)
@@ -50,7 +45,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=400&effect=200')
-    const [middleware] = await runDemo(page, page.locator('section[aria-label="Live demo"]').nth(1))
+    const [middleware] = await runDemo<DrawnRun>(demoOf(page, ['middleware']))
     expect(middleware!.scenario).toBe('middleware')
     expect(middleware!.effectStarted!).toBeLessThan(middleware!.firstByte)
 
@@ -67,8 +62,8 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await chromium.browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
     const page = await context.newPage()
     await page.goto('/notes/request-context?work=0&effect=20')
-    const demo = page.locator('section[aria-label="Live demo"]').first()
-    const runs = await runDemo(page, demo)
+    const demo = demoOf(page, ['request-context', 'request-context-action'])
+    const runs = await runDemo<DrawnRun>(demo)
     const cookie = (await demo.getByTestId('demo-cookie').locator('code').textContent())!
     expect(cookie).toMatch(/^demo-/)
     // The cookie is HttpOnly: the page's scripts cannot see it.
@@ -81,8 +76,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     await expect.poll(() => demo.getByTestId('summary-request-context').textContent()).toContain(AGENT)
     expect(await page.locator('#injected').count()).toBe(0)
 
-    const pageDemo = page.locator('section[aria-label="Live demo"]').nth(1)
-    const [component] = await runDemo(page, pageDemo)
+    const [component] = await runDemo<DrawnRun>(demoOf(page, ['request-context-page']))
     expect(component!.details).toContain(`userAgent: ${AGENT}`)
     expect(component!.details.join('\n')).toMatch(/used "headers" inside "after\(\.\.\.\)"/)
     await context.close()
@@ -92,7 +86,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/duration?work=20&effect=2500&limit=1000')
-    const [run] = await runDemo(page, page.locator('section[aria-label="Live demo"]').first())
+    const [run] = await runDemo<DrawnRun>(demoOf(page, ['long-callback']))
     expect(run!.effectFinished! - run!.effectStarted!).toBeGreaterThanOrEqual(2499)
     expect(run!.limitReached!).toBeLessThan(run!.effectFinished!)
     const summary = (await page.getByTestId('summary-long-callback').textContent())!

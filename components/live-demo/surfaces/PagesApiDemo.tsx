@@ -21,7 +21,7 @@ export default function PagesApiDemo() {
   }
 
   return (
-    <section className={runStyles.demo} aria-label="Live demo: after() in a Pages Router API route">
+    <section className={runStyles.demo} aria-label="Live demo: after() in a Pages Router API route" data-demo="pages-api">
       <button type="button" className={runStyles.run} onClick={run} disabled={state.kind === 'running'}>
         {state.kind === 'running' ? 'Calling…' : 'Call after() in pages/api'}
       </button>

@@ -73,7 +73,11 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
   })
 
   return (
-    <section className={runStyles.demo} aria-label="Live demo">
+    <section
+      className={runStyles.demo}
+      aria-label={`Live demo: ${sources.map(titleOf).join(', ')}`}
+      data-demo={sources.map((source) => source.name).join(' ')}
+    >
       <ParamForm specs={specs} form={form} onSubmit={run}>
         <button type="submit" className={runStyles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? `Running: ${state.title}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
