@@ -3,7 +3,9 @@
  * mobile and desktop, median of 3 runs, against Debian's Chromium and a
  * `next start` this script starts and stops itself.
  *
- *   npx tsx bench/lighthouse.ts [runs=3]
+ *   npx tsx bench/lighthouse.ts [runs=3] [route...]
+ *
+ * Routes (e.g. /notes/duration) limit the run to those pages.
  *
  * Targets: accessibility, best practices and SEO 100; mobile performance >= 95.
  */
@@ -19,6 +21,7 @@ import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 type Scores = Record<(typeof CATEGORIES)[number], number>
 const RUNS = Number(process.argv[2] ?? 3)
+const ONLY = process.argv.slice(3)
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -67,7 +70,9 @@ async function main() {
   const rows: string[] = []
   const problems = new Set<string>()
   try {
-    for (const page of readSitePages()) {
+    const pages = readSitePages().filter((page) => ONLY.length === 0 || ONLY.includes(page.route))
+    if (pages.length === 0) throw new Error(`No page has the route ${ONLY.join(' or ')}.`)
+    for (const page of pages) {
       for (const formFactor of ['mobile', 'desktop'] as const) {
         const runs: Scores[] = []
         for (let i = 0; i < RUNS; i++) {

@@ -1,10 +1,10 @@
 import { useRef, useState } from 'react'
-import { align, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
+import { align, type AlignedRun } from '../../demos/client/align'
 import { runScenario } from '../../demos/client/run-client'
 import type { ParamSpecs } from '../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../demos/scenarios'
 import { DrawnRuns } from './DrawnRuns'
-import { ms, statusText } from './format'
+import { describeRun } from './describe-run'
 import { ParamForm, useParamForm } from './ParamForm'
 import { useRunSequence } from './useRunSequence'
 import styles from './RunDemo.module.css'
@@ -22,25 +22,6 @@ const lanes: Record<string, readonly string[] | undefined> = Object.fromEntries(
 
 function specsOf(names: readonly ScenarioName[]): ParamSpecs {
   return Object.assign({}, ...names.map((name) => scenarios[name].params))
-}
-
-function describe(aligned: AlignedRun): string {
-  const { run } = aligned
-  const title = titles[run.scenario]
-  const got = statusText(run)
-  const response = run.browser.stopped
-    ? `you stopped the response (${got}) after ${ms(run.browser.lastByte)}`
-    : run.status === 200 && !run.redirected
-      ? `the browser had the whole response after ${ms(run.browser.lastByte)}`
-      : `the browser had ${got} after ${ms(run.browser.lastByte)}`
-  const never = missingLanes(aligned, lanes[run.scenario]).map((lane) => ` ${lane} never ran.`).join('')
-  const effect = effectAfterResponse(aligned)
-  if (effect === undefined) return `${title}: ${response}.${never}`
-  const ends = sideEffectEnds(aligned)
-  const what = ends.length > 1 ? `the last of ${ends.length} side effects` : 'the side effect'
-  const verb = ends[ends.length - 1]!.outcome === 'error' ? 'failed' : 'finished'
-  const when = effect >= 0 ? `${what} ${verb} ${ms(effect)} after that` : `${what} had ${verb} ${ms(-effect)} before that`
-  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).${never}`
 }
 
 /**
@@ -93,7 +74,7 @@ export default function RunDemo({ names, stoppable = false }: { names: ScenarioN
         {state.kind === 'done'
           ? state.runs.map((aligned) => (
               <p key={aligned.run.runId} data-testid={`summary-${aligned.run.scenario}`}>
-                {describe(aligned)}
+                {describeRun(aligned, titles[aligned.run.scenario]!, lanes[aligned.run.scenario])}
               </p>
             ))
           : null}

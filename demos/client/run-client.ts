@@ -52,64 +52,45 @@ export function newRunRef(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+/** `params` as a query string. */
+export const toQuery = (params: Record<string, number>): string =>
+  new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()
+
+/** A response read to its end (or to the visitor's stop), timed on the browser's clock from the moment it was sent. */
+export interface TimedResponse {
+  response: Response
+  text: string
+  timing: BrowserTiming
+}
+
 /**
- * Starts a scenario, times its response with `performance.now()` from request
- * sent to last byte, then collects its timeline from the event stream.
- *
- * The run id normally comes back in `X-Run-Id`. A scenario whose handler
- * throws gets Next.js's bare 500, and a redirect has no readable headers, so
- * the request also carries a reference of the browser's choosing, and the
- * id is looked up by it; a request the server refused created no run, and
- * then its JSON error is what the visitor sees.
+ * Sends one demo request and reads its body, timed with `performance.now()`
+ * from request sent to first and last byte. `stop` hangs up mid-body and the
+ * timing ends there; `signal` aborts everything. `unreachable` is what the
+ * visitor reads when the request never got an answer.
  */
-export async function runScenario(
-  scenario: string,
-  params: Record<string, number>,
-  signalOrOptions?: AbortSignal | RunOptions,
-): Promise<CompletedRun> {
-  const { signal, stop } = signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {})
-  const query = new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)]))
-  const ref = newRunRef()
+export async function timedRequest(url: string, init: RequestInit, options: RunOptions, unreachable: string): Promise<TimedResponse> {
+  const { signal, stop } = options
   const request = new AbortController()
   const abortRequest = () => request.abort()
   signal?.addEventListener('abort', abortRequest)
   stop?.addEventListener('abort', abortRequest)
+  // A signal aborted already never fires its event.
+  if (signal?.aborted || stop?.aborted) abortRequest()
   const sent = performance.now()
   try {
     let response: Response
     try {
-      response = await fetch(`/api/demos/${scenario}?${query}`, {
-        method: 'POST',
-        signal: request.signal,
-        cache: 'no-store',
-        redirect: 'manual',
-        headers: { 'X-Run-Ref': ref },
-      })
+      response = await fetch(url, { ...init, signal: request.signal, cache: 'no-store' })
     } catch (error) {
       if (signal?.aborted) throw error
       if (stop?.aborted) throw new RunRequestError('The run was stopped before the server answered.')
-      throw new RunRequestError('The demo server could not be reached. Check your connection and try again.')
+      throw new RunRequestError(unreachable)
     }
     const firstByte = performance.now() - sent
     const { text, stopped } = await readBody(response, stop)
     const lastByte = performance.now() - sent
-
-    const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, signal))
-    if (!runId) {
-      const body = parseJson<ErrorBody>(text)
-      throw new RunRequestError(body?.error?.message ?? `The server answered ${response.status}.`, response.status, body?.error?.field)
-    }
-    const redirected = response.type === 'opaqueredirect'
-    const { events, end } = await collectEvents(runId, signal)
-    return {
-      scenario,
-      runId,
-      status: response.status,
-      ...(redirected ? { redirected } : {}),
-      browser: { firstByte, lastByte, ...(stopped ? { stopped } : {}) },
-      events,
-      end,
-    }
+    return { response, text, timing: { firstByte, lastByte, ...(stopped ? { stopped } : {}) } }
   } finally {
     signal?.removeEventListener('abort', abortRequest)
     stop?.removeEventListener('abort', abortRequest)
@@ -132,6 +113,42 @@ async function readBody(response: Response, stop?: AbortSignal): Promise<{ text:
     if (stop?.aborted) return { text, stopped: true }
     throw error
   }
+}
+
+/** The error to show for a response that started no run: the server's JSON message when it sent one. */
+export function refusal(response: Response, text: string, fallback = `The server answered ${response.status}.`): RunRequestError {
+  const body = parseJson<ErrorBody>(text)
+  return new RunRequestError(body?.error?.message ?? fallback, response.status, body?.error?.field)
+}
+
+/**
+ * Starts a scenario, times its response, then collects its timeline from the
+ * event stream.
+ *
+ * The run id normally comes back in `X-Run-Id`. A scenario whose handler
+ * throws gets Next.js's bare 500, and a redirect has no readable headers, so
+ * the request also carries a reference of the browser's choosing, and the
+ * id is looked up by it; a request the server refused created no run, and
+ * then its JSON error is what the visitor sees.
+ */
+export async function runScenario(
+  scenario: string,
+  params: Record<string, number>,
+  signalOrOptions?: AbortSignal | RunOptions,
+): Promise<CompletedRun> {
+  const options = signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {})
+  const ref = newRunRef()
+  const { response, text, timing } = await timedRequest(
+    `/api/demos/${scenario}?${toQuery(params)}`,
+    { method: 'POST', redirect: 'manual', headers: { 'X-Run-Ref': ref } },
+    options,
+    'The demo server could not be reached. Check your connection and try again.',
+  )
+  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options.signal))
+  if (!runId) throw refusal(response, text)
+  const redirected = response.type === 'opaqueredirect'
+  const { events, end } = await collectEvents(runId, options.signal)
+  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing, events, end }
 }
 
 /** The run the server created for `ref`, or undefined when it refused the request. */

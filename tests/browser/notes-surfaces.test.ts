@@ -36,7 +36,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
       expect(run.lastByte).toBeLessThan(run.effectFinished!)
       expect(run.effectFinished! - run.effectStarted!).toBeGreaterThanOrEqual(699)
     }
-    await expect.poll(() => demo.getByTestId('summary-server-action').textContent()).toMatch(/callback finished \d[\d,]* ms after that/)
+    await expect.poll(() => demo.getByTestId('summary-server-action').textContent()).toMatch(/side effect finished \d[\d,]* ms after that/)
     await expect.poll(() => page.frameLocator('iframe').first().getByTestId('action-status').textContent()).toMatch(/answered after/)
     await context.close()
   })

@@ -1,5 +1,6 @@
-import { effectAfterResponse, type AlignedRun } from '../../../demos/client/align'
+import type { AlignedRun } from '../../../demos/client/align'
 import type { TimelineEvent } from '../../../demos/engine/timeline'
+import { describeRun } from '../describe-run'
 import { ms } from '../format'
 
 /** How a demo describes each run in words, under its chart. */
@@ -7,13 +8,7 @@ export type SummaryKind = 'response' | 'middleware' | 'context' | 'duration'
 
 const find = (aligned: AlignedRun, type: string) => aligned.events.find((event) => event.type === type)
 
-function response(aligned: AlignedRun, title: string): string[] {
-  const got = `${title}: the browser had the whole response after ${ms(aligned.run.browser.lastByte)}`
-  const effect = effectAfterResponse(aligned)
-  if (effect === undefined) return [`${got}.`]
-  const when = effect >= 0 ? `the callback finished ${ms(effect)} after that` : `the callback had finished ${ms(-effect)} before that`
-  return [`${got}; ${when} (± ${ms(aligned.margin)}).`]
-}
+const response = (aligned: AlignedRun, title: string): string[] => [describeRun(aligned, title)]
 
 function middleware(aligned: AlignedRun, title: string): string[] {
   const started = find(aligned, 'effect.started')

@@ -1,5 +1,4 @@
-import { collectEvents, RunRequestError, runScenario, type CompletedRun } from '../../../demos/client/run-client'
-import type { ErrorBody } from '../../../demos/engine/errors'
+import { collectEvents, refusal, RunRequestError, runScenario, timedRequest, toQuery, type CompletedRun } from '../../../demos/client/run-client'
 import { scenarios, type ScenarioName } from '../../../demos/scenarios'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
 import { isFrameMessage, type FrameMessage } from './frame-protocol'
@@ -10,36 +9,19 @@ export type SurfaceSource =
   | { kind: 'page'; name: AppSurfaceName }
   | { kind: 'action'; name: AppSurfaceName }
 
-const toQuery = (params: Record<string, number>): string =>
-  new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()
-
 /** GETs a demo page, timed to its first and last byte, and collects its timeline. */
 export async function runPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<CompletedRun> {
-  const sent = performance.now()
-  let response: Response
-  try {
-    response = await fetch(`${appSurfaces[name].path}?${toQuery(params)}`, { signal, cache: 'no-store' })
-  } catch (error) {
-    if (signal?.aborted) throw error
-    throw new RunRequestError('The demo page could not be reached. Check your connection and try again.')
-  }
-  const firstByte = performance.now() - sent
-  const html = await response.text()
-  const lastByte = performance.now() - sent
-  if (!response.ok) {
-    const body = (() => {
-      try {
-        return JSON.parse(html) as ErrorBody
-      } catch {
-        return undefined
-      }
-    })()
-    throw new RunRequestError(body?.error.message ?? `The page answered ${response.status}.`, response.status, body?.error.field)
-  }
-  const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(html)?.[1]
-  if (!runId) throw new RunRequestError(/<p>([^<]{1,200})<\/p>/.exec(html)?.[1] ?? 'The page carried no run id.')
+  const { response, text, timing } = await timedRequest(
+    `${appSurfaces[name].path}?${toQuery(params)}`,
+    {},
+    { signal },
+    'The demo page could not be reached. Check your connection and try again.',
+  )
+  if (!response.ok) throw refusal(response, text, `The page answered ${response.status}.`)
+  const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(text)?.[1]
+  if (!runId) throw new RunRequestError(/<p>([^<]{1,200})<\/p>/.exec(text)?.[1] ?? 'The page carried no run id.')
   const { events, end } = await collectEvents(runId, signal)
-  return { scenario: name, runId, status: response.status, browser: { firstByte, lastByte }, events, end }
+  return { scenario: name, runId, status: response.status, browser: timing, events, end }
 }
 
 const FRAME_TIMEOUT_MS = 60_000

@@ -1,0 +1,26 @@
+import { effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
+import { ms, statusText } from './format'
+
+/**
+ * A run in one sentence, for the demo's live region: what the browser got
+ * and when, then when the last side effect ended relative to that, with the
+ * alignment's error margin. `lanes` are the callbacks the scenario expects;
+ * any that recorded nothing is named as never run.
+ */
+export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly string[]): string {
+  const { run } = aligned
+  const got = statusText(run)
+  const response = run.browser.stopped
+    ? `you stopped the response (${got}) after ${ms(run.browser.lastByte)}`
+    : run.status === 200 && !run.redirected
+      ? `the browser had the whole response after ${ms(run.browser.lastByte)}`
+      : `the browser had ${got} after ${ms(run.browser.lastByte)}`
+  const never = missingLanes(aligned, lanes).map((lane) => ` ${lane} never ran.`).join('')
+  const effect = effectAfterResponse(aligned)
+  if (effect === undefined) return `${title}: ${response}.${never}`
+  const ends = sideEffectEnds(aligned)
+  const what = ends.length > 1 ? `the last of ${ends.length} side effects` : 'the side effect'
+  const verb = ends[ends.length - 1]!.outcome === 'error' ? 'failed' : 'finished'
+  const when = effect >= 0 ? `${what} ${verb} ${ms(effect)} after that` : `${what} had ${verb} ${ms(-effect)} before that`
+  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).${never}`
+}
