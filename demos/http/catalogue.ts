@@ -1,4 +1,4 @@
-import { DemoError, errorResponse } from '../engine/errors'
+import { caughtErrorResponse } from '../engine/errors'
 import { describeRange } from '../engine/params'
 import { parseRequest } from '../engine/request-shape'
 import { scenarios, type Scenario } from '../scenarios'
@@ -8,8 +8,7 @@ export function catalogueResponse(request: Request): Response {
   try {
     parseRequest({}, request)
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
   const list = Object.entries(scenarios as Record<string, Scenario>).map(([name, scenario]) => ({
     name,

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { DemoError, errorResponse } from '../engine/errors'
+import { caughtErrorResponse } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
 import { demoRuntime } from '../runtime'
 import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
@@ -26,8 +26,7 @@ export function demoMiddleware(handler: DemoMiddleware) {
       const params = parseRequest(appSurfaces.middleware.params, request)
       recorder = startRun(demoRuntime(), 'middleware', params, clientKey(request.headers))
     } catch (error) {
-      if (error instanceof DemoError) return errorResponse(error)
-      throw error
+      return caughtErrorResponse(error)
     }
     keepRecorder(recorder)
     recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
@@ -53,7 +52,6 @@ export function pageParamsError(request: NextRequest): Response | undefined {
     parseRequest(appSurfaces[name].params, request)
     return undefined
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
 }

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
-import { DemoError } from '../engine/errors'
+import { asDemoError } from '../engine/errors'
 import type { AppSurfaceName } from '../scenarios/surfaces'
 import { surfaceOperations, markReturned, startSurfaceRun, type SurfaceOperations } from './demo-surface'
 import { liveRecorder } from './live-recorders'
@@ -32,11 +32,11 @@ export function demoPage(name: AppSurfaceName, body: (operations: SurfaceOperati
       const handedOver = name === 'middleware' ? liveRecorder((await headers()).get(RUN_HEADER)) : undefined
       recorder = handedOver ?? (await startSurfaceRun(name, query))
     } catch (error) {
-      if (!(error instanceof DemoError)) throw error
       // Middleware already answers bad parameters with a 400; this covers a refused run (rate limit, busy).
+      const refused = asDemoError(error)
       return (
-        <main className="surface" data-error={error.code}>
-          <p>{error.message}</p>
+        <main className="surface" data-error={refused.code}>
+          <p>{refused.message}</p>
         </main>
       )
     }

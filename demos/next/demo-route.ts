@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { DemoError, errorResponse, invalidParameter } from '../engine/errors'
+import { caughtErrorResponse, invalidParameter } from '../engine/errors'
 import type { RunRecorder } from '../engine/recorder'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_REF_PATTERN, type Params } from '../engine/run-store'
@@ -44,8 +44,7 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
       const ref = readRunRef(request.headers)
       recorder = startRun(demoRuntime(), name, params, clientKey(request.headers), ref)
     } catch (error) {
-      if (error instanceof DemoError) return errorResponse(error)
-      throw error
+      return caughtErrorResponse(error)
     }
 
     try {

@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import { after } from 'next/server'
-import { DemoError, type ErrorBody } from '../engine/errors'
+import { asDemoError, errorBody, type ErrorBody } from '../engine/errors'
 import { parseParams } from '../engine/params'
 import type { RunRecorder } from '../engine/recorder'
 import { demoOperations, type DemoOperations } from '../operations'
@@ -57,8 +57,7 @@ export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOpera
     try {
       recorder = await startSurfaceRun(name, new URLSearchParams(String(query).slice(0, 200)))
     } catch (error) {
-      if (error instanceof DemoError) return { error: { code: error.code, message: error.message, ...error.details } }
-      throw error
+      return errorBody(asDemoError(error))
     }
     const result = await body(surfaceOperations(recorder, name))
     markReturned(recorder, 'Server Action returned')
