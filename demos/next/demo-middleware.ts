@@ -4,9 +4,8 @@ import { parseRequest } from '../engine/request-shape'
 import { demoRuntime } from '../runtime'
 import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
-import { RUN_HEADER } from './demo-page'
 import { surfaceOperations, type SurfaceOperations } from './demo-surface'
-import { keepRecorder } from './live-recorders'
+import { keepRecorder, RUN_HEADER } from './live-recorders'
 
 export interface MiddlewareOperations extends SurfaceOperations {
   /** Lets the request go on to the page, which continues this run. */

@@ -3,10 +3,7 @@ import type { ReactNode } from 'react'
 import { asDemoError } from '../engine/errors'
 import type { AppSurfaceName } from '../scenarios/surfaces'
 import { surfaceOperations, markReturned, startSurfaceRun, type SurfaceOperations } from './demo-surface'
-import { liveRecorder } from './live-recorders'
-
-/** The request header middleware uses to hand its run to the page behind it. */
-export const RUN_HEADER = 'x-after-guide-run'
+import { liveRecorder, RUN_HEADER } from './live-recorders'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
