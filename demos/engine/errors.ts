@@ -49,3 +49,6 @@ export const methodNotAllowed = (allow: string): DemoError =>
 /** A 400 naming the field at fault and what it accepts. */
 export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(400, 'invalid_parameter', message, { field, allowed })
+
+/** The message of anything thrown, for a timeline event's detail. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))

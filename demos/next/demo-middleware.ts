@@ -1,6 +1,7 @@
-import { NextResponse, type NextRequest } from 'next/server'
+import { after, NextResponse, type NextRequest } from 'next/server'
 import { caughtErrorResponse } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
+import { runBody } from '../run-body'
 import { demoRuntime } from '../runtime'
 import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
@@ -30,16 +31,23 @@ export function demoMiddleware(handler: DemoMiddleware) {
     keepRecorder(recorder)
     recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
     const runId = recorder.id
-    const response = await handler(request, {
+    let handedOver = false
+    const operations: MiddlewareOperations = {
       ...surfaceOperations(recorder, 'middleware'),
       next() {
+        handedOver = true
         const forwarded = new Headers(request.headers)
         forwarded.set(RUN_HEADER, runId)
         return NextResponse.next({ request: { headers: forwarded } })
       },
+    }
+    return runBody(recorder, () => handler(request, operations), {
+      returned: () => ({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', outcome: 'ok' }),
+      threw: { type: 'middleware.threw', label: 'Middleware threw', lane: 'Middleware' },
+      afterResponse: after,
+      // The page behind it marks the response sent; any other answer ends the run here.
+      continuesRun: () => handedOver,
     })
-    recorder.mark({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', phase: 'end', outcome: 'ok' })
-    return response
   }
 }
 

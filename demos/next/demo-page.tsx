@@ -1,8 +1,9 @@
 import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
 import { asDemoError } from '../engine/errors'
+import { runBody } from '../run-body'
 import type { AppSurfaceName } from '../scenarios/surfaces'
-import { surfaceOperations, markReturned, startSurfaceRun, type SurfaceOperations } from './demo-surface'
+import { startSurfaceRun, surfaceEnd, surfaceOperations, type SurfaceOperations } from './demo-surface'
 import { liveRecorder, RUN_HEADER } from './live-recorders'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
@@ -37,8 +38,7 @@ export function demoPage(name: AppSurfaceName, body: (operations: SurfaceOperati
         </main>
       )
     }
-    const content = await body(surfaceOperations(recorder, name))
-    markReturned(recorder, 'Page component returned')
+    const content = await runBody(recorder, () => body(surfaceOperations(recorder, name)), surfaceEnd('Page component'))
     return (
       <main className="surface" data-run-id={recorder.id}>
         {content}
