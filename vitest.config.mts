@@ -9,6 +9,8 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
+        // tsconfig keeps JSX for Next.js to compile; unit tests that import a .tsx wrapper need it compiled here.
+        oxc: { jsx: { runtime: 'automatic' } },
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
       },
       {

@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { DemoError, errorResponse } from './engine/errors'
+import { caughtErrorResponse } from './engine/errors'
 import { readQuery } from './engine/request-shape'
 
 /**
@@ -60,8 +60,7 @@ export async function buildRecordResponse(request: Request): Promise<Response> {
   try {
     readQuery(request, [])
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
   const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
   return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })

@@ -19,13 +19,26 @@ export interface ErrorBody {
   error: { code: string; message: string; field?: string; allowed?: string }
 }
 
+export const errorBody = (error: DemoError): ErrorBody => ({ error: { code: error.code, message: error.message, ...error.details } })
+
 export function errorResponse(error: DemoError): Response {
-  const body: ErrorBody = { error: { code: error.code, message: error.message, ...error.details } }
-  return Response.json(body, {
+  return Response.json(errorBody(error), {
     status: error.status,
     headers: { 'Cache-Control': 'no-store', ...error.headers },
   })
 }
+
+/**
+ * What a catch block caught, as the DemoError it must be. Anything else is a
+ * bug, not a visitor's mistake: it is thrown on unchanged, and Next.js answers 500.
+ */
+export function asDemoError(error: unknown): DemoError {
+  if (error instanceof DemoError) return error
+  throw error
+}
+
+/** The JSON error response for what a catch block caught (see `asDemoError`). */
+export const caughtErrorResponse = (error: unknown): Response => errorResponse(asDemoError(error))
 
 export const notFound = (what: string, details: { field?: string; allowed?: string } = {}): DemoError =>
   new DemoError(404, 'not_found', `${what} does not exist.`, details)
@@ -36,3 +49,6 @@ export const methodNotAllowed = (allow: string): DemoError =>
 /** A 400 naming the field at fault and what it accepts. */
 export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(400, 'invalid_parameter', message, { field, allowed })
+
+/** The message of anything thrown, for a timeline event's detail. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))

@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import { errorMessage } from './errors'
 import type { StoredRun } from './run-store'
 import type { Lane, NewTimelineEvent } from './timeline'
 
@@ -73,8 +74,7 @@ export class RunRecorder {
       this.mark({ type: `${type}.finished`, label: labels.finished, lane, phase: 'end', outcome: 'ok' })
       return value
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error)
-      this.mark({ type: `${type}.failed`, label: `${labels.started}: failed`, lane, phase: 'end', outcome: 'error', detail })
+      this.mark({ type: `${type}.failed`, label: `${labels.started}: failed`, lane, phase: 'end', outcome: 'error', detail: errorMessage(error) })
       throw error
     } finally {
       this.pending--

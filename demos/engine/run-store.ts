@@ -36,7 +36,6 @@ export interface RunStore {
   /** The run created for a client reference, while the run is stored. */
   findByRef(ref: string): StoredRun | undefined
   readonly size: number
-  readonly inFlight: number
 }
 
 export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{12}$/
@@ -111,12 +110,6 @@ export class MemoryRunStore implements RunStore {
 
   get size(): number {
     return this.runs.size
-  }
-
-  get inFlight(): number {
-    let count = 0
-    for (const run of this.runs.values()) if (run.status === 'running') count++
-    return count
   }
 
   create(scenario: string, params: Params, ref?: string): StoredRun | undefined {

@@ -1,17 +1,11 @@
-import { DemoError, errorResponse } from '../engine/errors'
+import { caughtErrorResponse } from '../engine/errors'
 import { describeRange } from '../engine/params'
 import { parseRequest } from '../engine/request-shape'
 import { scenarios, type Scenario } from '../scenarios'
 
-/** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
-export function catalogueResponse(request: Request): Response {
-  try {
-    parseRequest({}, request)
-  } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
-  }
-  const list = Object.entries(scenarios as Record<string, Scenario>).map(([name, scenario]) => ({
+// The scenarios are fixed when the module loads, so the list is written once, not per request.
+const catalogueJson = JSON.stringify({
+  scenarios: Object.entries(scenarios as Record<string, Scenario>).map(([name, scenario]) => ({
     name,
     title: scenario.title,
     summary: scenario.summary,
@@ -24,6 +18,17 @@ export function catalogueResponse(request: Request): Response {
         { label: spec.label, min: spec.min, max: spec.max, default: spec.default, allowed: describeRange(spec) },
       ]),
     ),
-  }))
-  return Response.json({ scenarios: list }, { headers: { 'Cache-Control': 'public, max-age=300' } })
+  })),
+})
+
+/** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
+export function catalogueResponse(request: Request): Response {
+  try {
+    parseRequest({}, request)
+  } catch (error) {
+    return caughtErrorResponse(error)
+  }
+  return new Response(catalogueJson, {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
+  })
 }

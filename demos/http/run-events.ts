@@ -1,4 +1,4 @@
-import { DemoError, errorResponse, invalidParameter as invalid } from '../engine/errors'
+import { caughtErrorResponse, DemoError, invalidParameter as invalid } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_ID_PATTERN } from '../engine/run-store'
 import { runEventStream, SSE_HEADERS } from '../engine/sse'
@@ -34,7 +34,6 @@ export function runEventsResponse(runtime: DemoRuntime, request: Request, runId:
     })
     return new Response(body, { headers: SSE_HEADERS })
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
 }

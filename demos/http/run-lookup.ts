@@ -1,4 +1,4 @@
-import { DemoError, errorResponse, invalidParameter } from '../engine/errors'
+import { caughtErrorResponse, DemoError, invalidParameter } from '../engine/errors'
 import { readQuery } from '../engine/request-shape'
 import { RUN_REF_PATTERN } from '../engine/run-store'
 import type { DemoRuntime } from '../runtime'
@@ -19,7 +19,6 @@ export function runLookupResponse(runtime: DemoRuntime, request: Request): Respo
     if (!run) throw new DemoError(404, 'not_found', 'No run was started with this reference.', { field: 'ref' })
     return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
 }

@@ -1,12 +1,12 @@
-import { NextResponse, type NextRequest } from 'next/server'
-import { DemoError, errorResponse } from '../engine/errors'
+import { after, NextResponse, type NextRequest } from 'next/server'
+import { caughtErrorResponse } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
+import { runBody } from '../run-body'
 import { demoRuntime } from '../runtime'
 import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
-import { RUN_HEADER } from './demo-page'
 import { surfaceOperations, type SurfaceOperations } from './demo-surface'
-import { keepRecorder } from './live-recorders'
+import { keepRecorder, RUN_HEADER } from './live-recorders'
 
 export interface MiddlewareOperations extends SurfaceOperations {
   /** Lets the request go on to the page, which continues this run. */
@@ -26,22 +26,28 @@ export function demoMiddleware(handler: DemoMiddleware) {
       const params = parseRequest(appSurfaces.middleware.params, request)
       recorder = startRun(demoRuntime(), 'middleware', params, clientKey(request.headers))
     } catch (error) {
-      if (error instanceof DemoError) return errorResponse(error)
-      throw error
+      return caughtErrorResponse(error)
     }
     keepRecorder(recorder)
     recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
     const runId = recorder.id
-    const response = await handler(request, {
+    let handedOver = false
+    const operations: MiddlewareOperations = {
       ...surfaceOperations(recorder, 'middleware'),
       next() {
+        handedOver = true
         const forwarded = new Headers(request.headers)
         forwarded.set(RUN_HEADER, runId)
         return NextResponse.next({ request: { headers: forwarded } })
       },
+    }
+    return runBody(recorder, () => handler(request, operations), {
+      returned: () => ({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', outcome: 'ok' }),
+      threw: { type: 'middleware.threw', label: 'Middleware threw', lane: 'Middleware' },
+      afterResponse: after,
+      // The page behind it marks the response sent; any other answer ends the run here.
+      continuesRun: () => handedOver,
     })
-    recorder.mark({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', phase: 'end', outcome: 'ok' })
-    return response
   }
 }
 
@@ -53,7 +59,6 @@ export function pageParamsError(request: NextRequest): Response | undefined {
     parseRequest(appSurfaces[name].params, request)
     return undefined
   } catch (error) {
-    if (error instanceof DemoError) return errorResponse(error)
-    throw error
+    return caughtErrorResponse(error)
   }
 }

@@ -1,12 +1,10 @@
 import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
-import { DemoError } from '../engine/errors'
+import { asDemoError } from '../engine/errors'
+import { runBody } from '../run-body'
 import type { AppSurfaceName } from '../scenarios/surfaces'
-import { surfaceOperations, markReturned, startSurfaceRun, type SurfaceOperations } from './demo-surface'
-import { liveRecorder } from './live-recorders'
-
-/** The request header middleware uses to hand its run to the page behind it. */
-export const RUN_HEADER = 'x-after-guide-run'
+import { startSurfaceRun, surfaceEnd, surfaceOperations, type SurfaceOperations } from './demo-surface'
+import { liveRecorder, RUN_HEADER } from './live-recorders'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
@@ -32,16 +30,15 @@ export function demoPage(name: AppSurfaceName, body: (operations: SurfaceOperati
       const handedOver = name === 'middleware' ? liveRecorder((await headers()).get(RUN_HEADER)) : undefined
       recorder = handedOver ?? (await startSurfaceRun(name, query))
     } catch (error) {
-      if (!(error instanceof DemoError)) throw error
       // Middleware already answers bad parameters with a 400; this covers a refused run (rate limit, busy).
+      const refused = asDemoError(error)
       return (
-        <main className="surface" data-error={error.code}>
-          <p>{error.message}</p>
+        <main className="surface" data-error={refused.code}>
+          <p>{refused.message}</p>
         </main>
       )
     }
-    const content = await body(surfaceOperations(recorder, name))
-    markReturned(recorder, 'Page component returned')
+    const content = await runBody(recorder, () => body(surfaceOperations(recorder, name)), surfaceEnd('Page component'))
     return (
       <main className="surface" data-run-id={recorder.id}>
         {content}

@@ -1,9 +1,10 @@
 import { after } from 'next/server'
-import { DemoError, errorResponse, invalidParameter } from '../engine/errors'
+import { caughtErrorResponse, invalidParameter } from '../engine/errors'
 import type { RunRecorder } from '../engine/recorder'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_REF_PATTERN, type Params } from '../engine/run-store'
 import { demoOperations, type DemoOperations } from '../operations'
+import { runBody } from '../run-body'
 import { demoRuntime } from '../runtime'
 import { scenarios, type ScenarioName } from '../scenarios'
 import { clientKey, startRun } from '../start-run'
@@ -44,36 +45,19 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
       const ref = readRunRef(request.headers)
       recorder = startRun(demoRuntime(), name, params, clientKey(request.headers), ref)
     } catch (error) {
-      if (error instanceof DemoError) return errorResponse(error)
-      throw error
+      return caughtErrorResponse(error)
     }
 
-    try {
-      const response = await handler(request, makeOperations(recorder, name, params))
-      recorder.mark({
+    return runBody(recorder, () => handler(request, makeOperations(recorder, name, params)), {
+      returned: (response) => ({
         type: 'response.returned',
         label: `Handler returned ${response.status}`,
         lane: 'Handler',
-        phase: 'end',
         outcome: response.ok ? 'ok' : 'error',
         detail: String(response.status),
-      })
-      return response
-    } catch (error) {
-      recorder.mark({
-        type: 'handler.threw',
-        label: 'Handler threw',
-        lane: 'Handler',
-        phase: 'end',
-        outcome: 'error',
-        detail: error instanceof Error ? error.message : String(error),
-      })
-      throw error
-    } finally {
-      // Registered last, so the route's own after() callbacks start first.
-      // Next.js runs after() callbacks once the response has been sent, which
-      // makes this the server's record of that moment.
-      after(() => recorder.markResponseSent())
-    }
+      }),
+      threw: { type: 'handler.threw', label: 'Handler threw', lane: 'Handler' },
+      afterResponse: after,
+    })
   }
 }

@@ -1,9 +1,10 @@
 import { headers } from 'next/headers'
 import { after } from 'next/server'
-import { DemoError, type ErrorBody } from '../engine/errors'
+import { asDemoError, errorBody, errorMessage, type ErrorBody } from '../engine/errors'
 import { parseParams } from '../engine/params'
 import type { RunRecorder } from '../engine/recorder'
 import { demoOperations, type DemoOperations } from '../operations'
+import { runBody, type BodyEnd } from '../run-body'
 import { demoRuntime } from '../runtime'
 import { appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
@@ -22,8 +23,7 @@ export function surfaceOperations(recorder: RunRecorder, name: AppSurfaceName): 
     updateDatabase,
     logUserAction,
     logError(what, error) {
-      const message = error instanceof Error ? error.message : String(error)
-      recorder.mark({ type: 'context.threw', label: `${what} threw`, lane: 'Side effect', phase: 'instant', outcome: 'error', detail: message.slice(0, MAX_ERROR) })
+      recorder.mark({ type: 'context.threw', label: `${what} threw`, lane: 'Side effect', phase: 'instant', outcome: 'error', detail: errorMessage(error).slice(0, MAX_ERROR) })
     },
   }
 }
@@ -35,14 +35,14 @@ export async function startSurfaceRun(name: AppSurfaceName, query: URLSearchPara
 }
 
 /**
- * Marks the end of the surface's own code and, through after(), the moment
- * the response has been sent. Registered after the surface's callbacks, so
- * theirs start first.
+ * How a surface's own code ends on the timeline (`what`: "Server Action",
+ * "Page component"), its response's sending recorded through after().
  */
-export function markReturned(recorder: RunRecorder, label: string): void {
-  recorder.mark({ type: 'response.returned', label, lane: 'Handler', phase: 'end', outcome: 'ok', detail: '200' })
-  after(() => recorder.markResponseSent())
-}
+export const surfaceEnd = (what: string): BodyEnd<unknown> => ({
+  returned: () => ({ type: 'response.returned', label: `${what} returned`, lane: 'Handler', outcome: 'ok', detail: '200' }),
+  threw: { type: 'handler.threw', label: `${what} threw`, lane: 'Handler' },
+  afterResponse: after,
+})
 
 export type ActionResult = { runId: string; status: string } | ErrorBody
 
@@ -57,11 +57,9 @@ export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOpera
     try {
       recorder = await startSurfaceRun(name, new URLSearchParams(String(query).slice(0, 200)))
     } catch (error) {
-      if (error instanceof DemoError) return { error: { code: error.code, message: error.message, ...error.details } }
-      throw error
+      return errorBody(asDemoError(error))
     }
-    const result = await body(surfaceOperations(recorder, name))
-    markReturned(recorder, 'Server Action returned')
+    const result = await runBody(recorder, () => body(surfaceOperations(recorder, name)), surfaceEnd('Server Action'))
     return { runId: recorder.id, ...result }
   }
 }

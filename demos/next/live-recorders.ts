@@ -5,6 +5,9 @@ import type { RunRecorder } from '../engine/recorder'
  * place (middleware) can be continued in another (the page behind it). Each
  * entry leaves when its run ends, so the map is bounded by the runs-in-flight cap.
  */
+/** The request header middleware uses to hand its run to the page behind it. */
+export const RUN_HEADER = 'x-after-guide-run'
+
 const KEY = Symbol.for('after-guide.live-recorders')
 type WithRecorders = typeof globalThis & { [KEY]?: Map<string, RunRecorder> }
 

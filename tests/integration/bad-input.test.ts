@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { scenarios } from '@/demos/scenarios'
 import { runCount, timed } from '../support/api'
+import { expectRefused, type Refusal } from '../support/refusal'
 
-interface Case {
-  name: string
-  method: string
-  path: string
-  status: number
-  field?: string
-  allowed?: string
-  allow?: string
-}
-
-const cases: Case[] = [
+const cases: Refusal[] = [
   { name: 'work above its range', method: 'POST', path: '/api/demos/after?work=2001', status: 400, field: 'work', allowed: '0-2000' },
   { name: 'negative effect', method: 'POST', path: '/api/demos/blocking?effect=-5', status: 400, field: 'effect', allowed: '0-10000' },
   { name: 'non-numeric work', method: 'POST', path: '/api/demos/after?work=abc', status: 400, field: 'work', allowed: '0-2000' },
@@ -30,19 +21,7 @@ const cases: Case[] = [
 ]
 
 describe('bad input gets a clear JSON error and leaves nothing behind', () => {
-  it.each(cases)('$name: $method $path → $status', async ({ method, path, status, field, allowed, allow }) => {
-    const before = await runCount()
-    const { response, body } = await timed(path, { method })
-    expect(response.status).toBe(status)
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/)
-    expect(response.headers.get('x-run-id')).toBeNull()
-    const { error } = JSON.parse(body) as { error: { code: string; message: string; field?: string; allowed?: string } }
-    expect(error.message.length).toBeGreaterThan(5)
-    if (field) expect(error.field).toBe(field)
-    if (allowed) expect(error.allowed).toBe(allowed)
-    if (allow) expect(response.headers.get('allow')).toBe(allow)
-    expect(await runCount()).toBe(before)
-  })
+  it.each(cases)('$name: $method $path → $status', expectRefused)
 
   it('refuses a malformed Last-Event-ID with 400 naming the header', async () => {
     const { response, body } = await timed('/api/runs/AAAAAAAAAAAA/events', { headers: { 'Last-Event-ID': 'x' } })

@@ -17,7 +17,7 @@ describe('MemoryRunStore', () => {
     expect(run.id).toMatch(RUN_ID_PATTERN)
     expect(store.get(run.id)).toBe(run)
     expect(store.size).toBe(1)
-    expect(store.inFlight).toBe(1)
+    expect(run.status).toBe('running')
   })
 
   it('evicts the oldest finished run when full', () => {

@@ -1,0 +1,121 @@
+import { NextRequest, NextResponse } from 'next/server'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { StoredRun } from '@/demos/engine/run-store'
+import { demoMiddleware } from '@/demos/next/demo-middleware'
+import { demoPage } from '@/demos/next/demo-page'
+import { demoRoute } from '@/demos/next/demo-route'
+import { demoAction } from '@/demos/next/demo-surface'
+import { demoRuntime } from '@/demos/runtime'
+
+/**
+ * The four wrappers, run outside Next.js: after() and headers() need a
+ * request scope, so they are replaced. after() keeps its callbacks until the
+ * test "sends the response"; headers() answers with the headers of the
+ * request under test (the page's hand-over header, say).
+ */
+const next = vi.hoisted(() => ({ scheduled: [] as Array<() => unknown>, headers: new Headers() }))
+vi.mock('next/server', async (original) => ({
+  ...(await original<typeof import('next/server')>()),
+  after: (callback: () => unknown) => void next.scheduled.push(callback),
+}))
+vi.mock('next/headers', () => ({ headers: async () => next.headers }))
+
+const sendResponse = () => next.scheduled.splice(0).forEach((callback) => callback())
+
+let created: StoredRun[]
+beforeEach(() => {
+  next.scheduled.length = 0
+  next.headers = new Headers()
+  const store = demoRuntime().store
+  const create = store.create.bind(store)
+  created = []
+  vi.spyOn(store, 'create').mockImplementation((...args) => {
+    const run = create(...args)
+    if (run) created.push(run)
+    return run
+  })
+})
+afterEach(() => vi.restoreAllMocks())
+
+const onlyRun = (): StoredRun => {
+  expect(created).toHaveLength(1)
+  return created[0]
+}
+
+const failure = () => new Error('database unreachable')
+const fails = async (): Promise<never> => {
+  throw failure()
+}
+
+/** After the response is "sent", the run completes (not expired) and gives its slot back. */
+async function expectEnded(run: StoredRun, inFlightBefore: number) {
+  sendResponse()
+  await vi.waitFor(() => expect(run.status).toBe('complete'), { timeout: 1000 })
+  expect(run.events().map((event) => event.type)).toContain('response.sent')
+  expect(demoRuntime().runsInFlight.value).toBe(inFlightBefore)
+}
+
+const threwEvent = (run: StoredRun, type: string) => run.events().find((event) => event.type === type)
+
+describe('a wrapped body that throws still ends its run', () => {
+  it('demoRoute (Route Handler)', async () => {
+    const before = demoRuntime().runsInFlight.value
+    const POST = demoRoute('after', fails)
+    await expect(POST(new Request('http://localhost/api/demos/after?work=0&effect=0', { method: 'POST' }))).rejects.toThrow('database unreachable')
+    const run = onlyRun()
+    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Handler threw', outcome: 'error', detail: 'database unreachable' })
+    await expectEnded(run, before)
+  })
+
+  it('demoAction (Server Action)', async () => {
+    const before = demoRuntime().runsInFlight.value
+    const action = demoAction('server-action', fails)
+    await expect(action('work=0&effect=0')).rejects.toThrow('database unreachable')
+    const run = onlyRun()
+    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Server Action threw', detail: 'database unreachable' })
+    await expectEnded(run, before)
+  })
+
+  it('demoPage (Server Component)', async () => {
+    const before = demoRuntime().runsInFlight.value
+    const Page = demoPage('server-component', fails)
+    await expect(Page({ searchParams: Promise.resolve({ work: '0', effect: '0' }) })).rejects.toThrow('database unreachable')
+    const run = onlyRun()
+    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
+    await expectEnded(run, before)
+  })
+
+  it('demoMiddleware', async () => {
+    const before = demoRuntime().runsInFlight.value
+    const middleware = demoMiddleware(fails)
+    await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))).rejects.toThrow('database unreachable')
+    const run = onlyRun()
+    expect(threwEvent(run, 'middleware.threw')).toMatchObject({ lane: 'Middleware', detail: 'database unreachable' })
+    await expectEnded(run, before)
+  })
+
+  it('the page behind demoMiddleware, continuing the run the middleware handed over', async () => {
+    const before = demoRuntime().runsInFlight.value
+    const middleware = demoMiddleware(async (_request, { next }) => next())
+    const response = (await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))) as NextResponse
+    const run = onlyRun()
+    // The middleware handed the run on: the page, not the middleware, records the sending.
+    expect(next.scheduled).toHaveLength(0)
+    next.headers = forwardedHeaders(response)
+    const Page = demoPage('middleware', fails)
+    await expect(Page({ searchParams: Promise.resolve({ work: '0', effect: '0' }) })).rejects.toThrow('database unreachable')
+    expect(created).toHaveLength(1)
+    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw' })
+    await expectEnded(run, before)
+  })
+})
+
+/** The request headers NextResponse.next() passes on to the page (`x-middleware-request-<name>`). */
+function forwardedHeaders(response: Response): Headers {
+  const prefix = 'x-middleware-request-'
+  const forwarded = new Headers()
+  response.headers.forEach((value, name) => {
+    if (name.startsWith(prefix)) forwarded.set(name.slice(prefix.length), value)
+  })
+  return forwarded
+}

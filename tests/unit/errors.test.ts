@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { caughtErrorResponse, DemoError, invalidParameter } from '@/demos/engine/errors'
+
+describe('caughtErrorResponse', () => {
+  it('answers a DemoError with its status, headers and JSON body', async () => {
+    const response = caughtErrorResponse(new DemoError(503, 'busy', 'Retry in 5 s.', {}, { 'Retry-After': '5' }))
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('5')
+    expect(response.headers.get('cache-control')).toBe('no-store')
+    expect(await response.json()).toEqual({ error: { code: 'busy', message: 'Retry in 5 s.' } })
+  })
+
+  it('names the field and what it allows', async () => {
+    const response = caughtErrorResponse(invalidParameter('work', 'work must be a whole number.', '0 to 2000'))
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      error: { code: 'invalid_parameter', message: 'work must be a whole number.', field: 'work', allowed: '0 to 2000' },
+    })
+  })
+
+  it('throws any other error on unchanged: a bug is not a visitor error', () => {
+    const bug = new TypeError('undefined is not a function')
+    expect(() => caughtErrorResponse(bug)).toThrow(bug)
+    expect(() => caughtErrorResponse('a string')).toThrow('a string')
+  })
+})

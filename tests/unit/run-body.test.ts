@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { monotonic } from '@/demos/engine/clock'
+import { Gauge, RateLimiter } from '@/demos/engine/limits'
+import { MemoryRunStore } from '@/demos/engine/run-store'
+import { loadConfig } from '@/demos/config'
+import { runBody, type BodyEnd } from '@/demos/run-body'
+import type { DemoRuntime } from '@/demos/runtime'
+import { startRun } from '@/demos/start-run'
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+const MAX_RUN_MS = 60_000
+const SETTLE_MS = 30
+
+/** A runtime with one run slot, so a run that never ends shows as a refused next run. */
+function oneSlotRuntime(): DemoRuntime {
+  const config = { ...loadConfig(), maxRunsInFlight: 1, settleMs: SETTLE_MS, maxRunMs: MAX_RUN_MS }
+  return {
+    config,
+    store: new MemoryRunStore({ maxRuns: 10, maxAgeMs: 10 * MAX_RUN_MS, clock: monotonic }),
+    rateLimiter: new RateLimiter({ perMinute: 60, burst: 20, maxClients: 10, clock: monotonic }),
+    runsInFlight: new Gauge('runs in flight', 1, 5),
+    streams: new Gauge('open event streams', 1, 5),
+  }
+}
+
+function setup() {
+  const runtime = oneSlotRuntime()
+  const recorder = startRun(runtime, 'after', {}, 'client')
+  // Stands in for Next.js's after(): callbacks wait here until the test "sends the response".
+  const scheduled: Array<() => void> = []
+  const end: BodyEnd<string> = {
+    returned: (value) => ({ type: 'response.returned', label: `returned ${value}`, lane: 'Handler', outcome: 'ok' }),
+    threw: { type: 'handler.threw', label: 'Handler threw', lane: 'Handler' },
+    afterResponse: (callback) => void scheduled.push(callback),
+  }
+  const sendResponse = () => scheduled.splice(0).forEach((callback) => callback())
+  const types = () => recorder.run.events().map((event) => event.type)
+  const admitsAnother = () => startRun(runtime, 'after', {}, 'client')
+  return { runtime, recorder, scheduled, end, sendResponse, types, admitsAnother }
+}
+
+describe('runBody', () => {
+  it('a body that returns: its return ends the bar, then the sending is recorded and the run completes', async () => {
+    const { recorder, end, sendResponse, types, runtime } = setup()
+    await expect(runBody(recorder, async () => 'ok', end)).resolves.toBe('ok')
+    expect(types()).toEqual(['request.received', 'response.returned'])
+    sendResponse()
+    await vi.advanceTimersByTimeAsync(SETTLE_MS)
+    expect(types()).toEqual(['request.received', 'response.returned', 'response.sent'])
+    expect(recorder.run.status).toBe('complete')
+    expect(runtime.runsInFlight.value).toBe(0)
+  })
+
+  it('records the sending after the callbacks the body scheduled, so theirs start first', async () => {
+    const { recorder, end, scheduled, sendResponse, types } = setup()
+    const bodyCallback = () => recorder.mark({ type: 'body.callback', label: 'callback', lane: 'Side effect', phase: 'instant' })
+    await runBody(recorder, async () => (end.afterResponse(bodyCallback), 'ok'), end)
+    expect(scheduled).toHaveLength(2)
+    sendResponse()
+    expect(types().slice(-2)).toEqual(['body.callback', 'response.sent'])
+  })
+
+  it('a body that throws: the throw ends the bar, the error goes on unchanged, and the run completes and frees its slot', async () => {
+    const { recorder, end, scheduled, sendResponse, types, runtime, admitsAnother } = setup()
+    const failure = new Error('database unreachable')
+    await expect(
+      runBody(recorder, async () => {
+        throw failure
+      }, end),
+    ).rejects.toBe(failure)
+    expect(recorder.run.events().at(-1)).toMatchObject({ type: 'handler.threw', phase: 'end', outcome: 'error', detail: 'database unreachable' })
+    // The one slot is taken until the run ends.
+    expect(admitsAnother).toThrow(expect.objectContaining({ status: 503 }))
+    expect(scheduled).toHaveLength(1)
+    sendResponse()
+    await vi.advanceTimersByTimeAsync(SETTLE_MS)
+    expect(types().at(-1)).toBe('response.sent')
+    // Complete, not expired: it ended 30 ms after the response, not at maxRunMs.
+    expect(recorder.run.status).toBe('complete')
+    expect(runtime.runsInFlight.value).toBe(0)
+    expect(admitsAnother().run.status).toBe('running')
+  })
+
+  it('a body that hands its run on records no sending: the handler it hands to does', async () => {
+    const { recorder, end, scheduled } = setup()
+    await runBody(recorder, async () => 'next', { ...end, continuesRun: () => true })
+    expect(scheduled).toHaveLength(0)
+    expect(recorder.run.status).toBe('running')
+  })
+
+  it('a body that meant to hand its run on but threw ends the run itself', async () => {
+    const { recorder, end, scheduled, sendResponse } = setup()
+    const handing = { ...end, continuesRun: () => true }
+    await expect(
+      runBody(recorder, async () => {
+        throw new Error('middleware failed')
+      }, handing),
+    ).rejects.toThrow('middleware failed')
+    expect(scheduled).toHaveLength(1)
+    sendResponse()
+    await vi.advanceTimersByTimeAsync(SETTLE_MS)
+    expect(recorder.run.status).toBe('complete')
+  })
+})
