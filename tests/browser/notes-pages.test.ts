@@ -92,7 +92,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     expect(has(full!, 'stream.closed')).toBe(true)
     expect(at(full!, 'effect.started')).toBeGreaterThanOrEqual(at(full!, 'stream.closed'))
 
-    await page.getByLabel(/Stream length/).fill('6000')
+    await page.getByRole('spinbutton', { name: /Stream length/ }).fill('6000')
     const stop = page.getByRole('button', { name: 'Stop the stream' })
     await page.getByRole('button', { name: 'Run again' }).click()
     await page.waitForTimeout(800)
