@@ -1,10 +1,20 @@
+import { notFound } from 'next/navigation'
+import { ogImageSegments, pageAt, staticPathParams } from '@/links/derived-paths'
 import { ogCard } from '@/links/og-card'
 import { sitePages } from '@/links/site-pages'
 
+// Each page's card depends only on its front matter: `next build` renders
+// them all and requests are served the built PNGs. A path that is no page's
+// card is not rendered here: next.config.mjs sends it to app/unknown-page/og.
+export const dynamic = 'force-static'
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return staticPathParams(sitePages(), ogImageSegments)
+}
+
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }) {
-  const { path } = await params
-  const route = `/${path.join('/')}`.replace(/\.png$/, '').replace(/^\/index$/, '/')
-  const page = sitePages().find((p) => p.route === route)
-  if (!page) return Response.json({ error: { code: 'unknown_page', message: `No page at ${route}.`, field: 'path' } }, { status: 404 })
+  const page = pageAt(sitePages(), (await params).path, ogImageSegments)
+  if (!page) notFound()
   return ogCard(page)
 }
