@@ -50,10 +50,19 @@ export default withNextra({
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },
-  // Every page's Markdown twin: /notes/failures.md and /index.md (the home page)
-  // are served by the Route Handler in app/markdown.
   async rewrites() {
-    return [{ source: '/:path+.md', destination: '/markdown/:path+' }]
+    return {
+      // Every page's Markdown twin: /notes/failures.md and /index.md (the home
+      // page) are served by the Route Handler in app/markdown.
+      afterFiles: [{ source: '/:path+.md', destination: '/markdown/:path+' }],
+      // app/og and app/markdown are prerendered for every page and admit no
+      // other path (dynamicParams = false); Next.js then goes on to these, so
+      // an unknown page still gets a 404 that says what is wrong.
+      fallback: [
+        { source: '/og/:path+', destination: '/unknown-page/og/:path+' },
+        { source: '/markdown/:path+', destination: '/unknown-page/markdown/:path+' },
+      ],
+    }
   },
   webpack(config, { webpack }) {
     config.plugins.push(

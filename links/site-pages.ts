@@ -86,9 +86,9 @@ function mdxFiles(root: string, dir: string): string[] {
 }
 
 /**
- * Every MDX page under `pages/`, read from disk. Route Handlers call this at
- * request time with `next start`'s working directory, the project root, so a
- * page added later appears without any change here.
+ * Every MDX page under `pages/`, read from disk relative to the working
+ * directory: the project root under `next build` (which prerenders the OG
+ * images, Markdown twins and llms.txt from it) and `next start` (short links).
  */
 export function readSitePages(root: string = process.cwd()): SitePage[] {
   return mdxFiles(root, 'pages')

@@ -102,8 +102,15 @@ describe('/llms.txt', () => {
     }
   })
 
-  it('unknown pages get 404 for their .md and OG image', async () => {
-    expect((await get('/no-such-page.md')).status).toBe(404)
-    expect((await get('/og/no-such-page.png')).status).toBe(404)
+  it('unknown pages get 404 for their .md and OG image, saying what is wrong', async () => {
+    const md = await get('/no-such-page.md')
+    expect(md.status).toBe(404)
+    expect(await md.text()).toBe('No page at /no-such-page. The list of pages is at /llms.txt.\n')
+    const og = await get('/og/notes/no-such-page.png')
+    expect(og.status).toBe(404)
+    expect((await og.json()).error).toEqual({ code: 'unknown_page', message: 'No page at /notes/no-such-page.', field: 'path' })
+    const noPng = await get('/og/index')
+    expect(noPng.status).toBe(404)
+    expect((await noPng.json()).error.message).toMatch(/\/og\/index\.png/)
   })
 })

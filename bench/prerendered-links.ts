@@ -1,0 +1,57 @@
+/**
+ * What do the pages' derived files cost per request: an Open Graph image,
+ * a Markdown twin and /llms.txt?
+ *
+ * Starts `next start` on the current build, warms each URL once, then sends
+ * RUNS requests to each, one at a time on loopback, and prints median and p95
+ * time to the last byte, with the `x-nextjs-cache` header the server answered
+ * (HIT when the response was prerendered at build time, none when the
+ * handler ran for the request).
+ *
+ * Usage: npm run build && npx tsx bench/prerendered-links.ts   (RUNS=200 by default)
+ */
+import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
+import { fixed, median, percentile, printTable } from './stats'
+
+const RUNS = Number(process.env.RUNS ?? 200)
+const PATHS = ['/og/notes/failures.png', '/notes/failures.md', '/llms.txt']
+
+async function timeGet(url: string): Promise<{ ms: number; cache: string }> {
+  const start = performance.now()
+  const response = await fetch(url)
+  await response.arrayBuffer()
+  const ms = performance.now() - start
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  return { ms, cache: response.headers.get('x-nextjs-cache') ?? 'none' }
+}
+
+async function measure(baseUrl: string) {
+  const rows: string[][] = []
+  for (const path of PATHS) {
+    await timeGet(`${baseUrl}${path}`)
+    const samples: number[] = []
+    const caches = new Set<string>()
+    for (let i = 0; i < RUNS; i++) {
+      const { ms, cache } = await timeGet(`${baseUrl}${path}`)
+      samples.push(ms)
+      caches.add(cache)
+    }
+    rows.push([path, fixed(median(samples)), fixed(percentile(samples, 95)), [...caches].join(',')])
+  }
+  console.log(`\nTime to last byte, ${RUNS} requests per path, one at a time, loopback:`)
+  printTable(['path', 'median ms', 'p95 ms', 'x-nextjs-cache'], rows)
+}
+
+async function main() {
+  const server = await startServer(TEST_SERVER_ENV)
+  try {
+    await measure(server.url)
+  } finally {
+    await server.stop()
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exitCode = 1
+})
