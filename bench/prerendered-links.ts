@@ -8,7 +8,7 @@
  * (HIT when the response was prerendered at build time, none when the
  * handler ran for the request).
  *
- * Usage: npm run build && npx tsx bench/prerendered-links.ts   (RUNS=200 by default)
+ * Usage: npm run build && npm run bench:links   (RUNS=200 by default)
  */
 import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
 import { fixed, median, percentile, printTable } from './stats'
