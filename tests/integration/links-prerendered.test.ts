@@ -37,6 +37,8 @@ const derived = [
     srcRoute: '/markdown/[...path]',
   })),
   { url: '/llms.txt', built: '/llms.txt', srcRoute: '/llms.txt' },
+  { url: '/sitemap.xml', built: '/sitemap.xml', srcRoute: '/sitemap.xml' },
+  { url: '/robots.txt', built: '/robots.txt', srcRoute: '/robots.txt' },
 ]
 
 const get = (url: string, base = baseUrl()) => fetch(`${base}${url}`, { redirect: 'manual' })

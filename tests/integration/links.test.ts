@@ -114,3 +114,27 @@ describe('/llms.txt', () => {
     expect((await noPng.json()).error.message).toMatch(/\/og\/index\.png/)
   })
 })
+
+describe('/sitemap.xml and /robots.txt', () => {
+  it('the sitemap lists every page at the public origin, and each answers 200', async () => {
+    const res = await get('/sitemap.xml')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^application\/xml/)
+    const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1])
+    expect(locs.sort()).toEqual(pages.map((page) => absoluteUrl(page.route)).sort())
+    for (const page of pages) expect((await get(page.route)).status, page.route).toBe(200)
+  })
+
+  it('robots.txt names the sitemap and keeps crawlers off the demo endpoints, not off pages, twins or cards', async () => {
+    const res = await get('/robots.txt')
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).toContain(`Sitemap: ${absoluteUrl('/sitemap.xml')}`)
+    const disallowed = [...text.matchAll(/^Disallow: (.+)$/gm)].map((match) => match[1]!)
+    expect(disallowed).toEqual(expect.arrayContaining(['/api/', '/demos/']))
+    const readable = pages.flatMap((page) => [page.route, markdownPath(page.route), ogImagePath(page.route)])
+    for (const url of [...readable, '/llms.txt']) {
+      expect(disallowed.filter((prefix) => url.startsWith(prefix)), url).toEqual([])
+    }
+  })
+})

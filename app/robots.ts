@@ -1,0 +1,17 @@
+import type { MetadataRoute } from 'next'
+import { absoluteUrl } from '@/components/site'
+
+export const dynamic = 'force-static'
+
+/**
+ * `/robots.txt`. The docs pages, their Markdown twins and their Open Graph
+ * cards are for everyone (link unfurlers fetch the cards); the demo
+ * endpoints and the App Router demo surfaces start runs and are no reading
+ * matter, so crawlers are asked to leave them alone.
+ */
+export default function robots(): MetadataRoute.Robots {
+  return {
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/demos/', '/unknown-page/'] },
+    sitemap: absoluteUrl('/sitemap.xml'),
+  }
+}
