@@ -71,7 +71,7 @@ export default function DecisionCheck() {
         ))}
       </ol>
 
-      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live} data-testid="verdict">
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="verdict">
         {step.kind === 'verdict' && (
           <div className={styles.verdict} data-fits={step.verdict.fits} data-verdict={step.verdict.id}>
             <p className={styles.badge}>{FITS_LABEL[step.verdict.fits]}</p>
