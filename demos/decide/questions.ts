@@ -7,7 +7,7 @@
 
 export type Answer = 'yes' | 'no'
 
-export interface Verdict {
+interface Verdict {
   id: string
   /** Whether after() is the right place for the work. */
   fits: 'yes' | 'no' | 'with-care'
@@ -112,7 +112,7 @@ export const allNo: Verdict = {
 /** Answers by question id; only questions on the path the answers take. */
 export type Answers = Readonly<Record<string, Answer>>
 
-export type Step =
+type Step =
   | { kind: 'question'; question: Question; index: number }
   | { kind: 'verdict'; verdict: Verdict }
 
