@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
-
-interface DrawnRun {
-  scenario: string
-  status: number
-  firstByte: number
-  lastByte: number
-  effectStarted?: number
-  effectFinished?: number
-  limitReached?: number
-  details: string[]
-  events: Array<{ type: string; lane?: string }>
-}
 
 // A user agent with markup in it: the page must show it as text.
 const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
