@@ -21,10 +21,11 @@ export function ogCard(page: Pick<SitePage, 'title' | 'description'>): ImageResp
       >
         <div style={{ display: 'flex', fontSize: 36, color: '#9ecbff' }}>{site.name}</div>
         <div style={{ display: 'flex', flexDirection: 'column', gap: 28 }}>
-          <div style={{ display: 'flex', fontSize: page.title.length > 48 ? 60 : 72, lineHeight: 1.1, fontWeight: 700 }}>
+          <div style={{ display: 'flex', fontSize: page.title.length > 48 ? 60 : 72, lineHeight: 1.1 }}>
             {page.title}
           </div>
-          <div style={{ display: 'flex', fontSize: 32, lineHeight: 1.35, color: '#c9d1d9' }}>{page.description}</div>
+          {/* Two lines at most: a card is read at a glance, the page has the rest. */}
+          <div style={{ display: 'block', fontSize: 32, lineHeight: 1.35, color: '#c9d1d9', lineClamp: 2 }}>{page.description}</div>
         </div>
         <div style={{ display: 'flex', fontSize: 26, color: '#8b949e' }}>{site.origin.replace(/^https?:\/\//, '')}</div>
       </div>

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import matter from 'gray-matter'
+import notesMeta from '../pages/notes/_meta.js'
+import rootMeta from '../pages/_meta.js'
 
 export interface ShortLink {
   slug: string
@@ -94,7 +96,24 @@ export function readSitePages(root: string = process.cwd()): SitePage[] {
   return mdxFiles(root, 'pages')
     .sort()
     .map((file) => parsePage(file, readFileSync(path.join(root, file), 'utf8')))
-    .sort((a, b) => (a.route === '/' ? -1 : b.route === '/' ? 1 : a.route.localeCompare(b.route)))
+    .sort((a, b) => compareSidebarPlaces(sidebarPlace(a.route), sidebarPlace(b.route)))
+}
+
+/** The sidebar's order (the `_meta.js` files), folder by folder, so lists of pages read like the site. */
+const sidebar: Record<string, readonly string[]> = { '': Object.keys(rootMeta), notes: Object.keys(notesMeta) }
+
+/** A route's position in the sidebar, one index per path segment; a page no `_meta.js` names comes last. */
+export function sidebarPlace(route: string): number[] {
+  const segments = route === '/' ? ['index'] : route.split('/').slice(1)
+  return segments.map((segment, i) => {
+    const index = sidebar[segments.slice(0, i).join('/')]?.indexOf(segment) ?? -1
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index
+  })
+}
+
+function compareSidebarPlaces(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
+  return a.length - b.length
 }
 
 let cached: SitePage[] | undefined
