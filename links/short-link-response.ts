@@ -1,4 +1,5 @@
 import { site } from '../components/site'
+import { echoed } from './echoed'
 import { findShortLink, shortLinkTargets, type ShortLinkTarget } from './short-links'
 import type { SitePage } from './site-pages'
 
@@ -41,13 +42,14 @@ export function shortLinkResponse(pages: readonly SitePage[], slug: string, acce
   const found = findShortLink(pages, slug)
   if (found) return new Response(null, { status: 308, headers: { Location: encodeURI(found.target) } })
   const links = shortLinkTargets(pages)
+  const shown = echoed(slug)
   const headers = { 'Cache-Control': 'no-store' }
   if (wantsJson(accept)) {
     return Response.json(
       {
         error: {
           code: 'unknown_short_link',
-          message: `No short link "${slug}". Valid slugs are listed in "allowed".`,
+          message: `No short link "${shown}". Valid slugs are listed in "allowed".`,
           field: 'slug',
           allowed: links.map((l) => l.slug),
         },
@@ -56,7 +58,7 @@ export function shortLinkResponse(pages: readonly SitePage[], slug: string, acce
       { status: 404, headers },
     )
   }
-  return new Response(notFoundHtml(slug, links), {
+  return new Response(notFoundHtml(shown, links), {
     status: 404,
     headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' },
   })
