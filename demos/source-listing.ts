@@ -27,3 +27,18 @@ export async function loadListings(files: readonly string[]): Promise<Record<str
   )
   return Object.fromEntries(entries)
 }
+
+/** The `file` of every `<Listing file="…">` tag in an MDX source, once each. */
+export function listedFiles(mdx: string): string[] {
+  return [...new Set([...mdx.matchAll(/<Listing\s+file="([^"]+)"/g)].map((match) => match[1]!))]
+}
+
+/**
+ * `getStaticProps` of a page that shows listings: reads the page's own MDX
+ * source (`page`, relative to the project root), finds its `<Listing>` tags
+ * and loads their files, so what the page loads cannot drift from what it shows.
+ */
+export async function listingProps(page: string) {
+  const files = listedFiles(await readFile(path.join(process.cwd(), page), 'utf8'))
+  return { props: { ssg: { listings: await loadListings(files) } } }
+}
