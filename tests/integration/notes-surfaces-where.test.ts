@@ -31,6 +31,8 @@ describe('where after() works (truth tests against next start)', () => {
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
     expect(end).toBe('complete')
     expectCallbackAfterResponse(events)
+    // Observed on the Route Handler's body itself, so it does not lean on after() for the order.
+    expect(eventTime(events, 'effect.started')).toBeGreaterThanOrEqual(eventTime(events, 'response.body-sent'))
   })
 
   it('Server Component page: the whole page arrives before the callback finishes', async () => {
