@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PageRecord, RecordedPage } from '@/demos/build-record'
-import { baseUrl, eventTime, post, readEvents, timed } from '../support/api'
+import { baseUrl, eventTime, post, readEvents, runCount, timed } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
 
 const EFFECT = 600
@@ -68,6 +68,23 @@ describe('where after() works (truth tests against next start)', () => {
     )
     expect(result.error.field).toBe('work')
     expect(result.error.allowed).toBe('0-2000')
+  })
+
+  it('Server Action: an over-long query is refused like a Route Handler\'s, not cut down to a valid one', async () => {
+    const before = await runCount()
+    // Cut to 200 characters, this would be 200 "&": all defaults, a run nobody asked for.
+    const query = `${'&'.repeat(250)}effect=10000`
+    const { result } = await callAction<{ error: { field: string; allowed: string } }>(
+      '/demos/server-action',
+      'app/demos/server-action/actions.ts',
+      'saveItem',
+      [query],
+    )
+    const route = await post(`/api/demos/after?${query}`)
+    expect(route.response.status).toBe(400)
+    expect(result).toEqual(JSON.parse(route.body))
+    expect(result.error.field).toBe('query')
+    expect(await runCount()).toBe(before)
   })
 
   it('middleware: the callback starts when the middleware returns, before the page has rendered', async () => {
