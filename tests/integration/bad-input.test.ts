@@ -55,14 +55,15 @@ describe('HEAD goes wherever GET does', () => {
   )
 
   it('HEAD on a run\'s event stream answers its headers and opens no stream', async () => {
-    const { response } = await timed('/api/demos/baseline?work=0', { method: 'POST' })
+    // A run still going: a stream opened for it would stay open until its callback ends.
+    const { response } = await timed('/api/demos/after?work=0&effect=1500', { method: 'POST' })
     const runId = response.headers.get('x-run-id')!
-    await readEvents(runId)
     const head = await timed(`/api/runs/${runId}/events`, { method: 'HEAD' })
     expect(head.response.status).toBe(200)
     expect(head.response.headers.get('content-type')).toMatch(/^text\/event-stream/)
     expect(head.body).toBe('')
     expect((await health()).streams.open).toBe(0)
+    expect((await readEvents(runId)).end).toBe('complete')
     expect((await timed('/api/runs/AAAAAAAAAAAA/events', { method: 'HEAD' })).response.status).toBe(404)
   })
 })
