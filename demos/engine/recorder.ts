@@ -98,9 +98,8 @@ export class RunRecorder {
   private maybeSettle(): void {
     if (!this.responseSent || this.pending > 0 || this.run.status !== 'running') return
     this.clearSettle()
-    this.settleTimer = setTimeout(() => {
-      if (this.pending === 0) this.finish('complete')
-    }, this.options.settleMs)
+    // Every task() clears this timer first, so when it fires nothing is pending.
+    this.settleTimer = setTimeout(() => this.finish('complete'), this.options.settleMs)
   }
 
   private clearSettle(): void {
