@@ -47,7 +47,7 @@ export interface RunOptions {
 const STREAM_TIMEOUT_MS = 60_000
 
 /** 16 random bytes, base64url: the `X-Run-Ref` this browser picks for a run. */
-export function newRunRef(): string {
+function newRunRef(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
