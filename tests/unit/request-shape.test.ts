@@ -4,15 +4,17 @@ import { MAX_QUERY_LENGTH, parseRequest, readQueryString } from '@/demos/engine/
 import { EFFECT, WORK } from '@/demos/scenarios/params'
 
 const specs = { work: WORK, effect: EFFECT }
-const refusal = (request: Request) => {
+/** The details of the DemoError `read` throws, or undefined when it accepts. */
+const refusedBy = (read: () => unknown) => {
   try {
-    parseRequest(specs, request)
+    read()
   } catch (error) {
     if (error instanceof DemoError) return { status: error.status, ...error.details }
     throw error
   }
   return undefined
 }
+const refusal = (request: Request) => refusedBy(() => parseRequest(specs, request))
 
 describe('parseRequest', () => {
   it('accepts a bodiless POST with parameters in range', () => {
@@ -37,15 +39,7 @@ describe('parseRequest', () => {
 
 describe('readQueryString (a Server Action\'s query)', () => {
   const known = ['work', 'effect']
-  const refusalOf = (search: string) => {
-    try {
-      readQueryString(search, known)
-    } catch (error) {
-      if (error instanceof DemoError) return { status: error.status, ...error.details }
-      throw error
-    }
-    return undefined
-  }
+  const refusalOf = (search: string) => refusedBy(() => readQueryString(search, known))
 
   it('reads the query with or without its "?"', () => {
     expect(Object.fromEntries(readQueryString('work=5&effect=10', known))).toEqual({ work: '5', effect: '10' })
