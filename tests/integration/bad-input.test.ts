@@ -13,7 +13,7 @@ const cases: Refusal[] = [
   { name: 'repeated parameter', method: 'POST', path: '/api/demos/after?work=1&work=2', status: 400, field: 'work' },
   { name: 'unknown scenario', method: 'POST', path: '/api/demos/sideways', status: 404, field: 'scenario', allowed: Object.keys(scenarios).join(', ') },
   { name: 'GET on an unknown scenario', method: 'GET', path: '/api/demos/nope', status: 404, field: 'scenario', allowed: Object.keys(scenarios).join(', ') },
-  { name: 'DELETE on an unknown scenario', method: 'DELETE', path: '/api/demos/nope/', status: 404, field: 'scenario' },
+  { name: 'DELETE on an unknown scenario', method: 'DELETE', path: '/api/demos/nope', status: 404, field: 'scenario' },
   { name: 'malformed run id', method: 'GET', path: '/api/runs/not-an-id/events', status: 400, field: 'runId' },
   { name: 'unknown run id', method: 'GET', path: '/api/runs/AAAAAAAAAAAA/events', status: 404, field: 'runId' },
   { name: 'GET on a demo', method: 'GET', path: '/api/demos/after', status: 405, allow: 'POST' },
@@ -40,7 +40,7 @@ describe('bad input gets a clear JSON error and leaves nothing behind', () => {
 })
 
 describe('HEAD goes wherever GET does', () => {
-  const health = async () => (await (await timed('/api/health')).response.json()) as { streams: { open: number } }
+  const health = async () => JSON.parse((await timed('/api/health')).body) as { streams: { open: number } }
 
   it.each(['/api/health', '/api/demos', '/api/static-record', '/api/runs?ref=AAAAAAAAAAAAAAAAAAAAAA', '/api/runs?x=1'])(
     'HEAD %s answers what GET answers, without a body',

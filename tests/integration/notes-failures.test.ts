@@ -101,6 +101,6 @@ describe('/notes/failures: after() runs even when the response fails (truth test
   it('run lookup takes GET only', async () => {
     const { response } = await timed('/api/runs', { method: 'POST' })
     expect(response.status).toBe(405)
-    expect(response.headers.get('allow')).toBe('GET')
+    expect(response.headers.get('allow')).toBe('GET, HEAD')
   })
 })

@@ -72,8 +72,8 @@ describe('where after() works (truth tests against next start)', () => {
 
   it('Server Action: an over-long query is refused like a Route Handler\'s, not cut down to a valid one', async () => {
     const before = await runCount()
-    // Cut to 200 characters, this would be 200 "&": all defaults, a run nobody asked for.
-    const query = `${'&'.repeat(250)}effect=10000`
+    // Cut to 200 characters, this would read as work=0: a valid run nobody asked for.
+    const query = `work=${'0'.repeat(255)}1`
     const { result } = await callAction<{ error: { field: string; allowed: string } }>(
       '/demos/server-action',
       'app/demos/server-action/actions.ts',
