@@ -1,6 +1,6 @@
 import { useRouter } from 'next/router'
 import { useConfig } from 'nextra-theme-docs'
-import { absoluteUrl, markdownPath, ogImagePath, site } from './site'
+import { absoluteUrl, markdownPath, OG_SIZE, ogImagePath, site } from './site'
 
 /**
  * Per-page head tags from the page's front matter: title, meta description,
@@ -28,8 +28,8 @@ export function PageHead() {
       <meta property="og:description" content={description} />
       <meta property="og:url" content={url} />
       <meta property="og:image" content={image} />
-      <meta property="og:image:width" content="1200" />
-      <meta property="og:image:height" content="630" />
+      <meta property="og:image:width" content={String(OG_SIZE.width)} />
+      <meta property="og:image:height" content={String(OG_SIZE.height)} />
       <meta property="og:image:alt" content={`${site.name}: ${pageTitle}`} />
       <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={pageTitle} />

@@ -19,6 +19,9 @@ export function markdownPath(route: string): string {
   return route === '/' ? '/index.md' : `${route}.md`
 }
 
+/** The Open Graph card's size: the image is drawn at it, and the meta tags state it. */
+export const OG_SIZE = { width: 1200, height: 630 } as const
+
 /** The page's Open Graph image: `/og/notes/failures.png`; the home page's is `/og/index.png`. */
 export function ogImagePath(route: string): string {
   return `/og${route === '/' ? '/index' : route}.png`

@@ -1,8 +1,6 @@
 import { ImageResponse } from 'next/og'
-import { site } from '../components/site'
+import { OG_SIZE, site } from '../components/site'
 import type { SitePage } from './site-pages'
-
-export const OG_SIZE = { width: 1200, height: 630 }
 
 /** The page's Open Graph card: site name, title and summary, all from front matter. */
 export function ogCard(page: Pick<SitePage, 'title' | 'description'>): ImageResponse {

@@ -1,7 +1,7 @@
 import { useRouter } from 'next/router'
 import { useEffect, useRef, useState } from 'react'
 import { answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answer, type Answers } from '../../demos/decide/questions'
-import { site } from '../site'
+import { absoluteUrl } from '../site'
 import { CopyButton } from '../mdx/CopyButton'
 import styles from './DecisionCheck.module.css'
 
@@ -37,7 +37,7 @@ export default function DecisionCheck() {
   const step = nextStep(path)
   const asked = questions.slice(0, step.kind === 'question' ? step.index + 1 : Object.keys(path).length)
   const query = answersToQuery(path)
-  const link = `${site.origin}${router.pathname}${query ? `?${query}` : ''}#check`
+  const link = absoluteUrl(`${router.pathname}${query ? `?${query}` : ''}#check`)
 
   return (
     <div className={styles.check} data-testid="decision-check">
@@ -71,7 +71,7 @@ export default function DecisionCheck() {
         ))}
       </ol>
 
-      <div role="status" aria-live="polite" aria-atomic="true" className={styles.live} data-testid="verdict">
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="verdict">
         {step.kind === 'verdict' && (
           <div className={styles.verdict} data-fits={step.verdict.fits} data-verdict={step.verdict.id}>
             <p className={styles.badge}>{FITS_LABEL[step.verdict.fits]}</p>

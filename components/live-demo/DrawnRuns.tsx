@@ -22,6 +22,9 @@ function toTestData(aligned: AlignedRun) {
   }
 }
 
+/** One run as `data-runs` carries it: the browser tests read this type, so a renamed field fails to compile there. */
+export type DrawnRunData = ReturnType<typeof toTestData>
+
 /**
  * Finished runs as a chart and a table of every timestamp. `lanes` names, per
  * scenario, the lanes it can draw, so one that recorded nothing shows as never run.

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import type { ParamSpecs } from '../../demos/engine/params'
+import { describeRange, type ParamSpecs } from '../../demos/engine/params'
 import { useUrlParams } from './useUrlParams'
 import styles from './RunDemo.module.css'
 
@@ -23,7 +23,7 @@ export function useParamForm(specs: ParamSpecs): ParamFormState {
       for (const [name, spec] of Object.entries(specs)) {
         const value = Number(fields[name])
         if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
-          return { error: `${spec.label} must be a whole number of milliseconds from ${spec.min} to ${spec.max}.` }
+          return { error: `${spec.label} must be ${describeRange(spec)}.` }
         }
         values[name] = value
       }

@@ -9,7 +9,7 @@ interface Row {
   from: number
   to: number
   tone: 'client' | 'server' | 'effect' | 'error' | 'missing'
-  marks: Array<{ at: number; label: string }>
+  marks: Array<{ at: number; label: string; seq: number }>
 }
 
 /** Lanes of the server's own steps; every other lane is a side effect. */
@@ -33,7 +33,7 @@ function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
     tone: bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect',
     marks: aligned.events
       .filter((event) => event.lane === bar.lane && event.phase === 'instant')
-      .map((event) => ({ at: event.at, label: event.label })),
+      .map((event) => ({ at: event.at, label: event.label, seq: event.seq })),
   }))
   const missing = missingLanes(aligned, expected).map(
     (lane): Row => ({ key: lane, label: `Server: ${lane}`, from: 0, to: 0, tone: 'missing', marks: [] }),
@@ -87,8 +87,9 @@ export function TimelineChart({
                     style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
                   />
                 )}
+                {/* Keyed by seq: one lane can log several marks with the same label (two "Audit log entry"s, say). */}
                 {row.marks.map((mark) => (
-                  <div key={mark.label} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
+                  <div key={mark.seq} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
                 ))}
                 {row.tone === 'missing' ? null : (
                   // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.

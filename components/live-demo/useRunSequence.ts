@@ -2,7 +2,7 @@ import { useRef, type FormEvent } from 'react'
 import { RunRequestError } from '../../demos/client/run-client'
 import type { ParamFormState } from './ParamForm'
 
-export type RunSequence = (values: Record<string, number>, signal: AbortSignal) => Promise<void>
+type RunSequence = (values: Record<string, number>, signal: AbortSignal) => Promise<void>
 
 /**
  * The submit handler every demo shares: checks the form, cancels a sequence

@@ -9,5 +9,5 @@ const RunDemo = browserOnly(() => import('../live-demo/RunDemo'), 'the live demo
  * axis. `stoppable` adds a button that hangs up on the response mid-stream.
  */
 export function LiveDemo({ scenarios, stoppable }: { scenarios: ScenarioName[]; stoppable?: boolean }) {
-  return <RunDemo names={scenarios} stoppable={stoppable} />
+  return <RunDemo sources={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} />
 }

@@ -7,7 +7,7 @@
 
 export type Answer = 'yes' | 'no'
 
-export interface Verdict {
+interface Verdict {
   id: string
   /** Whether after() is the right place for the work. */
   fits: 'yes' | 'no' | 'with-care'
@@ -112,9 +112,9 @@ export const allNo: Verdict = {
 /** Answers by question id; only questions on the path the answers take. */
 export type Answers = Readonly<Record<string, Answer>>
 
-export type Step =
+type Step =
   | { kind: 'question'; question: Question; index: number }
-  | { kind: 'verdict'; verdict: Verdict; decidedBy?: Question }
+  | { kind: 'verdict'; verdict: Verdict }
 
 const isAnswer = (value: unknown): value is Answer => value === 'yes' || value === 'no'
 
@@ -140,7 +140,7 @@ export function nextStep(answers: Answers): Step {
   for (const [index, question] of questions.entries()) {
     const value = path[question.id]
     if (value === undefined) return { kind: 'question', question, index }
-    if (value === 'yes') return { kind: 'verdict', verdict: question.yes, decidedBy: question }
+    if (value === 'yes') return { kind: 'verdict', verdict: question.yes }
   }
   return { kind: 'verdict', verdict: allNo }
 }
@@ -150,18 +150,9 @@ export function answer(answers: Answers, questionId: string, value: Answer): Ans
   return onPath({ ...answers, [questionId]: value })
 }
 
-/** Reads answers from a query (URLSearchParams or Next.js router query). Repeated keys count as invalid. */
-export function answersFromQuery(query: URLSearchParams | Readonly<Record<string, string | string[] | undefined>>): Answers {
-  const raw: Record<string, unknown> = {}
-  if (query instanceof URLSearchParams) {
-    for (const question of questions) {
-      const values = query.getAll(question.id)
-      if (values.length === 1) raw[question.id] = values[0]
-    }
-  } else {
-    for (const question of questions) raw[question.id] = query[question.id]
-  }
-  return onPath(raw)
+/** Reads answers from the Next.js router's query. A repeated key arrives as an array, so it counts as unanswered. */
+export function answersFromQuery(query: Readonly<Record<string, string | string[] | undefined>>): Answers {
+  return onPath(Object.fromEntries(questions.map((question) => [question.id, query[question.id]])))
 }
 
 /** The answers as a query string in question order ('' when there are none). */

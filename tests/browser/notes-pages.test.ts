@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
-
-interface DrawnEvent {
-  type: string
-  lane: string
-  at: number
-  t: number
-  outcome?: string
-}
-
-interface DrawnRun {
-  scenario: string
-  status: number
-  lastByte: number
-  redirected: boolean
-  stopped: boolean
-  end: string
-  events: DrawnEvent[]
-}
 
 const byScenario = (runs: DrawnRun[], scenario: string) => runs.find((run) => run.scenario === scenario)!
 const has = (run: DrawnRun, type: string) => run.events.some((event) => event.type === type)

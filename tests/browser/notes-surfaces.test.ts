@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
-
-interface DrawnRun {
-  scenario: string
-  status: number
-  firstByte: number
-  lastByte: number
-  effectStarted?: number
-  effectFinished?: number
-  limitReached?: number
-  details: string[]
-}
 
 // A user agent with markup in it: the page must show it as text.
 const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
@@ -61,9 +51,22 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   it('request-context: the callbacks read the visitor\'s own user agent and demo cookie, shown as text', async () => {
     const context = await chromium.browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
     const page = await context.newPage()
+    const problems: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
+    })
+    page.on('pageerror', (error) => problems.push(error.message))
     await page.goto('/notes/request-context?work=0&effect=20')
     const demo = demoOf(page, ['request-context', 'request-context-action'])
     const runs = await runDemo<DrawnRun>(demo)
+    // Each run logs several "Audit log entry" marks in one lane: the chart draws every one, and React has nothing to say.
+    const logged = runs.map((run) => run.events.filter((event) => event.type === 'effect.logged').length)
+    expect(Math.min(...logged)).toBeGreaterThanOrEqual(2)
+    const groups = demo.getByTestId('timeline').locator('[aria-hidden="true"] > div')
+    for (const [index, count] of logged.entries()) {
+      expect(await groups.nth(index).locator('[title="Audit log entry"]').count()).toBe(count)
+    }
+    expect(problems).toEqual([])
     const cookie = (await demo.getByTestId('demo-cookie').locator('code').textContent())!
     expect(cookie).toMatch(/^demo-/)
     // The cookie is HttpOnly: the page's scripts cannot see it.

@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { useChromium } from '../support/use-chromium'
-
-interface DrawnRun {
-  scenario: string
-  status: number
-  lastByte: number
-  margin: number
-  effectStarted?: number
-  effectFinished?: number
-}
 
 const EFFECT = 700
 

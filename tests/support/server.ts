@@ -35,15 +35,24 @@ async function freePort(): Promise<number> {
   })
 }
 
+const siteRoot = path.resolve(import.meta.dirname, '../..')
+
+export interface ServerOptions {
+  /** The built app to serve: the site by default, or a test fixture app. */
+  root?: string
+  /** A path that answers 200 once the server is up. */
+  readyPath?: string
+}
+
 /**
  * Starts `next start` on the built site (run `npm run build` first). The
  * server gets its own process group so that stopping it reaches the
  * next-server process it forks, not only the launcher.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
+  const { root = siteRoot, readyPath = '/api/health' } = options
   const port = await freePort()
-  const root = path.resolve(import.meta.dirname, '../..')
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [path.join(siteRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     detached: true,
@@ -59,7 +68,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break
+      if ((await fetch(`${url}${readyPath}`)).ok) break
     } catch {
       // not listening yet
     }

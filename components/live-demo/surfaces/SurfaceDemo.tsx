@@ -1,89 +1,62 @@
 import { useEffect, useRef, useState } from 'react'
-import { align, type AlignedRun } from '../../../demos/client/align'
-import { RunRequestError } from '../../../demos/client/run-client'
-import type { ParamSpecs } from '../../../demos/engine/params'
-import { scenarios } from '../../../demos/scenarios'
+import { align } from '../../../demos/client/align'
+import { RunRequestError, type RunOptions } from '../../../demos/client/run-client'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
-import { DrawnRuns } from '../DrawnRuns'
-import { ParamForm, useParamForm } from '../ParamForm'
-import { useRunSequence } from '../useRunSequence'
-import { frameReady, runSource, whenMounted, type SurfaceSource } from './surface-client'
-import { summaries, withComputedLimit, type SummaryKind } from './summaries'
+import RunDemo from '../RunDemo'
+import { frameReady, runSource, titleOf, whenMounted, type SurfaceSource } from './surface-client'
+import { withComputedLimit, type SummaryKind } from './summaries'
 import runStyles from '../RunDemo.module.css'
 import styles from './SurfaceDemo.module.css'
 
-type State =
-  | { kind: 'idle' }
-  | { kind: 'running'; title: string }
-  | { kind: 'done'; runs: AlignedRun[]; values: Record<string, number> }
-  | { kind: 'error'; message: string }
-
-const specOf = (source: SurfaceSource) => (source.kind === 'route' ? scenarios[source.name] : appSurfaces[source.name])
-const titleOf = (source: SurfaceSource) => ('title' in source && source.title) || specOf(source).title
-
-export interface SurfaceDemoProps {
+/**
+ * Runs demos on different Next.js surfaces (Route Handler, Server Component
+ * page, Server Action) through the same RunDemo as the rule page. A Server
+ * Action runs inside a frame holding its App Router page; the frame is shown,
+ * so the visitor sees where the call comes from.
+ */
+export default function SurfaceDemo({
+  sources,
+  summary = 'response',
+  setsCookie = false,
+}: {
   sources: SurfaceSource[]
   summary?: SummaryKind
   /** Gives the visitor a fresh demo cookie before the runs, so the callbacks have one to read. */
   setsCookie?: boolean
-}
-
-/**
- * Runs demos on different Next.js surfaces (Route Handler, Server Component
- * page, Server Action) one after another and draws them on one time axis,
- * with the same timeline components as the rule page. A Server Action runs
- * inside a frame holding its App Router page; the frame is shown, so the
- * visitor sees where the call comes from.
- */
-export default function SurfaceDemo({ sources, summary = 'response', setsCookie = false }: SurfaceDemoProps) {
-  const specs: ParamSpecs = Object.assign({}, ...sources.map((source) => specOf(source).params))
-  const form = useParamForm(specs)
-  const [state, setState] = useState<State>({ kind: 'idle' })
+}) {
   const [cookie, setCookie] = useState<string | null>(null)
-  const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
   const frames = useRef<Partial<Record<AppSurfaceName, HTMLIFrameElement>>>({})
-  const ready = useRef<Partial<Record<AppSurfaceName, Promise<void>>>>({})
+  const ready = useRef<Partial<Record<AppSurfaceName, Promise<unknown>>>>({})
   const [dark, setDark] = useState(false)
   // The frames load the App Router's own runtime, so they mount only once the visitor runs the demo.
   const [framesShown, setFramesShown] = useState(false)
-  const titles = Object.fromEntries(sources.map((source) => [source.name, titleOf(source)]))
   const actions = sources.filter((source) => source.kind === 'action')
 
   useEffect(() => setDark(document.documentElement.classList.contains('dark')), [])
 
-  const run = submit(async (values, signal) => {
-    if (setsCookie) {
-      setState({ kind: 'running', title: 'setting a demo cookie' })
-      const response = await fetch('/api/demo-cookie', { method: 'POST', signal })
-      if (!response.ok) throw new RunRequestError(`Setting the demo cookie failed (HTTP ${response.status}).`)
-      setCookie(((await response.json()) as { value: string }).value)
+  const run = async (source: SurfaceSource, values: Record<string, number>, options: RunOptions) => {
+    if (source.kind === 'action') {
+      setFramesShown(true)
+      // Waits for the frame to mount, then for it to say it is ready.
+      await whenMounted(() => ready.current[source.name])
     }
-    const runs: AlignedRun[] = []
-    for (const source of sources) {
-      setState({ kind: 'running', title: titleOf(source) })
-      if (source.kind === 'action') {
-        setFramesShown(true)
-        // Waits for the frame to mount, then for it to say it is ready.
-        await whenMounted(() => ready.current[source.name])
-      }
-      const aligned = align(await runSource(source, values, frames.current, signal))
-      runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
-    }
-    setState({ kind: 'done', runs, values })
-  })
+    const aligned = align(await runSource(source, values, options, frames.current))
+    return summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned
+  }
+
+  const setDemoCookie = async (signal: AbortSignal) => {
+    const response = await fetch('/api/demo-cookie', { method: 'POST', signal })
+    if (!response.ok) throw new RunRequestError(`Setting the demo cookie failed (HTTP ${response.status}).`)
+    setCookie(((await response.json()) as { value: string }).value)
+  }
 
   return (
-    <section
-      className={runStyles.demo}
-      aria-label={`Live demo: ${sources.map(titleOf).join(', ')}`}
-      data-demo={sources.map((source) => source.name).join(' ')}
+    <RunDemo
+      sources={sources}
+      summary={summary}
+      run={run}
+      before={setsCookie ? { doing: 'Setting a demo cookie…', run: setDemoCookie } : undefined}
     >
-      <ParamForm specs={specs} form={form} onSubmit={run}>
-        <button type="submit" className={runStyles.run} disabled={state.kind === 'running'}>
-          {state.kind === 'running' ? `Running: ${state.title}…` : state.kind === 'done' ? 'Run again' : 'Run the demo'}
-        </button>
-      </ParamForm>
-
       {(framesShown ? actions : []).map((source) => (
         <figure key={source.name} className={styles.frame}>
           <iframe
@@ -108,23 +81,6 @@ export default function SurfaceDemo({ sources, summary = 'response', setsCookie 
           Your demo cookie for this run: <code>{cookie}</code> (HttpOnly, SameSite=Lax; it identifies nothing but this demo).
         </p>
       ) : null}
-
-      <div role="status" aria-live="polite" className={runStyles.result} data-testid="demo-status">
-        {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
-        {state.kind === 'done'
-          ? state.runs.map((aligned) => (
-              <div key={aligned.run.runId} data-testid={`summary-${aligned.run.scenario}`} className={styles.summary}>
-                {summaries[summary](aligned, titles[aligned.run.scenario] ?? aligned.run.scenario, state.values).map((line, i) => (
-                  <p key={i}>{line}</p>
-                ))}
-              </div>
-            ))
-          : null}
-      </div>
-
-      {state.kind === 'done' ? (
-        <DrawnRuns runs={state.runs} titles={titles} />
-      ) : null}
-    </section>
+    </RunDemo>
   )
 }

@@ -8,18 +8,21 @@ export type SummaryKind = 'response' | 'middleware' | 'context' | 'duration'
 
 const find = (aligned: AlignedRun, type: string) => aligned.events.find((event) => event.type === type)
 
-const response = (aligned: AlignedRun, title: string): string[] => [describeRun(aligned, title)]
+/** `lanes`: the callbacks the run's scenario expects, so one that never ran is named. */
+type Summary = (aligned: AlignedRun, title: string, values: Record<string, number>, lanes?: readonly string[]) => string[]
 
-function middleware(aligned: AlignedRun, title: string): string[] {
+const response: Summary = (aligned, title, _values, lanes) => [describeRun(aligned, title, lanes)]
+
+const middleware: Summary = (aligned, title, values, lanes) => {
   const started = find(aligned, 'effect.started')
-  if (!started) return response(aligned, title)
+  if (!started) return response(aligned, title, values, lanes)
   const before = aligned.run.browser.firstByte - started.at
   const where = before >= 0 ? `${ms(before)} before the browser received the page's first byte` : `${ms(-before)} after the page's first byte`
   return [`${title}: the after() callback started ${where} (± ${ms(aligned.margin)}), while the page was still rendering.`]
 }
 
 /** Everything the callback logged or caught, as text: these values come from the visitor's own request. */
-function context(aligned: AlignedRun, title: string): string[] {
+const context: Summary = (aligned, title) => {
   const lines = aligned.events
     .filter((event: TimelineEvent) => event.type === 'effect.logged' || event.type === 'context.threw')
     .map((event) => (event.type === 'context.threw' ? `${event.label}: ${event.detail ?? ''}` : `Logged ${event.detail ?? ''}`))
@@ -51,10 +54,10 @@ export function withComputedLimit(aligned: AlignedRun, limit: number | undefined
   return { ...aligned, events: [...aligned.events, ...computed] }
 }
 
-function duration(aligned: AlignedRun, title: string, values: Record<string, number>): string[] {
+const duration: Summary = (aligned, title, values, lanes) => {
   const limit = values.limit
   const finished = find(aligned, 'effect.finished')
-  if (!finished || !limit) return response(aligned, title)
+  if (!finished || !limit) return response(aligned, title, values, lanes)
   const measured = `${title}: the callback finished ${ms(finished.t)} after the request arrived; next start has no time limit.`
   const cut =
     finished.t > limit
@@ -63,7 +66,7 @@ function duration(aligned: AlignedRun, title: string, values: Record<string, num
   return [measured, `${cut} (Computed from the measured times; nothing was cut here.)`]
 }
 
-export const summaries: Record<SummaryKind, (aligned: AlignedRun, title: string, values: Record<string, number>) => string[]> = {
+export const summaries: Record<SummaryKind, Summary> = {
   response,
   middleware,
   context,

@@ -1,4 +1,14 @@
-import { collectEvents, refusal, RunRequestError, runScenario, timedRequest, toQuery, type CompletedRun } from '../../../demos/client/run-client'
+import {
+  collectEvents,
+  refusal,
+  RunRequestError,
+  runScenario,
+  timedRequest,
+  toQuery,
+  type CompletedRun,
+  type RunOptions,
+} from '../../../demos/client/run-client'
+import type { ParamSpecs } from '../../../demos/engine/params'
 import { scenarios, type ScenarioName } from '../../../demos/scenarios'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
 import { isFrameMessage, type FrameMessage } from './frame-protocol'
@@ -9,8 +19,24 @@ export type SurfaceSource =
   | { kind: 'page'; name: AppSurfaceName }
   | { kind: 'action'; name: AppSurfaceName }
 
+interface SourceSpec {
+  title: string
+  params: ParamSpecs
+  lanes?: readonly string[]
+}
+
+const specOf = (source: SurfaceSource): SourceSpec => (source.kind === 'route' ? scenarios[source.name] : appSurfaces[source.name])
+
+/** The name the demo shows for a source: its own title, or its scenario's. */
+export const titleOf = (source: SurfaceSource): string => ('title' in source && source.title) || specOf(source).title
+
+export const paramsOf = (source: SurfaceSource) => specOf(source).params
+
+/** The lanes a source's runs can draw, so one that recorded nothing shows as never run. */
+export const lanesOf = (source: SurfaceSource): readonly string[] | undefined => specOf(source).lanes
+
 /** GETs a demo page, timed to its first and last byte, and collects its timeline. */
-export async function runPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<CompletedRun> {
+async function runPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<CompletedRun> {
   const { response, text, timing } = await timedRequest(
     `${appSurfaces[name].path}?${toQuery(params)}`,
     {},
@@ -27,52 +53,55 @@ export async function runPage(name: AppSurfaceName, params: Record<string, numbe
 const FRAME_TIMEOUT_MS = 60_000
 let nextId = 0
 
-/** Asks the Server Action frame for `name` to run, and waits for what it measured. */
-export function runInFrame(frame: HTMLIFrameElement, name: AppSurfaceName, params: Record<string, number>): Promise<CompletedRun> {
-  const id = ++nextId
+/**
+ * The first message from `frame` that `settle` settles (by returning something
+ * other than undefined: a value, or an Error to reject with). Rejects with
+ * `late` if none has come within FRAME_TIMEOUT_MS, so a frame that failed to
+ * load ends in an error instead of a wait for ever.
+ */
+function frameMessage<T>(frame: HTMLIFrameElement, settle: (message: FrameMessage) => T | Error | undefined, late: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => finish(new RunRequestError('The Server Action frame did not answer in time.')), FRAME_TIMEOUT_MS)
-    function finish(error?: Error, run?: CompletedRun) {
+    const timeout = setTimeout(() => finish(new RunRequestError(late)), FRAME_TIMEOUT_MS)
+    function finish(outcome: T | Error) {
       clearTimeout(timeout)
       window.removeEventListener('message', onMessage)
-      if (run) resolve(run)
-      else reject(error)
+      if (outcome instanceof Error) reject(outcome)
+      else resolve(outcome)
     }
     function onMessage(event: MessageEvent) {
       if (!isFrameMessage(event) || event.source !== frame.contentWindow) return
-      const message = event.data
-      if (message.surface !== name || !('id' in message) || message.id !== id) return
-      if (message.type === 'after-guide:result') finish(undefined, message.run)
-      if (message.type === 'after-guide:failed') finish(new RunRequestError(message.message))
+      const outcome = settle(event.data)
+      if (outcome !== undefined) finish(outcome)
     }
     window.addEventListener('message', onMessage)
-    const request: FrameMessage = { type: 'after-guide:run', surface: name, id, query: toQuery(params) }
-    frame.contentWindow?.postMessage(request, window.location.origin)
   })
 }
 
-/**
- * Resolves once the frame's Server Action runner has started listening;
- * rejects if it has not within FRAME_TIMEOUT_MS (the frame's page failed to
- * load), so the demo reports an error instead of waiting for ever.
- */
-export function frameReady(frame: HTMLIFrameElement, name: AppSurfaceName): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => {
-      window.removeEventListener('message', onMessage)
-      reject(new RunRequestError('The Server Action frame did not load in time.'))
-    }, FRAME_TIMEOUT_MS)
-    function onMessage(event: MessageEvent) {
-      if (!isFrameMessage(event) || event.source !== frame.contentWindow) return
-      if (event.data.type === 'after-guide:ready' && event.data.surface === name) {
-        clearTimeout(timeout)
-        window.removeEventListener('message', onMessage)
-        resolve()
-      }
-    }
-    window.addEventListener('message', onMessage)
-  })
+/** Asks the Server Action frame for `name` to run, and waits for what it measured. */
+function runInFrame(frame: HTMLIFrameElement, name: AppSurfaceName, params: Record<string, number>): Promise<CompletedRun> {
+  const id = ++nextId
+  const answer = frameMessage<CompletedRun>(
+    frame,
+    (message) => {
+      if (message.surface !== name || !('id' in message) || message.id !== id) return undefined
+      if (message.type === 'after-guide:result') return message.run
+      if (message.type === 'after-guide:failed') return new RunRequestError(message.message)
+      return undefined
+    },
+    'The Server Action frame did not answer in time.',
+  )
+  const request: FrameMessage = { type: 'after-guide:run', surface: name, id, query: toQuery(params) }
+  frame.contentWindow?.postMessage(request, window.location.origin)
+  return answer
 }
+
+/** Resolves once the frame's Server Action runner has started listening. */
+export const frameReady = (frame: HTMLIFrameElement, name: AppSurfaceName): Promise<true> =>
+  frameMessage(
+    frame,
+    (message) => (message.type === 'after-guide:ready' && message.surface === name ? true : undefined),
+    'The Server Action frame did not load in time.',
+  )
 
 /** Resolves with what `get` returns once it returns something: an element React is about to mount, say. */
 export function whenMounted<T>(get: () => T | undefined): Promise<T> {
@@ -86,17 +115,19 @@ export function whenMounted<T>(get: () => T | undefined): Promise<T> {
   })
 }
 
-/** Runs one source with its own parameters picked from `values`. */
+/**
+ * Runs one source with its own parameters picked from `values`. Only a Route
+ * Handler run can be stopped mid-response (`options.stop`).
+ */
 export function runSource(
   source: SurfaceSource,
   values: Record<string, number>,
-  frames: Partial<Record<AppSurfaceName, HTMLIFrameElement>>,
-  signal?: AbortSignal,
+  options: RunOptions,
+  frames: Partial<Record<AppSurfaceName, HTMLIFrameElement>> = {},
 ): Promise<CompletedRun> {
-  const own = (keys: string[]) => Object.fromEntries(keys.map((key) => [key, values[key]!]))
-  if (source.kind === 'route') return runScenario(source.name, own(Object.keys(scenarios[source.name].params)), signal)
-  const params = own(Object.keys(appSurfaces[source.name].params))
-  if (source.kind === 'page') return runPage(source.name, params, signal)
+  const params = Object.fromEntries(Object.keys(paramsOf(source)).map((key) => [key, values[key]!]))
+  if (source.kind === 'route') return runScenario(source.name, params, options)
+  if (source.kind === 'page') return runPage(source.name, params, options.signal)
   const frame = frames[source.name]
   if (!frame) throw new RunRequestError('The Server Action frame is not on the page.')
   return runInFrame(frame, source.name, params)

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../support/server'
+
+/**
+ * Truths that need a Next.js app of their own: one whose build is meant to
+ * fail, and one that shows React's `cache()` outside the site's demo
+ * machinery. Each fixture is a minimal App Router app under tests/fixtures,
+ * built here with the site's own Next.js (about 10 s each).
+ */
+const root = path.resolve(import.meta.dirname, '../..')
+const fixture = (name: string) => path.join(root, 'tests/fixtures', name)
+
+function nextBuild(dir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      cwd: dir,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.once('exit', (code) => resolve({ code, output }))
+  })
+}
+
+describe('an after() callback that throws on a prerendered page', () => {
+  const dir = fixture('after-throws-at-build')
+  afterAll(() => rmSync(path.join(dir, '.next'), { recursive: true, force: true }))
+
+  it('fails next build, naming the callback’s error', async () => {
+    const { code, output } = await nextBuild(dir)
+    expect(code).not.toBe(0)
+    expect(output).toContain('An error occurred in a function passed to `after()`')
+    expect(output).toContain('after-guide: this callback throws at build time')
+    expect(output).toMatch(/Error occurred prerendering page "\/"/)
+  }, 120_000)
+})
+
+describe('React cache() with after()', () => {
+  const dir = fixture('react-cache')
+  let server: RunningServer
+  beforeAll(async () => {
+    const { code, output } = await nextBuild(dir)
+    if (code !== 0) throw new Error(`the react-cache fixture did not build:\n${output}`)
+    server = await startServer({}, { root: dir, readyPath: '/api/record?key=ready' })
+  }, 120_000)
+  afterAll(async () => {
+    await server?.stop()
+    rmSync(path.join(dir, '.next'), { recursive: true, force: true })
+  })
+
+  /** What the request with `key` got from its loader calls, once its after() callback has run. */
+  async function record(key: string): Promise<{ render: string[]; after: string[] }> {
+    for (let tries = 0; tries < 50; tries++) {
+      const found = (await (await fetch(`${server.url}/api/record?key=${key}`)).json()) as { render: string[]; after: string[] } | null
+      if (found?.after.length) return found
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    throw new Error(`no after() result for ${key}`)
+  }
+
+  it('in a Server Component, the callback gets the request’s memo: one call for the page, its child and the callback', async () => {
+    const html = await (await fetch(`${server.url}/?key=page-1`)).text()
+    const page = /id="page">([^<]+)/.exec(html)![1]
+    const child = /id="child">([^<]+)/.exec(html)![1]
+    expect(child).toBe(page)
+    expect((await record('page-1')).after).toEqual([page])
+  })
+
+  it('in a Route Handler, cache() deduplicates nothing: each call runs, inside the callback too', async () => {
+    await fetch(`${server.url}/api/probe?key=route-1`)
+    const { render, after } = await record('route-1')
+    expect(new Set([...render, ...after]).size).toBe(3)
+  })
+})
