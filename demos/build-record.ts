@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { caughtErrorResponse } from './engine/errors'
 import { readQuery } from './engine/request-shape'
@@ -16,14 +16,12 @@ export interface CallbackRun {
   callbackRanAt: string
   /** `phase-production-build` during `next build`; null under `next start`. */
   nextPhase: string | null
-  pid: number
 }
 
 export type RecordedPage = 'static' | 'isr' | 'isr-early'
 
 export interface PageRecord {
   runs: CallbackRun[]
-  fileModifiedAt: string
 }
 
 const KEPT = 20
@@ -40,7 +38,7 @@ async function readRuns(page: RecordedPage): Promise<CallbackRun[]> {
 }
 
 export async function recordCallbackRun(page: RecordedPage, { renderedAt }: { renderedAt: string }): Promise<void> {
-  const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null, pid: process.pid }
+  const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null }
   const runs = [...(await readRuns(page)), run].slice(-KEPT)
   await mkdir(path.dirname(recordPath(page)), { recursive: true })
   // Written aside, then renamed into place, so a reader never sees half a file.
@@ -52,7 +50,7 @@ export async function recordCallbackRun(page: RecordedPage, { renderedAt }: { re
 async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
   const runs = await readRuns(page)
   if (runs.length === 0) return null
-  return { runs, fileModifiedAt: (await stat(recordPath(page))).mtime.toISOString() }
+  return { runs }
 }
 
 /** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */

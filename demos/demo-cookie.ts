@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { DemoError, errorResponse } from './engine/errors'
+import { caughtErrorResponse } from './engine/errors'
+import { readQuery } from './engine/request-shape'
 
 /** The cookie the request-context demos read back inside after(). It identifies nothing but a demo visit. */
 export const DEMO_COOKIE = 'after-guide-visitor'
@@ -7,20 +8,22 @@ export const DEMO_COOKIE = 'after-guide-visitor'
 const MAX_AGE_S = 60 * 60
 
 /** Whether the visitor reached the site over HTTPS, directly or through a proxy that says so. */
-export function servedOverHttps(request: Request): boolean {
+function servedOverHttps(request: Request): boolean {
   if (new URL(request.url).protocol === 'https:') return true
   return request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https'
 }
 
 /** `Set-Cookie` for the demo cookie: unreadable by scripts, not sent cross-site, HTTPS-only when the site is. */
-export function demoCookieHeader(value: string, secure: boolean): string {
+function demoCookieHeader(value: string, secure: boolean): string {
   return [`${DEMO_COOKIE}=${value}`, 'Path=/', `Max-Age=${MAX_AGE_S}`, 'HttpOnly', 'SameSite=Lax', ...(secure ? ['Secure'] : [])].join('; ')
 }
 
 /** `POST /api/demo-cookie` gives the visitor a new random demo cookie. */
 export function demoCookieResponse(request: Request): Response {
-  if (new URL(request.url).search !== '') {
-    return errorResponse(new DemoError(400, 'invalid_parameter', 'This endpoint takes no parameters.', { allowed: 'no parameters' }))
+  try {
+    readQuery(request, [])
+  } catch (error) {
+    return caughtErrorResponse(error)
   }
   const secure = servedOverHttps(request)
   const value = `demo-${randomBytes(6).toString('base64url')}`

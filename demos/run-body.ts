@@ -39,9 +39,9 @@ export async function runBody<T>(recorder: RunRecorder, body: () => Promise<T>, 
     recorder.mark({ ...end.threw, phase: 'end', outcome: 'error', detail: errorMessage(error) })
     throw error
   } finally {
-    // Registered last, so the body's own after() callbacks start first.
-    // Next.js runs after() callbacks once the response has been sent, which
-    // makes this the server's record of that moment.
+    // Registered last, so the body's own after() callbacks start first. It
+    // records when Next.js ran this run's after() callbacks, and lets the run
+    // complete; it proves nothing about when the response was sent.
     if (!continues) end.afterResponse(() => recorder.markResponseSent())
   }
 }

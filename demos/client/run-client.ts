@@ -1,5 +1,5 @@
 import type { ErrorBody } from '../engine/errors'
-import type { RunStatus, TimelineEvent } from '../engine/timeline'
+import type { StreamEnd, TimelineEvent } from '../engine/timeline'
 
 /** What the browser saw of one run, on its own clock (ms since it sent the request). */
 export interface BrowserTiming {
@@ -19,7 +19,7 @@ export interface CompletedRun {
   redirected?: boolean
   browser: BrowserTiming
   events: TimelineEvent[]
-  end: Exclude<RunStatus, 'running'> | 'stream-lifetime'
+  end: StreamEnd
 }
 
 /** A failed request, with the server's JSON error when it sent one. */
@@ -47,7 +47,7 @@ export interface RunOptions {
 const STREAM_TIMEOUT_MS = 60_000
 
 /** 16 random bytes, base64url: the `X-Run-Ref` this browser picks for a run. */
-export function newRunRef(): string {
+function newRunRef(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }

@@ -82,20 +82,24 @@ export class RunRecorder {
     }
   }
 
-  /** Called once the server has finished sending the response. */
+  /**
+   * Called from the run's last after() callback. Next.js runs those once it
+   * has sent the response, so this records when it did, as seen by after()
+   * itself; `response.body-sent` (see body-sent.ts) is the observation that
+   * does not depend on after().
+   */
   markResponseSent(): void {
     if (this.responseSent) return
     this.responseSent = true
-    this.mark({ type: 'response.sent', label: 'Response sent (server)', lane: 'Handler', phase: 'instant' })
+    this.mark({ type: 'response.sent', label: 'Next.js ran after() callbacks', lane: 'Handler', phase: 'instant' })
     this.maybeSettle()
   }
 
   private maybeSettle(): void {
     if (!this.responseSent || this.pending > 0 || this.run.status !== 'running') return
     this.clearSettle()
-    this.settleTimer = setTimeout(() => {
-      if (this.pending === 0) this.finish('complete')
-    }, this.options.settleMs)
+    // Every task() clears this timer first, so when it fires nothing is pending.
+    this.settleTimer = setTimeout(() => this.finish('complete'), this.options.settleMs)
   }
 
   private clearSettle(): void {

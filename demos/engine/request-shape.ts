@@ -13,7 +13,7 @@ export const MAX_QUERY_LENGTH = 256
  * happens: nobody can make the server buffer an upload it will never use.
  * A declared length of 0 (what fetch sends for a bodiless POST) is fine.
  */
-export function rejectBody(headers: Headers): void {
+function rejectBody(headers: Headers): void {
   const length = headers.get('content-length')
   const chunked = headers.get('transfer-encoding')
   if ((length !== null && length.trim() !== '0') || chunked !== null) {
@@ -22,17 +22,24 @@ export function rejectBody(headers: Headers): void {
 }
 
 /**
- * The one validation path of every demo endpoint: no body, a bounded query,
- * and only the parameters in `known`, each at most once.
+ * A demo's query string (`?work=50&effect=1000`, the `?` optional), bounded,
+ * with only the parameters in `known`, each at most once. The query check of
+ * every demo, whether the string came in a URL or as a Server Action argument.
  */
+export function readQueryString(search: string, known: readonly string[]): URLSearchParams {
+  const text = search.replace(/^\?/, '')
+  if (text.length > MAX_QUERY_LENGTH) {
+    throw invalid('query', `The query string is ${text.length} characters long.`, `at most ${MAX_QUERY_LENGTH} characters`)
+  }
+  const query = new URLSearchParams(text)
+  checkKeys(query, known)
+  return query
+}
+
+/** The one validation path of every demo endpoint: no body, then `readQueryString`. */
 export function readQuery(request: Request, known: readonly string[]): URLSearchParams {
   rejectBody(request.headers)
-  const url = new URL(request.url)
-  if (url.search.length > MAX_QUERY_LENGTH) {
-    throw invalid('query', `The query string is ${url.search.length} characters long.`, `at most ${MAX_QUERY_LENGTH} characters`)
-  }
-  checkKeys(url.searchParams, known)
-  return url.searchParams
+  return readQueryString(new URL(request.url).search, known)
 }
 
 /** A scenario's request: `readQuery`, then each declared parameter in range. */

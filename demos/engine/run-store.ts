@@ -40,7 +40,7 @@ export interface RunStore {
 
 export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{12}$/
 
-export const newRunId = (): string => randomBytes(9).toString('base64url')
+const newRunId = (): string => randomBytes(9).toString('base64url')
 
 /**
  * A reference the client picks and sends with a run request (`X-Run-Ref`).

@@ -25,7 +25,7 @@ export const SSE_HEADERS = {
 } as const
 
 /** One Server-Sent Events frame. */
-export function formatMessage(message: RunMessage): string {
+function formatMessage(message: RunMessage): string {
   if (message.kind === 'event') {
     return `id: ${message.event.seq}\nevent: timeline\ndata: ${JSON.stringify(message.event)}\n\n`
   }
@@ -47,7 +47,7 @@ export function runEventStream(run: StoredRun, options: EventStreamOptions): Rea
       let unsubscribe = (): void => {}
       const heartbeat = setInterval(() => send(': heartbeat\n\n'), options.heartbeatMs)
       const lifetime = setTimeout(() => {
-        send(`event: end\ndata: ${JSON.stringify({ status: 'stream-lifetime' })}\n\n`)
+        send(formatMessage({ kind: 'end', status: 'stream-lifetime' }))
         close()
       }, options.maxLifetimeMs)
 

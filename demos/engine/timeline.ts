@@ -33,10 +33,16 @@ export type NewTimelineEvent = Omit<TimelineEvent, 'seq' | 't'>
 
 export type RunStatus = 'running' | 'complete' | 'expired'
 
+/**
+ * How a run's event stream ends: with the run's final status, or with
+ * `stream-lifetime` when the stream's own time limit runs out first.
+ */
+export type StreamEnd = Exclude<RunStatus, 'running'> | 'stream-lifetime'
+
 /** What a subscriber receives: each event in order, then exactly one end marker. */
 export type RunMessage =
   | { kind: 'event'; event: TimelineEvent }
-  | { kind: 'end'; status: Exclude<RunStatus, 'running'> }
+  | { kind: 'end'; status: StreamEnd }
 
 /** Rounds to 0.1 ms: finer digits would only be clock noise. */
 export const roundMs = (ms: number): number => Math.round(ms * 10) / 10

@@ -1,4 +1,6 @@
 import { errorResponse, invalidParameter, methodNotAllowed } from '../engine/errors'
+import { scenarios } from '../scenarios'
+import { unknownScenarioResponse } from './not-found'
 
 /**
  * The methods each public API path accepts. Next.js answers an unexported
@@ -16,11 +18,32 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/pages-router-after\/?$/, 'POST'],
 ]
 
-/** A 405 response when `method` is not accepted at `pathname`, otherwise undefined. */
+const SCENARIO_PATH = /^\/api\/demos\/([^/]+)\/?$/
+
+/**
+ * A 405 response when `method` is not accepted at `pathname`, otherwise
+ * undefined. HEAD goes wherever GET does (RFC 9110 §9.1), so monitors can
+ * probe with it. An unknown scenario gets its 404 whatever the method (a POST
+ * reaches the `[scenario]` route, which answers the same): being told to use
+ * POST on a scenario that does not exist would only lead to a second error.
+ */
 export function methodNotAllowedResponse(pathname: string, method: string): Response | undefined {
+  const scenario = SCENARIO_PATH.exec(pathname)?.[1]
+  if (method !== 'POST' && scenario !== undefined && !Object.hasOwn(scenarios, decodeSegment(scenario))) return unknownScenarioResponse()
   const entry = API_METHODS.find(([pattern]) => pattern.test(pathname))
-  if (!entry || entry[1] === method) return undefined
-  return errorResponse(methodNotAllowed(entry[1]))
+  if (!entry) return undefined
+  const allowed = entry[1] === 'GET' ? ['GET', 'HEAD'] : [entry[1]]
+  if (allowed.includes(method)) return undefined
+  return errorResponse(methodNotAllowed(allowed.join(', ')))
+}
+
+/** A path segment as Next.js routes it; a malformed escape is left as it is (and matches no scenario). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 /**

@@ -1,7 +1,11 @@
 import { errorResponse, notFound } from '../engine/errors'
 import { scenarios } from '../scenarios'
 
-/** Any method on an unknown scenario: 404 naming the ones that exist. */
+/**
+ * Any method on an unknown scenario: 404 naming the ones that exist. The
+ * middleware answers it for every method but POST, which reaches the
+ * `[scenario]` route.
+ */
 export const unknownScenarioResponse = (): Response =>
   errorResponse(notFound('This scenario', { field: 'scenario', allowed: Object.keys(scenarios).join(', ') }))
 

@@ -10,7 +10,11 @@ function parseLastEventId(raw: string | null): number {
   return Number(raw)
 }
 
-/** `GET /api/runs/<runId>/events`: the run's timeline as Server-Sent Events. */
+/**
+ * `GET /api/runs/<runId>/events`: the run's timeline as Server-Sent Events.
+ * A HEAD (which Next.js hands to GET) gets the same status and headers but
+ * opens no stream: it would hold a stream slot with nobody reading it.
+ */
 export function runEventsResponse(runtime: DemoRuntime, request: Request, runId: string): Response {
   try {
     if (!RUN_ID_PATTERN.test(runId)) {
@@ -24,6 +28,7 @@ export function runEventsResponse(runtime: DemoRuntime, request: Request, runId:
       const kept = `${Math.round(runtime.config.runMaxAgeMs / 1000)} s`
       throw new DemoError(404, 'not_found', `Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
     }
+    if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
     const release = runtime.streams.acquire()
     const body = runEventStream(run, {
       heartbeatMs: runtime.config.streamHeartbeatMs,

@@ -8,12 +8,12 @@ import { liveRecorder, RUN_HEADER } from './live-recorders'
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>
 
-function toQuery(values: Record<string, string | string[] | undefined>): URLSearchParams {
+function toQuery(values: Record<string, string | string[] | undefined>): string {
   const query = new URLSearchParams()
   for (const [key, value] of Object.entries(values)) {
     for (const one of Array.isArray(value) ? value : [value ?? '']) query.append(key, one)
   }
-  return query
+  return query.toString()
 }
 
 /**

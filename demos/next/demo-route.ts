@@ -4,6 +4,7 @@ import type { RunRecorder } from '../engine/recorder'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_REF_PATTERN, type Params } from '../engine/run-store'
 import { demoOperations, type DemoOperations } from '../operations'
+import { withBodySentMarker } from '../body-sent'
 import { runBody } from '../run-body'
 import { demoRuntime } from '../runtime'
 import { scenarios, type ScenarioName } from '../scenarios'
@@ -48,7 +49,7 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
       return caughtErrorResponse(error)
     }
 
-    return runBody(recorder, () => handler(request, makeOperations(recorder, name, params)), {
+    return runBody(recorder, async () => withBodySentMarker(recorder, await handler(request, makeOperations(recorder, name, params))), {
       returned: (response) => ({
         type: 'response.returned',
         label: `Handler returned ${response.status}`,

@@ -2,6 +2,7 @@ import { headers } from 'next/headers'
 import { after } from 'next/server'
 import { asDemoError, errorBody, errorMessage, type ErrorBody } from '../engine/errors'
 import { parseParams } from '../engine/params'
+import { readQueryString } from '../engine/request-shape'
 import type { RunRecorder } from '../engine/recorder'
 import { demoOperations, type DemoOperations } from '../operations'
 import { runBody, type BodyEnd } from '../run-body'
@@ -28,9 +29,13 @@ export function surfaceOperations(recorder: RunRecorder, name: AppSurfaceName): 
   }
 }
 
-/** Admits a run of an App Router surface: the parameters come from a query string, the client from the request headers. */
-export async function startSurfaceRun(name: AppSurfaceName, query: URLSearchParams): Promise<RunRecorder> {
-  const params = parseParams(appSurfaces[name].params, query)
+/**
+ * Admits a run of an App Router surface: the parameters come from a query
+ * string, checked like a Route Handler's, the client from the request headers.
+ */
+export async function startSurfaceRun(name: AppSurfaceName, query: string): Promise<RunRecorder> {
+  const specs = appSurfaces[name].params
+  const params = parseParams(specs, readQueryString(query, Object.keys(specs)))
   return startRun(demoRuntime(), name, params, clientKey(await headers()))
 }
 
@@ -55,7 +60,7 @@ export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOpera
   return async function action(query: string): Promise<ActionResult> {
     let recorder: RunRecorder
     try {
-      recorder = await startSurfaceRun(name, new URLSearchParams(String(query).slice(0, 200)))
+      recorder = await startSurfaceRun(name, String(query))
     } catch (error) {
       return errorBody(asDemoError(error))
     }

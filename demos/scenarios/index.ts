@@ -4,7 +4,6 @@ import { useCaseScenarios } from './use-cases'
 import { runtimeScenarios } from './runtime'
 import type { Scenario } from './types'
 
-export { EFFECT, WORK } from './params'
 export type { Scenario } from './types'
 
 /**

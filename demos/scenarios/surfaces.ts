@@ -3,11 +3,11 @@ import { EFFECT, WORK } from './params'
 import type { Scenario } from './types'
 
 /** A callback long enough to outlast a short serverless time limit. */
-export const LONG_EFFECT: ParamSpec = { label: 'Callback', min: 0, max: 20_000, default: 4000 }
-/** Each log write of the request-context demos (there are three per run). */
-export const LOG_WRITE: ParamSpec = { ...EFFECT, label: 'Each log write', default: 150 }
+const LONG_EFFECT: ParamSpec = { label: 'Callback', min: 0, max: 20_000, default: 4000 }
+/** Each log write of the request-context demos (up to three per run). */
+const LOG_WRITE: ParamSpec = { ...EFFECT, label: 'Each log write', default: 150 }
 /** The maxDuration the duration demo compares the run with; only used to compute where a platform would stop it. */
-export const LIMIT: ParamSpec = { label: 'maxDuration to compare', min: 1000, max: 60_000, default: 2000 }
+const LIMIT: ParamSpec = { label: 'maxDuration to compare', min: 1000, max: 60_000, default: 2000 }
 
 /** Route Handler demos of the where-it-works, request-context and duration notes (`POST /api/demos/<name>`). */
 export const surfaceScenarios = {

@@ -20,8 +20,10 @@ describe('the rule, measured against next start', () => {
     const sent = eventTime(events, 'response.sent')
     const started = eventTime(events, 'effect.started')
     const finished = eventTime(events, 'effect.finished')
-    // On the server's clock: the effect starts only once the response is out, and takes its time.
+    // On the server's clock: the effect starts only once the whole body has been handed to Next.js
+    // (observed on the body, independent of after()), together with the run's other after() callbacks.
     expect(started).toBeGreaterThanOrEqual(returned)
+    expect(started).toBeGreaterThanOrEqual(eventTime(events, 'response.body-sent'))
     expect(Math.abs(started - sent)).toBeLessThan(50)
     expect(finished - started).toBeGreaterThanOrEqual(EFFECT - 1)
   })

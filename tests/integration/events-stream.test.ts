@@ -13,7 +13,7 @@ describe('GET /api/runs/<id>/events', () => {
     expect(live.end).toBe('complete')
     expect(live.events.map((e) => e.seq)).toEqual(live.events.map((_, i) => i))
     expect(live.events.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['request.received', 'work.finished', 'response.returned', 'response.sent', 'effect.started', 'effect.finished']),
+      expect.arrayContaining(['request.received', 'work.finished', 'response.returned', 'response.body-sent', 'response.sent', 'effect.started', 'effect.finished']),
     )
 
     const late = await readEvents(runId)

@@ -22,10 +22,12 @@ describe('/comparison: await vs fire-and-forget vs after() (truth tests against 
   it('start: void starts the side effect during the handler, after() once the response is sent', async () => {
     const forgotten = await runToEnd('fire-and-forget', query, server.url)
     expect(eventTime(forgotten.events, 'effect.started')).toBeLessThanOrEqual(eventTime(forgotten.events, 'response.returned'))
+    expect(eventTime(forgotten.events, 'effect.started')).toBeLessThan(eventTime(forgotten.events, 'response.body-sent'))
 
     const scheduled = await runToEnd('after', query, server.url)
     const started = eventTime(scheduled.events, 'effect.started')
     expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, 'response.returned'))
+    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, 'response.body-sent'))
     expect(Math.abs(started - eventTime(scheduled.events, 'response.sent'))).toBeLessThan(50)
   })
 

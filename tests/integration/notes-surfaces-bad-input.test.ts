@@ -10,10 +10,11 @@ const cases: Refusal[] = [
   { name: 'long callback: limit below 1 s', method: 'POST', path: '/api/demos/long-callback?limit=999', status: 400, field: 'limit', allowed: '1000-60000' },
   { name: 'long callback: fractional limit', method: 'POST', path: '/api/demos/long-callback?limit=1500.5', status: 400, field: 'limit' },
   { name: 'request context: unknown parameter', method: 'POST', path: '/api/demos/request-context?limit=5', status: 400, field: 'limit', allowed: 'work, effect' },
-  { name: 'demo cookie: any parameter', method: 'POST', path: '/api/demo-cookie?value=x', status: 400, allowed: 'no parameters' },
-  { name: 'static record: any parameter', method: 'GET', path: '/api/static-record?x=1', status: 400, allowed: 'no parameters' },
+  { name: 'demo cookie: any parameter', method: 'POST', path: '/api/demo-cookie?value=x', status: 400, field: 'value', allowed: 'no parameters' },
+  { name: 'demo cookie: a JSON body', method: 'POST', path: '/api/demo-cookie', body: '{"value":"x"}', status: 400, field: 'body', allowed: 'no body' },
+  { name: 'static record: any parameter', method: 'GET', path: '/api/static-record?x=1', status: 400, field: 'x', allowed: 'no parameters' },
   { name: 'demo cookie: GET', method: 'GET', path: '/api/demo-cookie', status: 405, allow: 'POST' },
-  { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET' },
+  { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET, HEAD' },
   { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },
 ]
 

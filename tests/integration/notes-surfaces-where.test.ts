@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PageRecord, RecordedPage } from '@/demos/build-record'
-import { baseUrl, eventTime, post, readEvents, timed } from '../support/api'
+import { baseUrl, eventTime, post, readEvents, runCount, timed } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
 
 const EFFECT = 600
@@ -31,6 +31,8 @@ describe('where after() works (truth tests against next start)', () => {
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
     expect(end).toBe('complete')
     expectCallbackAfterResponse(events)
+    // Observed on the Route Handler's body itself, so it does not lean on after() for the order.
+    expect(eventTime(events, 'effect.started')).toBeGreaterThanOrEqual(eventTime(events, 'response.body-sent'))
   })
 
   it('Server Component page: the whole page arrives before the callback finishes', async () => {
@@ -68,6 +70,23 @@ describe('where after() works (truth tests against next start)', () => {
     expect(result.error.allowed).toBe('0-2000')
   })
 
+  it('Server Action: an over-long query is refused like a Route Handler\'s, not cut down to a valid one', async () => {
+    const before = await runCount()
+    // Cut to 200 characters, this would read as work=0: a valid run nobody asked for.
+    const query = `work=${'0'.repeat(255)}1`
+    const { result } = await callAction<{ error: { field: string; allowed: string } }>(
+      '/demos/server-action',
+      'app/demos/server-action/actions.ts',
+      'saveItem',
+      [query],
+    )
+    const route = await post(`/api/demos/after?${query}`)
+    expect(route.response.status).toBe(400)
+    expect(result).toEqual(JSON.parse(route.body))
+    expect(result.error.field).toBe('query')
+    expect(await runCount()).toBe(before)
+  })
+
   it('middleware: the callback starts when the middleware returns, before the page has rendered', async () => {
     const work = 400
     const { runId, firstByte } = await pageRun(`/demos/middleware?work=${work}&effect=200`)
@@ -95,7 +114,10 @@ describe('where after() works (truth tests against next start)', () => {
   it('static page: the callback ran once, during next build, and requests do not run it again', async () => {
     const before = (await readRecords()).static!
     expect(before.runs).toHaveLength(1)
+    // Only what the live record shows: no process id or file time for a visitor to wonder about.
+    expect(Object.keys(before)).toEqual(['runs'])
     const [build] = before.runs
+    expect(Object.keys(build!).sort()).toEqual(['callbackRanAt', 'nextPhase', 'renderedAt'])
     expect(build!.nextPhase).toBe('phase-production-build')
     expect(Date.parse(build!.callbackRanAt)).toBeGreaterThanOrEqual(Date.parse(build!.renderedAt))
 

@@ -13,6 +13,8 @@ export interface Refusal {
   allowed?: string
   /** The `Allow` header of a 405. */
   allow?: string
+  /** A JSON request body, sent as `application/json`. */
+  body?: string
 }
 
 /**
@@ -20,9 +22,9 @@ export interface Refusal {
  * message (naming the field and what is allowed when given), the `Allow`
  * header of a 405, no run id, no cookie, and no run left behind.
  */
-export async function expectRefused({ method, path, status, field, allowed, allow }: Refusal): Promise<void> {
+export async function expectRefused({ method, path, status, field, allowed, allow, body: sent }: Refusal): Promise<void> {
   const before = await runCount()
-  const { response, body } = await timed(path, { method })
+  const { response, body } = await timed(path, { method, ...(sent === undefined ? {} : { body: sent, headers: { 'Content-Type': 'application/json' } }) })
   expect(response.status).toBe(status)
   expect(response.headers.get('content-type')).toMatch(/^application\/json/)
   expect(response.headers.get('x-run-id')).toBeNull()

@@ -24,7 +24,7 @@ export const TEST_SERVER_ENV = {
   AFTER_GUIDE_MAX_RUN_MS: '25000',
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)

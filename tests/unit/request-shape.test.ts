@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { DemoError } from '@/demos/engine/errors'
-import { MAX_QUERY_LENGTH, parseRequest } from '@/demos/engine/request-shape'
-import { EFFECT, WORK } from '@/demos/scenarios'
+import { MAX_QUERY_LENGTH, parseRequest, readQueryString } from '@/demos/engine/request-shape'
+import { EFFECT, WORK } from '@/demos/scenarios/params'
 
 const specs = { work: WORK, effect: EFFECT }
-const refusal = (request: Request) => {
+/** The details of the DemoError `read` throws, or undefined when it accepts. */
+const refusedBy = (read: () => unknown) => {
   try {
-    parseRequest(specs, request)
+    read()
   } catch (error) {
     if (error instanceof DemoError) return { status: error.status, ...error.details }
     throw error
   }
   return undefined
 }
+const refusal = (request: Request) => refusedBy(() => parseRequest(specs, request))
 
 describe('parseRequest', () => {
   it('accepts a bodiless POST with parameters in range', () => {
@@ -32,5 +34,32 @@ describe('parseRequest', () => {
 
   it('refuses every parameter on an endpoint that declares none', () => {
     expect(() => parseRequest({}, new Request('http://x/?a=1'))).toThrow(/Unknown parameter "a"/)
+  })
+})
+
+describe('readQueryString (a Server Action\'s query)', () => {
+  const known = ['work', 'effect']
+  const refusalOf = (search: string) => refusedBy(() => readQueryString(search, known))
+
+  it('reads the query with or without its "?"', () => {
+    expect(Object.fromEntries(readQueryString('work=5&effect=10', known))).toEqual({ work: '5', effect: '10' })
+    expect(Object.fromEntries(readQueryString('?work=5', known))).toEqual({ work: '5' })
+  })
+
+  it('refuses a query over the limit instead of reading part of it', () => {
+    expect(refusalOf(`${'&'.repeat(MAX_QUERY_LENGTH)}effect=1`)).toMatchObject({ status: 400, field: 'query' })
+  })
+
+  it('draws the line where a URL\'s query is refused too', () => {
+    const longest = `work=${'0'.repeat(MAX_QUERY_LENGTH - 5)}`
+    expect(refusalOf(longest)).toBeUndefined()
+    expect(refusalOf(`${longest}0`)).toMatchObject({ field: 'query' })
+    const url = (search: string) => new Request(`http://x/?${search}`)
+    expect(refusal(url(`${longest}0`))).toMatchObject({ field: 'query' })
+    expect(refusal(url(longest))).toMatchObject({ field: 'work' })
+  })
+
+  it('names an unknown key', () => {
+    expect(refusalOf('work=1&limit=2')).toMatchObject({ status: 400, field: 'limit', allowed: 'work, effect' })
   })
 })

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { withBodySentMarker } from '@/demos/body-sent'
+import { RunRecorder } from '@/demos/engine/recorder'
+import { MemoryRunStore } from '@/demos/engine/run-store'
+
+function setup() {
+  const clock = () => performance.now()
+  const run = new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock }).create('after', {})!
+  const recorder = new RunRecorder(run, { clock, settleMs: 30, maxRunMs: 60_000 })
+  const types = () => run.events().map((event) => event.type)
+  return { recorder, types }
+}
+
+/** A body of two chunks, the second released by the test. */
+function twoChunks() {
+  let release = (): void => {}
+  const second = new Promise<void>((resolve) => (release = resolve))
+  const encoder = new TextEncoder()
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode('first,'))
+      await second
+      controller.enqueue(encoder.encode('second'))
+      controller.close()
+    },
+  })
+  return { body, release }
+}
+
+describe('withBodySentMarker', () => {
+  it('marks response.body-sent once the last chunk has been read, not before', async () => {
+    const { recorder, types } = setup()
+    const { body, release } = twoChunks()
+    const response = withBodySentMarker(recorder, new Response(body, { status: 201, headers: { 'X-Run-Id': 'abc' } }))
+    expect(response.status).toBe(201)
+    expect(response.headers.get('x-run-id')).toBe('abc')
+
+    const reader = response.body!.getReader()
+    await reader.read()
+    expect(types()).not.toContain('response.body-sent')
+    release()
+    let text = ''
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value)
+    expect(text).toBe('second')
+    expect(types()).toEqual(['response.body-sent'])
+  })
+
+  it('leaves a response without a body as it is, and marks nothing', () => {
+    const { recorder, types } = setup()
+    const redirect = Response.redirect('https://example.com/', 307)
+    expect(withBodySentMarker(recorder, redirect)).toBe(redirect)
+    expect(types()).toEqual([])
+  })
+
+  it('marks nothing when the reader leaves before the end', async () => {
+    const { recorder, types } = setup()
+    const { body } = twoChunks()
+    const reader = withBodySentMarker(recorder, new Response(body)).body!.getReader()
+    await reader.read()
+    await reader.cancel()
+    expect(types()).toEqual([])
+  })
+})
