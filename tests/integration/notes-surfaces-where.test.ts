@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import type { PageRecord, RecordedPage } from '@/demos/build-record'
 import { baseUrl, eventTime, post, readEvents, runCount, timed } from '../support/api'
@@ -130,9 +131,22 @@ describe('where after() works (truth tests against next start)', () => {
     expect((await readRecords()).static).toEqual(before)
   })
 
+  /** A GET on a connection of its own that the client closes with the response (`Connection: close`). */
+  const getAndClose = (path: string) =>
+    new Promise<string>((resolve, reject) => {
+      http
+        .get(`${baseUrl()}${path}`, { agent: false, headers: { connection: 'close' } }, (response) => {
+          let body = ''
+          response.on('data', (chunk) => (body += chunk))
+          response.on('end', () => resolve(body))
+        })
+        .on('error', reject)
+    })
+  const getKeepAlive = async (path: string) => (await timed(path)).body
+
   /** Requests an ISR page until a background regeneration has replaced the build's HTML. */
-  async function regenerate(path: string): Promise<void> {
-    const renderedAt = async () => /dateTime="([^"]+)"/.exec((await timed(path)).body)![1]!
+  async function regenerate(path: string, get: (path: string) => Promise<string> = getKeepAlive): Promise<void> {
+    const renderedAt = async () => /dateTime="([^"]+)"/.exec(await get(path))![1]!
     const first = await renderedAt()
     // Past `revalidate` (2 s): the next request gets the stale page and starts a regeneration.
     await sleep(2200)
@@ -153,13 +167,19 @@ describe('where after() works (truth tests against next start)', () => {
     expect((await readRecords()).isr!.runs).toEqual(before.runs)
   })
 
-  it('ISR on 15.5: a regeneration does run a callback registered before any await', async () => {
+  it('ISR on 15.5: a regeneration does run a callback registered before any await, over a kept-alive connection', async () => {
     const before = (await readRecords())['isr-early']!.runs
     expect(before.length).toBeGreaterThan(0)
     await regenerate('/demos/isr-early')
     const latest = (await readRecords())['isr-early']!.runs.at(-1)!
     expect(latest.callbackRanAt).not.toBe(before.at(-1)!.callbackRanAt)
     expect(latest.nextPhase).toBeNull()
+  })
+
+  it('ISR on 15.5: a regeneration triggered over a connection the client closes never runs that callback', async () => {
+    const before = (await readRecords())['isr-early']!.runs
+    await regenerate('/demos/isr-early', getAndClose)
+    expect((await readRecords())['isr-early']!.runs).toEqual(before)
   })
 })
 
