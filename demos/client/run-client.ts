@@ -134,9 +134,8 @@ export function refusal(response: Response, text: string, fallback = `The server
 export async function runScenario(
   scenario: string,
   params: Record<string, number>,
-  signalOrOptions?: AbortSignal | RunOptions,
+  options: RunOptions = {},
 ): Promise<CompletedRun> {
-  const options = signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : (signalOrOptions ?? {})
   const ref = newRunRef()
   const { response, text, timing } = await timedRequest(
     `/api/demos/${scenario}?${toQuery(params)}`,

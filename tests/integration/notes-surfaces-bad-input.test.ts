@@ -13,6 +13,7 @@ const cases: Refusal[] = [
   { name: 'demo cookie: any parameter', method: 'POST', path: '/api/demo-cookie?value=x', status: 400, field: 'value', allowed: 'no parameters' },
   { name: 'demo cookie: a JSON body', method: 'POST', path: '/api/demo-cookie', body: '{"value":"x"}', status: 400, field: 'body', allowed: 'no body' },
   { name: 'static record: any parameter', method: 'GET', path: '/api/static-record?x=1', status: 400, field: 'x', allowed: 'no parameters' },
+  { name: 'health: any parameter', method: 'GET', path: '/api/health?x=1', status: 400, field: 'x', allowed: 'no parameters' },
   { name: 'demo cookie: GET', method: 'GET', path: '/api/demo-cookie', status: 405, allow: 'POST' },
   { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET, HEAD' },
   { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },

@@ -3,4 +3,4 @@ import { demoRuntime } from '@/demos/runtime'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = () => healthResponse(demoRuntime())
+export const GET = (request: Request) => healthResponse(demoRuntime(), request)
