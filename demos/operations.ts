@@ -1,3 +1,4 @@
+import { errorMessage } from './engine/errors'
 import { simulate } from './engine/simulate'
 import type { RunRecorder } from './engine/recorder'
 import { roundMs } from './engine/timeline'
@@ -16,11 +17,15 @@ export interface DemoOperations {
   updateDatabase(): Promise<void>
   /** The side effect: an audit-log write (simulated, `effect` ms). */
   logUserAction(entry: Record<string, string>): Promise<void>
+  /** Records a caught error on the timeline, with its message, as text. */
+  logError(what: string, error: unknown): void
   /** The JSON response, with the run id and the server's timings (also as `Server-Timing`). */
   json(body: Record<string, unknown>, init?: { status?: number }): Response
 }
 
 const MAX_DETAIL = 200
+/** Longer than an audit-log detail: Next.js error messages run to about 250 characters. */
+const MAX_ERROR = 400
 
 const describeEntry = (entry: Record<string, string>): string =>
   Object.entries(entry)
@@ -55,6 +60,10 @@ export function demoOperations(recorder: RunRecorder, scenario: string, params: 
         )
         recorder.mark({ type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: describeEntry(entry) })
       }),
+
+    logError(what, error) {
+      recorder.mark({ type: 'context.threw', label: `${what} threw`, lane: 'Side effect', phase: 'instant', outcome: 'error', detail: errorMessage(error).slice(0, MAX_ERROR) })
+    },
 
     json(body, init) {
       const handler = roundMs(recorder.elapsed())

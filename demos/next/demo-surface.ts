@@ -1,6 +1,6 @@
 import { headers } from 'next/headers'
 import { after } from 'next/server'
-import { asDemoError, errorBody, errorMessage, type ErrorBody } from '../engine/errors'
+import { asDemoError, errorBody, type ErrorBody } from '../engine/errors'
 import { parseParams } from '../engine/params'
 import { readQueryString } from '../engine/request-shape'
 import type { RunRecorder } from '../engine/recorder'
@@ -10,23 +10,11 @@ import { demoRuntime } from '../runtime'
 import { appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
 
-/** Longer than an audit-log detail: Next.js error messages run to about 250 characters. */
-const MAX_ERROR = 400
-
-export interface SurfaceOperations extends Omit<DemoOperations, 'json'> {
-  /** Records a caught error on the timeline, with its message, as text. */
-  logError(what: string, error: unknown): void
-}
+export type SurfaceOperations = Omit<DemoOperations, 'json'>
 
 export function surfaceOperations(recorder: RunRecorder, name: AppSurfaceName): SurfaceOperations {
-  const { updateDatabase, logUserAction } = demoOperations(recorder, name, recorder.run.params as { work: number; effect: number })
-  return {
-    updateDatabase,
-    logUserAction,
-    logError(what, error) {
-      recorder.mark({ type: 'context.threw', label: `${what} threw`, lane: 'Side effect', phase: 'instant', outcome: 'error', detail: errorMessage(error).slice(0, MAX_ERROR) })
-    },
-  }
+  const { updateDatabase, logUserAction, logError } = demoOperations(recorder, name, recorder.run.params as { work: number; effect: number })
+  return { updateDatabase, logUserAction, logError }
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Scenario } from './types'
 
 /** A callback long enough to outlast a short serverless time limit. */
 const LONG_EFFECT: ParamSpec = { label: 'Callback', min: 0, max: 20_000, default: 4000 }
-/** Each log write of the request-context demos (up to three per run). */
+/** Each log write of the request-context demos (two per run in a Route Handler or Server Action, one in a page). */
 const LOG_WRITE: ParamSpec = { ...EFFECT, label: 'Each log write', default: 150 }
 /** The maxDuration the duration demo compares the run with; only used to compute where a platform would stop it. */
 const LIMIT: ParamSpec = { label: 'maxDuration to compare', min: 1000, max: 60_000, default: 2000 }

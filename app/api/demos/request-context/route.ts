@@ -3,7 +3,7 @@ import { after } from 'next/server'
 import { DEMO_COOKIE } from '@/demos/demo-cookie'
 import { demoRoute } from '@/demos/next/demo-route'
 
-export const POST = demoRoute('request-context', async (_request, { updateDatabase, logUserAction, json }) => {
+export const POST = demoRoute('request-context', async (_request, { updateDatabase, logUserAction, logError, json }) => {
   await updateDatabase()
 
   after(async () => {
@@ -18,7 +18,7 @@ export const POST = demoRoute('request-context', async (_request, { updateDataba
       const cookieStore = await cookies()
       cookieStore.set(DEMO_COOKIE, 'changed-in-after')
     } catch (error) {
-      await logUserAction({ 'cookies().set() threw': String(error) })
+      logError('cookies().set()', error)
     }
   })
 
