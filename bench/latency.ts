@@ -14,7 +14,8 @@
 import { monotonic } from '../demos/engine/clock'
 import { RunRecorder } from '../demos/engine/recorder'
 import { MemoryRunStore } from '../demos/engine/run-store'
-import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
+import { TEST_SERVER_ENV } from '../tests/support/server'
+import { runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
 
 const RUNS = Number(process.env.RUNS ?? 30)
@@ -82,21 +83,7 @@ async function measureEngine() {
   console.log(`\nDemo engine, in-process: ${fixed(perRunUs, 1)} µs per run (store + recorder + 7 events + one subscriber), ${ITERATIONS} runs.`)
 }
 
-async function main() {
-  const server = await startServer(TEST_SERVER_ENV)
-  try {
-    await measureHttp(server.url)
-  } finally {
-    await server.stop()
-  }
+runBench(async () => {
+  await withServer(TEST_SERVER_ENV, (server) => measureHttp(server.url))
   await measureEngine()
-}
-
-main().then(
-  // The engine runs leave their expiry timers behind (unref'd); exit without waiting for them.
-  () => process.exit(0),
-  (error) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+})

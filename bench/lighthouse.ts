@@ -16,7 +16,8 @@ import * as chromeLauncher from 'chrome-launcher'
 import type { Result } from 'lighthouse'
 import { readSitePages } from '../links/site-pages'
 import { chromiumPath } from '../tests/support/browser'
-import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
+import { TEST_SERVER_ENV, type RunningServer } from '../tests/support/server'
+import { runBench, withServer } from './run-bench'
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 type Scores = Record<(typeof CATEGORIES)[number], number>
@@ -59,8 +60,7 @@ async function auditWithRetry(url: string, port: number, formFactor: 'mobile' | 
   }
 }
 
-async function main() {
-  const server = await startServer(TEST_SERVER_ENV)
+async function audits(server: RunningServer) {
   // `localhost`, the host of the default public origin, so the canonical URL is on the same domain.
   const origin = server.url.replace('127.0.0.1', 'localhost')
   const chrome = await chromeLauncher.launch({
@@ -88,7 +88,6 @@ async function main() {
     }
   } finally {
     chrome.kill()
-    await server.stop()
   }
   console.log(`\nLighthouse ${RUNS > 1 ? `median of ${RUNS} runs` : '1 run'}, next start on loopback, Debian Chromium\n`)
   console.log('| page | form factor | performance | accessibility | best practices | SEO | performance runs |')
@@ -97,7 +96,4 @@ async function main() {
   if (problems.size) console.log(`\nAudits below 1 (outside performance):\n${[...problems].map((p) => `- ${p}`).join('\n')}`)
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+runBench(() => withServer(TEST_SERVER_ENV, audits))

@@ -10,7 +10,8 @@
  *
  * Usage: npm run build && npm run bench:links   (RUNS=200 by default)
  */
-import { startServer, TEST_SERVER_ENV } from '../tests/support/server'
+import { TEST_SERVER_ENV } from '../tests/support/server'
+import { runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
 
 const RUNS = Number(process.env.RUNS ?? 200)
@@ -42,16 +43,4 @@ async function measure(baseUrl: string) {
   printTable(['path', 'median ms', 'p95 ms', 'x-nextjs-cache'], rows)
 }
 
-async function main() {
-  const server = await startServer(TEST_SERVER_ENV)
-  try {
-    await measure(server.url)
-  } finally {
-    await server.stop()
-  }
-}
-
-main().catch((error) => {
-  console.error(error)
-  process.exitCode = 1
-})
+runBench(() => withServer(TEST_SERVER_ENV, (server) => measure(server.url)))

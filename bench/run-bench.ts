@@ -1,0 +1,26 @@
+import { startServer, type RunningServer } from '../tests/support/server'
+
+/** Runs `measure` against a `next start` of the last build, started with `env` and always stopped. */
+export async function withServer<T>(env: Record<string, string>, measure: (server: RunningServer) => Promise<T>): Promise<T> {
+  const server = await startServer(env)
+  try {
+    return await measure(server)
+  } finally {
+    await server.stop()
+  }
+}
+
+/**
+ * Runs a benchmark script's `main` and exits: 0 when it finished (timers it
+ * left behind, such as run expiries, do not keep the process alive), 1 with
+ * the error printed when it failed.
+ */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}
