@@ -12,6 +12,18 @@ const pages = [
   { key: 'isr-early', path: '/demos/isr-early', label: 'ISR page, after() before any await' },
 ] as const
 
+/**
+ * An ISO time as `HH:MM:SS.mmm` (UTC), the whole value in `dateTime` and on
+ * hover: four full timestamps a row made the table wider than a phone.
+ */
+function Clock({ iso }: { iso: string }) {
+  return (
+    <time dateTime={iso} title={iso}>
+      {new Date(iso).toISOString().slice(11, 23)}
+    </time>
+  )
+}
+
 /** Every recorded run of the prerendered demo pages' after() callbacks, read from this deployment. */
 export default function StaticRecord() {
   const [state, setState] = useState<State>({ kind: 'loading' })
@@ -28,14 +40,14 @@ export default function StaticRecord() {
 
   return (
     <section className={runStyles.demo} aria-label="Live record: when the prerendered pages' after() callbacks ran" data-testid="static-record">
-      {state.kind === 'loading' ? <p>Reading the record from this deployment…</p> : null}
+      {state.kind === 'loading' ? <p data-loading="">Reading the record from this deployment…</p> : null}
       {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
       {state.kind === 'done' ? (
-        <div className={tableStyles.wrap}>
+        <div className={`${tableStyles.wrap} ${tableStyles.scroll}`}>
           <table className={tableStyles.table}>
             <caption>
               Every time an after() callback of these pages ran on this deployment, as the callback wrote it down. Read by your
-              browser at <time dateTime={state.readAt}>{state.readAt}</time>.
+              browser at <Clock iso={state.readAt} />; times are UTC.
             </caption>
             <thead>
               <tr>
@@ -53,10 +65,10 @@ export default function StaticRecord() {
                       <a href={path}>{label}</a>
                     </td>
                     <td>
-                      <time dateTime={run.renderedAt}>{run.renderedAt}</time>
+                      <Clock iso={run.renderedAt} />
                     </td>
                     <td>
-                      <time dateTime={run.callbackRanAt}>{run.callbackRanAt}</time>
+                      <Clock iso={run.callbackRanAt} />
                     </td>
                     <td>
                       <code>{run.nextPhase ?? 'request (next start)'}</code>
