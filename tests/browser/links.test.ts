@@ -91,7 +91,8 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     const topId = sitePage.headingIds[0]
     for (const [i, [, anchor, text]] of comments.entries()) {
       const headingLine = anchor ? sitePage.body.split('\n').find((line) => line.endsWith(`[#${anchor}]`)) : undefined
-      const section = headingLine ? headingLine.replace(/^#+\s+/, '').replace(/\s*\[#[^\]]+\]$/, '').replaceAll('`', '') : sitePage.title
+      // The heading as Nextra prints it: no code ticks, typographic apostrophes.
+      const section = headingLine ? headingLine.replace(/^#+\s+/, '').replace(/\s*\[#[^\]]+\]$/, '').replaceAll('`', '').replaceAll("'", '’') : sitePage.title
       const own = sitePage.shortLinks.find((link) => anchor !== undefined && link.anchor === anchor)
       const pageLink = !anchor || anchor === topId ? sitePage.shortLinks.find((link) => link.anchor === undefined) : undefined
       const slug = (own ?? pageLink)?.slug
