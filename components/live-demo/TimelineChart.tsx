@@ -23,7 +23,7 @@ const length = (from: number, to: number) => ms(to - from)
 /** The computed maxDuration lane stands for a platform's limit, not for something that ran: it says so. */
 function figureOf(aligned: AlignedRun, lane: string, from: number, to: number): string {
   const limit = aligned.events.find((event) => event.lane === lane && event.type === 'limit.reached')
-  return limit ? `${(limit.t / 1000).toLocaleString('en-US')} s limit (computed)` : length(from, to)
+  return limit ? `${(limit.t / 1000).toLocaleString('en-US')} s limit` : length(from, to)
 }
 
 function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {

@@ -118,7 +118,7 @@ describe.runIf(browserAvailable())('the timeline chart under React development c
       { label: 'Server: Middleware', tone: 'server', figure: '5 ms' },
       { label: 'Server: Handler', tone: 'server', figure: '30 ms' },
       { label: 'Server: Side effect', tone: 'effect', figure: '2,400 ms' },
-      { label: 'Server: maxDuration 2 s (computed)', tone: 'error', figure: '2 s limit (computed)' },
+      { label: 'Server: maxDuration 2 s (computed)', tone: 'error', figure: '2 s limit' },
     ])
     // The alignment's margin, stated under the chart with where it comes from.
     const caption = page.getByTestId('chart-margin')

@@ -43,41 +43,45 @@ export default function StaticRecord() {
       {state.kind === 'loading' ? <p data-loading="">Reading the record from this deployment…</p> : null}
       {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
       {state.kind === 'done' ? (
-        <div className={`${tableStyles.wrap} ${tableStyles.scroll}`}>
-          <table className={tableStyles.table}>
-            <caption>
-              Every time an after() callback of these pages ran on this deployment, as the callback wrote it down. Read by your
-              browser at <Clock iso={state.readAt} />; times are UTC.
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Page</th>
-                <th scope="col">Rendered at</th>
-                <th scope="col">Callback ran at</th>
-                <th scope="col">Next.js phase</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pages.flatMap(({ key, path, label }) =>
-                (state.records[key]?.runs ?? []).map((run) => (
-                  <tr key={`${key}-${run.callbackRanAt}`} data-page={key}>
-                    <td>
-                      <a href={path}>{label}</a>
-                    </td>
-                    <td>
-                      <Clock iso={run.renderedAt} />
-                    </td>
-                    <td>
-                      <Clock iso={run.callbackRanAt} />
-                    </td>
-                    <td>
-                      <code>{run.nextPhase ?? 'request (next start)'}</code>
-                    </td>
-                  </tr>
-                )),
-              )}
-            </tbody>
-          </table>
+        <div className={tableStyles.wrap}>
+          {/* Outside the table: a caption scrolls sideways with a table wider than a phone, and is cut. */}
+          <p className={tableStyles.legend}>
+            Every time an after() callback of these pages ran on this deployment, as the callback wrote it down. Read by your
+            browser at <Clock iso={state.readAt} />; times are UTC.
+          </p>
+          <div className={tableStyles.scroll}>
+            <table className={tableStyles.table}>
+              <caption>Recorded after() callback runs</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Page</th>
+                  <th scope="col">Rendered at</th>
+                  <th scope="col">Callback ran at</th>
+                  <th scope="col">Next.js phase</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pages.flatMap(({ key, path, label }) =>
+                  (state.records[key]?.runs ?? []).map((run) => (
+                    <tr key={`${key}-${run.callbackRanAt}`} data-page={key}>
+                      <td>
+                        <a href={path}>{label}</a>
+                      </td>
+                      <td>
+                        <Clock iso={run.renderedAt} />
+                      </td>
+                      <td>
+                        <Clock iso={run.callbackRanAt} />
+                      </td>
+                      <td>
+                        <code>{run.nextPhase ?? 'request (next start)'}</code>
+                      </td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
         </div>
       ) : null}
     </section>
