@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { PageRecord, RecordedPage } from '../../../demos/build-record'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
+import styles from './StaticRecord.module.css'
 
 type Records = Record<RecordedPage, PageRecord | null>
 type State = { kind: 'loading' } | { kind: 'done'; records: Records; readAt: string } | { kind: 'error'; message: string }
@@ -50,7 +51,7 @@ export default function StaticRecord() {
             browser at <Clock iso={state.readAt} />; times are UTC.
           </p>
           <div className={tableStyles.scroll}>
-            <table className={tableStyles.table}>
+            <table className={`${tableStyles.table} ${styles.table}`}>
               <caption>Recorded after() callback runs</caption>
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ export default function StaticRecord() {
                       <td>
                         <Clock iso={run.callbackRanAt} />
                       </td>
-                      <td>
+                      <td className={styles.phase}>
                         <code>{run.nextPhase ?? 'request (next start)'}</code>
                       </td>
                     </tr>
