@@ -11,6 +11,11 @@ import { useChromium } from '../support/use-chromium'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
+/** A completed, 200 run of `scenario` as the browser collects it: the recorder numbers the events in order. */
+function completedRun(scenario: string, browser: CompletedRun['browser'], events: Array<Omit<TimelineEvent, 'seq'>>): CompletedRun {
+  return { scenario, runId: `run-${scenario}`, status: 200, browser, events: events.map((event, seq) => ({ ...event, seq })), end: 'complete' }
+}
+
 /** A request-context run as the recorder writes it: two log writes, each ending in an "Audit log entry" mark. */
 function requestContextRun(): CompletedRun {
   const events: Array<Omit<TimelineEvent, 'seq'>> = [
@@ -23,14 +28,7 @@ function requestContextRun(): CompletedRun {
     { t: 80, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
     { t: 81, type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: 'visitor: demo-x' },
   ]
-  return {
-    scenario: 'request-context',
-    runId: 'run-fixture1',
-    status: 200,
-    browser: { firstByte: 6, lastByte: 7 },
-    events: events.map((event, seq) => ({ ...event, seq })),
-    end: 'complete',
-  }
+  return completedRun('request-context', { firstByte: 6, lastByte: 7 }, events)
 }
 
 /** A middleware run (own lane, then an audit-log callback), 2,400 ms of side effect against a computed 2 s limit. */
@@ -43,14 +41,7 @@ function middlewareRun(): CompletedRun {
     { t: 6, type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' },
     { t: 2406, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
   ]
-  return {
-    scenario: 'middleware',
-    runId: 'run-fixture2',
-    status: 200,
-    browser: { firstByte: 45, lastByte: 50 },
-    events: events.map((event, seq) => ({ ...event, seq })),
-    end: 'complete',
-  }
+  return completedRun('middleware', { firstByte: 45, lastByte: 50 }, events)
 }
 
 /** Per row of the chart: its label, the tone its bar is drawn in, and the figure at the bar's end. */
