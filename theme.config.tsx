@@ -31,6 +31,14 @@ const config: DocsThemeConfig = {
     ),
   },
   head: PageHead,
+  // The skip link's target (pages/_app.tsx): focusable, so following the link moves focus into the article.
+  main: function SkipTarget({ children }) {
+    return (
+      <div id="content" tabIndex={-1} className="skip-target">
+        {children}
+      </div>
+    )
+  },
   sidebar: { defaultMenuCollapseLevel: 1 },
   // Nextra's default light primary (45% lightness) gives links in inline code 4.46:1, just under 4.5:1.
   color: { hue: { dark: 204, light: 212 }, saturation: 100, lightness: { dark: 55, light: 39 } },

@@ -9,11 +9,22 @@ interface Row {
   from: number
   to: number
   tone: 'client' | 'server' | 'effect' | 'error' | 'missing'
+  /** What the figure at the bar's end says: its own length, or what a computed bar stands for. */
+  figure: string
   marks: Array<{ at: number; label: string; seq: number }>
 }
 
 /** Lanes of the server's own steps; every other lane is a side effect. */
-const SERVER_LANES = new Set(['Handler', 'Stream'])
+const SERVER_LANES = new Set(['Handler', 'Stream', 'Middleware'])
+
+/** A bar's length, not its end: the axis gives positions, and an end figure reads as a duration anyway. */
+const length = (from: number, to: number) => ms(to - from)
+
+/** The computed maxDuration lane stands for a platform's limit, not for something that ran: it says so. */
+function figureOf(aligned: AlignedRun, lane: string, from: number, to: number): string {
+  const limit = aligned.events.find((event) => event.lane === lane && event.type === 'limit.reached')
+  return limit ? `${(limit.t / 1000).toLocaleString('en-US')} s limit` : length(from, to)
+}
 
 function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
   const { run } = aligned
@@ -23,6 +34,7 @@ function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
     from: 0,
     to: run.browser.lastByte,
     tone: 'client',
+    figure: length(0, run.browser.lastByte),
     marks: [],
   }
   const server = bars(aligned).map((bar): Row => ({
@@ -31,12 +43,13 @@ function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
     from: bar.from,
     to: bar.to,
     tone: bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect',
+    figure: figureOf(aligned, bar.lane, bar.from, bar.to),
     marks: aligned.events
       .filter((event) => event.lane === bar.lane && event.phase === 'instant')
       .map((event) => ({ at: event.at, label: event.label, seq: event.seq })),
   }))
   const missing = missingLanes(aligned, expected).map(
-    (lane): Row => ({ key: lane, label: `Server: ${lane}`, from: 0, to: 0, tone: 'missing', marks: [] }),
+    (lane): Row => ({ key: lane, label: `Server: ${lane}`, from: 0, to: 0, tone: 'missing', figure: '', marks: [] }),
   )
   return [browser, ...server, ...missing]
 }
@@ -68,50 +81,61 @@ export function TimelineChart({
   const ticks = Array.from({ length: Math.floor(end / step) + 1 }, (_, i) => i * step)
   const pct = (value: number) => `${(Math.max(0, value) / end) * 100}%`
 
+  const margin = Math.max(0, ...runs.map((aligned) => aligned.margin))
+
   return (
-    <div className={styles.chart} aria-hidden="true">
-      {runs.map((aligned) => (
-        <div key={aligned.run.runId} className={styles.group}>
-          <div className={styles.groupTitle}>
-            {titles[aligned.run.scenario] ?? aligned.run.scenario}
-            <span className={styles.status}>{statusText(aligned.run)}</span>
-          </div>
-          {rowsOf(aligned, lanes[aligned.run.scenario]).map((row) => (
-            <div key={row.key} className={styles.row}>
-              <div className={styles.label}>{row.label}</div>
-              <div className={styles.track}>
-                {row.tone === 'missing' ? <div className={styles.never}>never ran: no event recorded</div> : null}
-                {row.tone === 'missing' ? null : (
-                  <div
-                    className={`${styles.bar} ${styles[row.tone]}`}
-                    style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
-                  />
-                )}
-                {/* Keyed by seq: one lane can log several marks with the same label (two "Audit log entry"s, say). */}
-                {row.marks.map((mark) => (
-                  <div key={mark.seq} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
-                ))}
-                {row.tone === 'missing' ? null : (
-                  // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.
-                  <div className={styles.endLabel} style={{ left: pct(Math.max(row.to, ...row.marks.map((mark) => mark.at))) }}>
-                    {ms(row.to)}
-                  </div>
-                )}
-              </div>
+    <figure className={styles.figure}>
+      <div className={styles.chart} aria-hidden="true">
+        {runs.map((aligned) => (
+          <div key={aligned.run.runId} className={styles.group}>
+            <div className={styles.groupTitle}>
+              {titles[aligned.run.scenario] ?? aligned.run.scenario}
+              <span className={styles.status}>{statusText(aligned.run)}</span>
             </div>
-          ))}
-        </div>
-      ))}
-      <div className={styles.row}>
-        <div className={styles.label} />
-        <div className={styles.axis}>
-          {ticks.map((tick) => (
-            <span key={tick} className={styles.tick} style={{ left: pct(tick) }}>
-              {ms(tick)}
-            </span>
-          ))}
+            {rowsOf(aligned, lanes[aligned.run.scenario]).map((row) => (
+              <div key={row.key} className={styles.row}>
+                <div className={styles.label}>{row.label}</div>
+                <div className={styles.track}>
+                  {row.tone === 'missing' ? <div className={styles.never}>never ran: no event recorded</div> : null}
+                  {row.tone === 'missing' ? null : (
+                    <div
+                      className={`${styles.bar} ${styles[row.tone]}`}
+                      data-tone={row.tone}
+                      style={{ left: pct(row.from), width: `max(2px, ${pct(row.to - row.from)})` }}
+                    />
+                  )}
+                  {/* Keyed by seq: one lane can log several marks with the same label (two "Audit log entry"s, say). */}
+                  {row.marks.map((mark) => (
+                    <div key={mark.seq} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
+                  ))}
+                  {row.tone === 'missing' ? null : (
+                    // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.
+                    <div className={styles.endLabel} style={{ left: pct(Math.max(row.to, ...row.marks.map((mark) => mark.at))) }}>
+                      {row.figure}
+                    </div>
+                  )}
+                </div>
+              </div>
+            ))}
+          </div>
+        ))}
+        <div className={styles.row}>
+          <div className={styles.label} />
+          <div className={styles.axis}>
+            {ticks.map((tick) => (
+              <span key={tick} className={styles.tick} style={{ left: pct(tick) }}>
+                {ms(tick)}
+              </span>
+            ))}
+          </div>
         </div>
       </div>
-    </div>
+      {/* Outside the hidden drawing: the link must stay reachable, and the margin is worth hearing. */}
+      <figcaption className={styles.caption} data-testid="chart-margin">
+        Each figure is a bar&apos;s length; the axis gives when. Server bars can be off by up to ± {ms(margin)}
+        {runs.length > 1 ? ' (the widest margin of these runs)' : ''} on the browser&apos;s clock:{' '}
+        <a href="/#how-measured">how this is measured</a>.
+      </figcaption>
+    </figure>
   )
 }

@@ -1,11 +1,14 @@
 import { effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
 import { ms, statusText } from './format'
 
+const sinceResponse = (delta: number) => (delta >= 0 ? `${ms(delta)} after the response` : `${ms(-delta)} before the response`)
+
 /**
  * A run in one sentence, for the demo's live region: what the browser got
  * and when, then when the last side effect ended relative to that, with the
- * alignment's error margin. `lanes` are the callbacks the scenario expects;
- * any that recorded nothing is named as never run.
+ * alignment's error margin. Every side effect that failed is named with its
+ * error: the chart can only colour it red. `lanes` are the callbacks the
+ * scenario expects; any that recorded nothing is named as never run.
  */
 export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly string[]): string {
   const { run } = aligned
@@ -22,5 +25,9 @@ export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly
   const what = ends.length > 1 ? `the last of ${ends.length} side effects` : 'the side effect'
   const verb = ends[ends.length - 1]!.outcome === 'error' ? 'failed' : 'finished'
   const when = effect >= 0 ? `${what} ${verb} ${ms(effect)} after that` : `${what} had ${verb} ${ms(-effect)} before that`
-  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)}).${never}`
+  const failed = ends.filter((end) => end.outcome === 'error')
+  // One side effect: the sentence already says it failed, and only needs why.
+  const why = ends.length === 1 && failed[0]?.detail ? `: ${failed[0].detail}` : ''
+  const failures = ends.length === 1 ? '' : failed.map((end) => ` ${end.lane} failed ${sinceResponse(end.at - run.browser.lastByte)}${end.detail ? `: ${end.detail}` : ''}.`).join('')
+  return `${title}: ${response}; ${when} (± ${ms(aligned.margin)})${why}.${failures}${never}`
 }

@@ -10,7 +10,8 @@ export function browserOnly<P extends object>(load: () => Promise<{ default: Com
   const Lazy = lazy(load)
   function BrowserOnly(props: P) {
     const mounted = useMounted()
-    const loading = <p>Loading {what}…</p>
+    // data-loading: tests wait for every lazy part of a page to be gone before they measure it.
+    const loading = <p data-loading="">Loading {what}…</p>
     if (!mounted) return loading
     return (
       <Suspense fallback={loading}>

@@ -66,14 +66,40 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     await context.close()
   })
 
-  it('copies the review comment: advice and a link to the section, as Markdown', async () => {
+  it('copies the review comment: advice and the section’s permanent short link, named after the section', async () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
-    await page.goto('/')
-    const index = pages.find((p) => p.route === '/')!
-    const text = /<ReviewComment anchor="rule" text="([^"]+)"/.exec(index.body)![1]
-    await page.getByRole('button', { name: /^Copy review comment/ }).first().click()
-    await expect.poll(() => clipboard(page)).toBe(reviewComment(text, index.title, absoluteUrl('/#rule')))
+    await page.goto('/use-cases')
+    await page.locator('h2#analytics').scrollIntoViewIfNeeded()
+    await page.getByRole('button', { name: /^Copy review comment/ }).nth(1).click()
+    await expect.poll(() => clipboard(page)).toBe(
+      'This analytics call does not change the response: send it from `after()` so the page does not wait for the tracker. ' +
+        `See [after-guide: Analytics](${absoluteUrl('/r/analytics')}).`,
+    )
+    await context.close()
+  })
+
+  // Every button on every page, against the source: its front matter's short link for the section (the page's own at the
+  // top), otherwise the section's address; the heading's text as the link's name, the page title without an anchor.
+  it.each(pages.filter((p) => p.body.includes('<ReviewComment ')))('copies each review comment on $route with its link', async (sitePage) => {
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto(sitePage.route)
+    const comments = [...sitePage.body.matchAll(/<ReviewComment (?:anchor="([^"]+)" )?text="([^"]+)"/g)]
+    const buttons = page.getByRole('button', { name: /^Copy review comment/ })
+    expect(await buttons.count()).toBe(comments.length)
+    const topId = sitePage.headingIds[0]
+    for (const [i, [, anchor, text]] of comments.entries()) {
+      const headingLine = anchor ? sitePage.body.split('\n').find((line) => line.endsWith(`[#${anchor}]`)) : undefined
+      // The heading as Nextra prints it: no code ticks, typographic apostrophes.
+      const section = headingLine ? headingLine.replace(/^#+\s+/, '').replace(/\s*\[#[^\]]+\]$/, '').replaceAll('`', '').replaceAll("'", '’') : sitePage.title
+      const own = sitePage.shortLinks.find((link) => anchor !== undefined && link.anchor === anchor)
+      const pageLink = !anchor || anchor === topId ? sitePage.shortLinks.find((link) => link.anchor === undefined) : undefined
+      const slug = (own ?? pageLink)?.slug
+      const url = absoluteUrl(slug ? `/r/${slug}` : `${sitePage.route}${anchor ? `#${anchor}` : ''}`)
+      await buttons.nth(i).click()
+      await expect.poll(() => clipboard(page), { message: `${sitePage.route} button ${i}` }).toBe(reviewComment(text!, section, url))
+    }
     await context.close()
   })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
+import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
@@ -53,6 +54,10 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
       expect(has(run, 'effect.finished')).toBe(true)
     }
     await expect.poll(() => page.getByTestId('summary-callback-error').textContent()).toMatch(/last of 2 side effects finished/)
+    // The chart can only colour the failure red: the summary names the lane and its error.
+    expect(await page.getByTestId('summary-callback-error').textContent()).toMatch(
+      /\. Analytics failed [\d,]+ ms (after|before) the response: Analytics service unavailable/,
+    )
     await context.close()
   })
 
@@ -108,11 +113,12 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
   })
 
   it('every page fits a 390 px phone screen without sideways scrolling', async () => {
-    for (const path of ['/notes/failures', '/notes/callback-errors', '/notes/ordering', '/notes/streaming', '/comparison']) {
-      const { context, page } = await open(path, true)
-      await page.getByRole('button', { name: 'Run the demo' }).first().waitFor()
+    for (const { route } of readSitePages()) {
+      const { context, page } = await open(route, true)
+      // Measured once every lazy part (demos, the static record) has replaced its placeholder.
+      await page.waitForFunction(() => document.querySelector('[data-loading]') === null, undefined, { timeout: 15_000 })
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-      expect(overflow, path).toBeLessThanOrEqual(0)
+      expect(overflow, route).toBeLessThanOrEqual(0)
       await context.close()
     }
   })

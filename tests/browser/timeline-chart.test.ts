@@ -1,13 +1,20 @@
 import path from 'node:path'
 import { build } from 'esbuild'
+import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { align } from '@/demos/client/align'
 import type { CompletedRun } from '@/demos/client/run-client'
 import type { TimelineEvent } from '@/demos/engine/timeline'
+import { withComputedLimit } from '@/components/live-demo/surfaces/summaries'
 import { browserAvailable } from '../support/browser'
 import { useChromium } from '../support/use-chromium'
 
 const root = path.resolve(import.meta.dirname, '../..')
+
+/** A completed, 200 run of `scenario` as the browser collects it: the recorder numbers the events in order. */
+function completedRun(scenario: string, browser: CompletedRun['browser'], events: Array<Omit<TimelineEvent, 'seq'>>): CompletedRun {
+  return { scenario, runId: `run-${scenario}`, status: 200, browser, events: events.map((event, seq) => ({ ...event, seq })), end: 'complete' }
+}
 
 /** A request-context run as the recorder writes it: two log writes, each ending in an "Audit log entry" mark. */
 function requestContextRun(): CompletedRun {
@@ -21,15 +28,31 @@ function requestContextRun(): CompletedRun {
     { t: 80, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
     { t: 81, type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: 'visitor: demo-x' },
   ]
-  return {
-    scenario: 'request-context',
-    runId: 'run-fixture1',
-    status: 200,
-    browser: { firstByte: 6, lastByte: 7 },
-    events: events.map((event, seq) => ({ ...event, seq })),
-    end: 'complete',
-  }
+  return completedRun('request-context', { firstByte: 6, lastByte: 7 }, events)
 }
+
+/** A middleware run (own lane, then an audit-log callback), 2,400 ms of side effect against a computed 2 s limit. */
+function middlewareRun(): CompletedRun {
+  const events: Array<Omit<TimelineEvent, 'seq'>> = [
+    { t: 0, type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' },
+    { t: 5, type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', phase: 'end', outcome: 'ok' },
+    { t: 0, type: 'request.received', label: 'Request received', lane: 'Handler', phase: 'start' },
+    { t: 30, type: 'response.returned', label: 'Response returned', lane: 'Handler', phase: 'end' },
+    { t: 6, type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' },
+    { t: 2406, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
+  ]
+  return completedRun('middleware', { firstByte: 45, lastByte: 50 }, events)
+}
+
+/** Per row of the chart: its label, the tone its bar is drawn in, and the figure at the bar's end. */
+const chartRows = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('[data-tone]')].map((bar) => ({
+      label: bar.parentElement!.previousElementSibling!.textContent,
+      tone: (bar as HTMLElement).dataset.tone,
+      figure: bar.parentElement!.lastElementChild!.textContent,
+    })),
+  )
 
 /**
  * The chart rendered by React's development build, which checks what the
@@ -72,6 +95,26 @@ describe.runIf(browserAvailable())('the timeline chart under React development c
     await page.addScriptTag({ content: await chartScript([align(requestContextRun())]) })
     await expect.poll(() => page.locator('[title="Audit log entry"]').count()).toBe(2)
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  it('labels each bar with its own length, the computed limit as a limit, and middleware in the server colour', async () => {
+    const page = await chromium.browser.newPage()
+    await page.setContent('<div id="root"></div>')
+    const aligned = withComputedLimit(align(middlewareRun()), 2000)
+    await page.addScriptTag({ content: await chartScript([aligned]) })
+    await expect.poll(() => page.locator('[data-tone]').count()).toBe(5)
+    expect(await chartRows(page)).toEqual([
+      { label: 'Browser: request → last byte', tone: 'client', figure: '50 ms' },
+      { label: 'Server: Middleware', tone: 'server', figure: '5 ms' },
+      { label: 'Server: Handler', tone: 'server', figure: '30 ms' },
+      { label: 'Server: Side effect', tone: 'effect', figure: '2,400 ms' },
+      { label: 'Server: maxDuration 2 s (computed)', tone: 'error', figure: '2 s limit' },
+    ])
+    // The alignment's margin, stated under the chart with where it comes from.
+    const caption = page.getByTestId('chart-margin')
+    expect(await caption.textContent()).toContain(`± ${Math.round(aligned.margin)} ms`)
+    expect(await caption.getByRole('link', { name: 'how this is measured' }).getAttribute('href')).toBe('/#how-measured')
     await page.close()
   })
 })

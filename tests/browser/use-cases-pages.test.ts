@@ -44,13 +44,13 @@ describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
     expect(shortLinkAnchors('related-patterns')).toEqual(['authenticate-server-actions', 'prevent-waterfalls', 'per-request-deduplication'])
   })
 
-  it('copies a review comment that links to its section', async () => {
+  it('copies a review comment that links to its section by its short link', async () => {
     const page = await context.newPage()
     await page.goto('/use-cases')
     await page.locator('h2#cache-invalidation ~ div').getByRole('button', { name: /^Copy review comment/ }).first().click()
     const copied = await page.evaluate(() => navigator.clipboard.readText())
     expect(copied).toMatch(/revalidateTag\(\)/)
-    expect(copied).toMatch(/\(https?:\/\/[^)]+\/use-cases#cache-invalidation\)\.$/)
+    expect(copied).toMatch(/ See \[after-guide: Cache invalidation\]\(https?:\/\/[^)]+\/r\/cache-invalidation\)\.$/)
     await page.close()
   })
 
