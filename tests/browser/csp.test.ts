@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 /** Every Content-Security-Policy violation the page reports, from the DOM event and from the console. */
@@ -30,8 +31,8 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
     const violations = await watchViolations(page)
     const response = await page.goto('/?work=0&effect=200')
     expect(response!.headers()['content-security-policy']).not.toContain('unsafe-eval')
-    // Hydrated: React attached the demo's handlers.
-    await page.getByRole('button', { name: 'Run the demo' }).waitFor()
+    // Hydrated, and the demo is in: React attached its handlers.
+    await loadLazyParts(page)
 
     await page.locator('button[title="Change theme"]').first().click()
     await page.getByRole('option', { name: 'Dark' }).click()
@@ -53,7 +54,10 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
 
     // Every other page the site links to, as pages are added.
     const links = await page.locator('a[href^="/"]').evaluateAll((anchors) => anchors.map((anchor) => new URL((anchor as HTMLAnchorElement).href).pathname))
-    for (const path of [...new Set(links)].slice(0, 40)) await page.goto(path, { waitUntil: 'networkidle' })
+    for (const path of [...new Set(links)].slice(0, 40)) {
+      await page.goto(path, { waitUntil: 'networkidle' })
+      await loadLazyParts(page)
+    }
     await page.goto('/no-such-page')
     expect(violations).toEqual([])
 
@@ -75,7 +79,9 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
       frame.id = 'same-origin-frame'
       document.body.append(frame)
     })
-    const frame = page.frameLocator('#same-origin-frame')
+    const frame = (await (await page.waitForSelector('#same-origin-frame')).contentFrame())!
+    await frame.waitForURL(/embedded=1/)
+    await loadLazyParts(frame)
     await frame.getByRole('button', { name: 'Run the demo' }).waitFor({ timeout: 15_000 })
     expect(violations).toEqual([])
 

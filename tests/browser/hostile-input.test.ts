@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
 import { browserAvailable } from '../support/browser'
+import { demoOf } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
 const HOSTILE_AGENT = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>"'&amp;`
@@ -17,7 +18,7 @@ describe.runIf(browserAvailable())('visitor-provided values in the live demo', (
       await dialog.dismiss()
     })
     await page.goto('/?work=0&effect=100')
-    await page.getByRole('button', { name: 'Run the demo' }).click()
+    await (await demoOf(page, ['blocking', 'after'])).getByRole('button', { name: 'Run the demo' }).click()
     await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
 
     // The after() run's audit-log entry carries the User-Agent the server received, as text.

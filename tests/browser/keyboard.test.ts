@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sidebar', () => {
@@ -11,7 +12,7 @@ describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sid
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto(route)
-    await page.waitForFunction(() => document.querySelector('[data-loading]') === null)
+    await loadLazyParts(page)
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to content' })
     await expect.poll(() => skip.evaluate((link) => link === document.activeElement)).toBe(true)

@@ -4,6 +4,7 @@ import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 const byScenario = (runs: DrawnRun[], scenario: string) => runs.find((run) => run.scenario === scenario)!
@@ -25,7 +26,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
   it('/notes/failures: four failing routes, their statuses, the callback still running, sendReceipt never', async () => {
     const { context, page, errors } = await open('/notes/failures?work=20&effect=300')
     expect(await page.locator('h1#failures').count()).toBe(1)
-    const runs = await runDemo<DrawnRun>(demoOf(page, ['fail-throw', 'fail-redirect', 'fail-not-found', 'fail-status']))
+    const runs = await runDemo<DrawnRun>(await demoOf(page, ['fail-throw', 'fail-redirect', 'fail-not-found', 'fail-status']))
     expect(byScenario(runs, 'fail-throw').status).toBe(500)
     expect(byScenario(runs, 'fail-redirect').redirected).toBe(true)
     expect(byScenario(runs, 'fail-not-found').status).toBe(404)
@@ -47,7 +48,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
   it('/notes/callback-errors: 200, the failure in red on the timeline, the sibling finished', async () => {
     const { context, page } = await open('/notes/callback-errors?work=10&effect=300')
-    const runs = await runDemo<DrawnRun>(demoOf(page, ['callback-error', 'callback-unawaited']))
+    const runs = await runDemo<DrawnRun>(await demoOf(page, ['callback-error', 'callback-unawaited']))
     for (const run of runs) {
       expect(run.status).toBe(200)
       expect(run.events.find((event) => event.lane === 'Analytics' && event.type === 'effect.failed')?.outcome).toBe('error')
@@ -63,7 +64,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
   it('/notes/ordering: four callback lanes, the top-level three overlapping, in both runs', async () => {
     const { context, page } = await open('/notes/ordering?work=10&effect=400')
-    const runs = await runDemo<DrawnRun>(demoOf(page, ['ordering', 'ordering-nested-first']))
+    const runs = await runDemo<DrawnRun>(await demoOf(page, ['ordering', 'ordering-nested-first']))
     expect(runs.map((run) => run.scenario)).toEqual(['ordering', 'ordering-nested-first'])
     const run = runs[0]
     const lanes = new Set(run!.events.map((event) => event.lane))
@@ -75,7 +76,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
   it('/notes/streaming: a full stream, then one the visitor stops, with the callback starting at the stop', async () => {
     const { context, page } = await open('/notes/streaming?stream=1000&effect=300')
-    const [full] = await runDemo<DrawnRun>(demoOf(page, ['streaming']))
+    const [full] = await runDemo<DrawnRun>(await demoOf(page, ['streaming']))
     expect(full!.stopped).toBe(false)
     expect(has(full!, 'stream.closed')).toBe(true)
     expect(at(full!, 'effect.started')).toBeGreaterThanOrEqual(at(full!, 'stream.closed'))
@@ -101,11 +102,11 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
   it('/comparison: both demos run; the awaited failure is a 500, the others 200', async () => {
     const { context, page } = await open('/comparison?work=20&effect=400')
-    const latency = await runDemo<DrawnRun>(demoOf(page, ['blocking', 'fire-and-forget', 'after']))
+    const latency = await runDemo<DrawnRun>(await demoOf(page, ['blocking', 'fire-and-forget', 'after']))
     expect(byScenario(latency, 'blocking').lastByte).toBeGreaterThanOrEqual(400)
     expect(byScenario(latency, 'after').lastByte).toBeLessThan(400)
     expect(byScenario(latency, 'fire-and-forget').lastByte).toBeLessThan(400)
-    const failures = await runDemo<DrawnRun>(demoOf(page, ['await-failing', 'fire-and-forget-failing', 'after-failing']))
+    const failures = await runDemo<DrawnRun>(await demoOf(page, ['await-failing', 'fire-and-forget-failing', 'after-failing']))
     expect(byScenario(failures, 'await-failing').status).toBe(500)
     expect(byScenario(failures, 'fire-and-forget-failing').status).toBe(200)
     expect(byScenario(failures, 'after-failing').status).toBe(200)
@@ -116,7 +117,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     for (const { route } of readSitePages()) {
       const { context, page } = await open(route, true)
       // Measured once every lazy part (demos, the static record) has replaced its placeholder.
-      await page.waitForFunction(() => document.querySelector('[data-loading]') === null, undefined, { timeout: 15_000 })
+      await loadLazyParts(page)
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
       expect(overflow, route).toBeLessThanOrEqual(0)
       await context.close()

@@ -15,7 +15,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=30&effect=700')
-    const demo = demoOf(page, ['after', 'server-action', 'server-component'])
+    const demo = await demoOf(page, ['after', 'server-action', 'server-component'])
     await demo.waitFor()
     // The frame, and the App Router runtime it loads, wait for the visitor to press Run.
     expect(await page.locator('iframe').count()).toBe(0)
@@ -31,11 +31,27 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     await context.close()
   })
 
+  it('where-it-works on a phone: demos far down the page load when the visitor comes near them', async () => {
+    const context = await newContext(chromium.browser, baseUrl(), { mobile: true })
+    const page = await context.newPage()
+    await page.goto('/notes/where-it-works')
+    // Hydrated: the copy buttons (not lazy) work. No demo below the first screens has mounted.
+    await page.getByRole('button', { name: /Copy app\/api\/demos\/after\/route\.ts/ }).waitFor()
+    await page.waitForTimeout(500)
+    expect(await page.locator('section[data-demo]').count()).toBe(0)
+    expect(await page.locator('[data-loading]').count()).toBe(4)
+    // A link to a section brings in what is around it.
+    const linked = await context.newPage()
+    await linked.goto('/notes/where-it-works#pages-api')
+    await linked.getByRole('button', { name: 'Call after() in pages/api' }).waitFor({ timeout: 15_000 })
+    await context.close()
+  })
+
   it('where-it-works: middleware callback starts before the first byte; pages/api message; build record', async () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/where-it-works?work=400&effect=200')
-    const [middleware] = await runDemo<DrawnRun>(demoOf(page, ['middleware']))
+    const [middleware] = await runDemo<DrawnRun>(await demoOf(page, ['middleware']))
     expect(middleware!.scenario).toBe('middleware')
     expect(middleware!.effectStarted!).toBeLessThan(middleware!.firstByte)
 
@@ -57,7 +73,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     })
     page.on('pageerror', (error) => problems.push(error.message))
     await page.goto('/notes/request-context?work=0&effect=20')
-    const demo = demoOf(page, ['request-context', 'request-context-action'])
+    const demo = await demoOf(page, ['request-context', 'request-context-action'])
     const runs = await runDemo<DrawnRun>(demo)
     // Each run logs several "Audit log entry" marks in one lane: the chart draws every one, and React has nothing to say.
     const logged = runs.map((run) => run.events.filter((event) => event.type === 'effect.logged').length)
@@ -79,7 +95,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     await expect.poll(() => demo.getByTestId('summary-request-context').textContent()).toContain(AGENT)
     expect(await page.locator('#injected').count()).toBe(0)
 
-    const [component] = await runDemo<DrawnRun>(demoOf(page, ['request-context-page']))
+    const [component] = await runDemo<DrawnRun>(await demoOf(page, ['request-context-page']))
     expect(component!.details).toContain(`userAgent: ${AGENT}`)
     expect(component!.details.join('\n')).toMatch(/used "headers" inside "after\(\.\.\.\)"/)
     await context.close()
@@ -89,7 +105,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/notes/duration?work=20&effect=2500&limit=1000')
-    const [run] = await runDemo<DrawnRun>(demoOf(page, ['long-callback']))
+    const [run] = await runDemo<DrawnRun>(await demoOf(page, ['long-callback']))
     expect(run!.effectFinished! - run!.effectStarted!).toBeGreaterThanOrEqual(2499)
     expect(run!.limitReached!).toBeLessThan(run!.effectFinished!)
     const summary = (await page.getByTestId('summary-long-callback').textContent())!

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { demoOf } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
 const EFFECT = 700
@@ -15,8 +16,9 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto(`/?work=30&effect=${EFFECT}`)
-    await page.getByRole('button', { name: 'Run the demo' }).click()
-    const timeline = page.getByTestId('timeline')
+    const demo = await demoOf(page, ['blocking', 'after'])
+    await demo.getByRole('button', { name: 'Run the demo' }).click()
+    const timeline = demo.getByTestId('timeline')
     await timeline.waitFor({ timeout: 30_000 })
 
     const runs = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
@@ -40,14 +42,15 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
-    await page.getByRole('spinbutton', { name: /Side effect/ }).fill('400')
-    await page.getByRole('button', { name: 'Run the demo' }).click()
-    await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    const demo = await demoOf(page, ['blocking', 'after'])
+    await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('400')
+    await demo.getByRole('button', { name: 'Run the demo' }).click()
+    await demo.getByTestId('timeline').waitFor({ timeout: 30_000 })
     expect(new URL(page.url()).searchParams.get('effect')).toBe('400')
 
-    await page.getByRole('spinbutton', { name: /Side effect/ }).fill('99999')
-    await page.getByRole('button', { name: 'Run again' }).click()
-    await expect.poll(() => page.getByTestId('demo-status').textContent()).toMatch(/Error: Side effect must be a whole number/)
+    await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('99999')
+    await demo.getByRole('button', { name: 'Run again' }).click()
+    await expect.poll(() => demo.getByTestId('demo-status').textContent()).toMatch(/Error: Side effect must be a whole number/)
     await context.close()
   })
 
