@@ -1,5 +1,5 @@
 import { monotonic } from './engine/clock'
-import { DemoError } from './engine/errors'
+import { busy } from './engine/errors'
 import { RunRecorder } from './engine/recorder'
 import type { Params } from './engine/run-store'
 import type { DemoRuntime } from './runtime'
@@ -28,7 +28,7 @@ export function startRun(runtime: DemoRuntime, scenario: string, params: Params,
   const run = runtime.store.create(scenario, params, ref)
   if (!run) {
     release()
-    throw new DemoError(503, 'busy', 'Every run slot holds a run still in flight. Retry in 5 s.', {}, { 'Retry-After': '5' })
+    throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
   }
   run.subscribe((message) => {
     if (message.kind === 'end') release()

@@ -1,8 +1,22 @@
 /**
+ * Marks a DemoError whichever copy of this module made it. Middleware and the
+ * app are bundled apart, each with its own DemoError class, yet they share one
+ * runtime (rate limiter, gauges) through globalThis: either may throw what the
+ * other catches, and a plain `instanceof` would turn a 429 into a 500.
+ */
+const BRAND = Symbol.for('after-guide.demo-error')
+
+/**
  * An error a visitor caused or can act on. It becomes a JSON response that
  * names what was wrong and what is allowed.
  */
 export class DemoError extends Error {
+  readonly [BRAND] = true
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && BRAND in value
+  }
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -40,8 +54,12 @@ export function asDemoError(error: unknown): DemoError {
 /** The JSON error response for what a catch block caught (see `asDemoError`). */
 export const caughtErrorResponse = (error: unknown): Response => errorResponse(asDemoError(error))
 
-export const notFound = (what: string, details: { field?: string; allowed?: string } = {}): DemoError =>
-  new DemoError(404, 'not_found', `${what} does not exist.`, details)
+export const notFound = (message: string, details: { field?: string; allowed?: string } = {}): DemoError =>
+  new DemoError(404, 'not_found', message, details)
+
+/** A 503: the server is at one of its limits; `message` says which and when to retry. */
+export const busy = (message: string, retryAfterSeconds: number): DemoError =>
+  new DemoError(503, 'busy', message, {}, { 'Retry-After': String(retryAfterSeconds) })
 
 export const methodNotAllowed = (allow: string): DemoError =>
   new DemoError(405, 'method_not_allowed', `Use ${allow}.`, {}, { Allow: allow })

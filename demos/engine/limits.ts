@@ -1,5 +1,5 @@
 import type { Clock } from './clock'
-import { DemoError } from './errors'
+import { busy, DemoError } from './errors'
 
 /**
  * Token bucket per client: `burst` runs at once, refilled at `perMinute`.
@@ -20,6 +20,7 @@ export class RateLimiter {
     const perMs = perMinute / 60_000
     const previous = this.buckets.get(client)
     const tokens = previous ? Math.min(burst, previous.tokens + (now - previous.at) * perMs) : burst
+    // Deleted and set again: the Map's order becomes "least recently seen first", which the eviction below relies on.
     this.buckets.delete(client)
     if (tokens < 1) {
       this.buckets.set(client, { tokens, at: now })
@@ -54,13 +55,7 @@ export class Gauge {
   /** Takes a slot or throws a 503; the returned function gives it back (once). */
   acquire(): () => void {
     if (this.current >= this.max) {
-      throw new DemoError(
-        503,
-        'busy',
-        `The server is at its limit of ${this.max} ${this.name}. Retry in ${this.retryAfterSeconds} s.`,
-        {},
-        { 'Retry-After': String(this.retryAfterSeconds) },
-      )
+      throw busy(`The server is at its limit of ${this.max} ${this.name}. Retry in ${this.retryAfterSeconds} s.`, this.retryAfterSeconds)
     }
     this.current++
     let released = false

@@ -77,6 +77,8 @@ export function runEventStream(run: StoredRun, options: EventStreamOptions): Rea
       send('retry: 2000\n\n')
       unsubscribe = run.subscribe((message) => {
         send(formatMessage(message))
+        // Deferred: the end can arrive inside subscribe() (a finished run's replay), before
+        // `unsubscribe` is assigned, or inside the run's own listener loop.
         if (message.kind === 'end') queueMicrotask(close)
       }, options.afterSeq)
       if (options.signal?.aborted) release()

@@ -7,7 +7,7 @@ import { scenarios } from '../scenarios'
  * `[scenario]` route.
  */
 export const unknownScenarioResponse = (): Response =>
-  errorResponse(notFound('This scenario', { field: 'scenario', allowed: Object.keys(scenarios).join(', ') }))
+  errorResponse(notFound('This scenario does not exist.', { field: 'scenario', allowed: Object.keys(scenarios).join(', ') }))
 
 /** Any method on an unknown API path. */
-export const unknownApiResponse = (): Response => errorResponse(notFound('This API endpoint'))
+export const unknownApiResponse = (): Response => errorResponse(notFound('This API endpoint does not exist.'))

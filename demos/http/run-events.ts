@@ -1,4 +1,4 @@
-import { caughtErrorResponse, DemoError, invalidParameter as invalid } from '../engine/errors'
+import { caughtErrorResponse, invalidParameter as invalid, notFound } from '../engine/errors'
 import { parseRequest } from '../engine/request-shape'
 import { RUN_ID_PATTERN } from '../engine/run-store'
 import { runEventStream, SSE_HEADERS } from '../engine/sse'
@@ -26,7 +26,7 @@ export function runEventsResponse(runtime: DemoRuntime, request: Request, runId:
     const run = runtime.store.get(runId)
     if (!run) {
       const kept = `${Math.round(runtime.config.runMaxAgeMs / 1000)} s`
-      throw new DemoError(404, 'not_found', `Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
+      throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
     }
     if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
     const release = runtime.streams.acquire()

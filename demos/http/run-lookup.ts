@@ -1,4 +1,4 @@
-import { caughtErrorResponse, DemoError, invalidParameter } from '../engine/errors'
+import { caughtErrorResponse, invalidParameter, notFound } from '../engine/errors'
 import { readQuery } from '../engine/request-shape'
 import { RUN_REF_PATTERN } from '../engine/run-store'
 import type { DemoRuntime } from '../runtime'
@@ -16,7 +16,7 @@ export function runLookupResponse(runtime: DemoRuntime, request: Request): Respo
       throw invalidParameter('ref', 'Give one "ref": the X-Run-Ref the run was started with.', '22 URL-safe characters')
     }
     const run = runtime.store.findByRef(ref)
-    if (!run) throw new DemoError(404, 'not_found', 'No run was started with this reference.', { field: 'ref' })
+    if (!run) throw notFound('No run was started with this reference.', { field: 'ref' })
     return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
   } catch (error) {
     return caughtErrorResponse(error)

@@ -19,11 +19,18 @@ export const surfaceScenarios = {
   },
   'long-callback': {
     title: 'Route Handler: a long after() callback',
-    summary: 'The route exports maxDuration = 2 and schedules a callback that runs longer; next start lets it finish. limit only sets where the page draws a computed cut.',
+    summary: 'The route exports a maxDuration shorter than the callback it schedules; next start lets it finish. limit only sets where the page draws a computed cut.',
     source: 'app/api/demos/long-callback/route.ts',
     params: { work: WORK, effect: LONG_EFFECT, limit: LIMIT },
   },
 } satisfies Record<string, Scenario>
+
+/**
+ * Where a surface's run is admitted: when its page renders (by middleware,
+ * before the page, so a refusal keeps its status code), when its Server Action
+ * is called, or by its own middleware.
+ */
+type RunStart = 'render' | 'action' | 'middleware'
 
 /**
  * Demos that are not Route Handlers: App Router pages, a Server Action and
@@ -37,6 +44,7 @@ export const appSurfaces = {
     source: 'app/demos/server-component/page.tsx',
     path: '/demos/server-component',
     params: { work: WORK, effect: EFFECT },
+    runStarts: 'render',
   },
   'server-action': {
     title: 'Server Action',
@@ -44,6 +52,7 @@ export const appSurfaces = {
     source: 'app/demos/server-action/actions.ts',
     path: '/demos/server-action',
     params: { work: WORK, effect: EFFECT },
+    runStarts: 'action',
   },
   middleware: {
     title: 'Middleware, then the page',
@@ -51,6 +60,7 @@ export const appSurfaces = {
     source: 'demos/next/audit-middleware.ts',
     path: '/demos/middleware',
     params: { work: WORK, effect: EFFECT },
+    runStarts: 'middleware',
   },
   'request-context-action': {
     title: 'Server Action: request context in after()',
@@ -58,6 +68,7 @@ export const appSurfaces = {
     source: 'app/demos/request-context-action/actions.ts',
     path: '/demos/request-context-action',
     params: { work: WORK, effect: LOG_WRITE },
+    runStarts: 'action',
   },
   'request-context-page': {
     title: 'Server Component: request context in after()',
@@ -65,8 +76,9 @@ export const appSurfaces = {
     source: 'app/demos/request-context-page/page.tsx',
     path: '/demos/request-context-page',
     params: { work: WORK, effect: LOG_WRITE },
+    runStarts: 'render',
   },
-} satisfies Record<string, Scenario & { path: string }>
+} satisfies Record<string, Scenario & { path: string; runStarts: RunStart }>
 
 export type AppSurfaceName = keyof typeof appSurfaces
 

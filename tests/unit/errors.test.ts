@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { caughtErrorResponse, DemoError, invalidParameter } from '@/demos/engine/errors'
 
 describe('caughtErrorResponse', () => {
@@ -8,6 +8,15 @@ describe('caughtErrorResponse', () => {
     expect(response.headers.get('retry-after')).toBe('5')
     expect(response.headers.get('cache-control')).toBe('no-store')
     expect(await response.json()).toEqual({ error: { code: 'busy', message: 'Retry in 5 s.' } })
+  })
+
+  it('answers a DemoError thrown by another copy of the module (middleware and app are bundled apart)', async () => {
+    vi.resetModules()
+    const other = await import('@/demos/engine/errors')
+    expect(other.DemoError).not.toBe(DemoError)
+    const response = caughtErrorResponse(new other.DemoError(429, 'rate_limited', 'Retry in 1 s.', {}, { 'Retry-After': '1' }))
+    expect(response.status).toBe(429)
+    expect(() => caughtErrorResponse(new Error('a bug'))).toThrow('a bug')
   })
 
   it('names the field and what it allows', async () => {
