@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server'
 import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http/allowed-methods'
 import { auditMiddleware } from '@/demos/next/audit-middleware'
-import { pageParamsError } from '@/demos/next/demo-middleware'
+import { demoPageRequest } from '@/demos/next/demo-middleware'
 
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl
@@ -11,7 +11,7 @@ export function middleware(request: NextRequest) {
   const refused = pageMethodNotAllowedResponse(request.method, request.headers)
   if (refused) return refused
   if (pathname === '/demos/middleware') return auditMiddleware(request)
-  return pageParamsError(request)
+  return demoPageRequest(request)
 }
 
 // Every path but Next's own assets. Node.js runtime: the middleware demo

@@ -30,15 +30,12 @@ export function demoMiddleware(handler: DemoMiddleware) {
     }
     keepRecorder(recorder)
     recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
-    const runId = recorder.id
     let handedOver = false
     const operations: MiddlewareOperations = {
       ...surfaceOperations(recorder, 'middleware'),
       next() {
         handedOver = true
-        const forwarded = new Headers(request.headers)
-        forwarded.set(RUN_HEADER, runId)
-        return NextResponse.next({ request: { headers: forwarded } })
+        return handOver(request, recorder.id)
       },
     }
     return runBody(recorder, () => handler(request, operations), {
@@ -51,14 +48,35 @@ export function demoMiddleware(handler: DemoMiddleware) {
   }
 }
 
-/** A 400 naming the field when a demo page's query is out of bounds, before the page runs. */
-export function pageParamsError(request: NextRequest): Response | undefined {
+/**
+ * Lets the request go on to the page with the run's id in RUN_HEADER. Always
+ * set here, over whatever the visitor sent, so a page only ever continues a
+ * run its own middleware admitted.
+ */
+function handOver(request: NextRequest, runId: string): NextResponse {
+  const forwarded = new Headers(request.headers)
+  forwarded.set(RUN_HEADER, runId)
+  return NextResponse.next({ request: { headers: forwarded } })
+}
+
+/**
+ * Checks a demo page's query before the page runs and, for a page that
+ * records a run when it renders, admits that run here and hands it to the
+ * page: a page has already sent its 200 when it renders, so only middleware
+ * can answer a bad parameter (400), the rate limit (429) or a full server
+ * (503) with its status code.
+ */
+export function demoPageRequest(request: NextRequest): Response | undefined {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
+  let recorder
   try {
-    parseRequest(appSurfaces[name].params, request)
-    return undefined
+    const params = parseRequest(appSurfaces[name].params, request)
+    if (appSurfaces[name].runStarts !== 'render') return undefined
+    recorder = startRun(demoRuntime(), name, params, clientKey(request.headers))
   } catch (error) {
     return caughtErrorResponse(error)
   }
+  keepRecorder(recorder)
+  return handOver(request, recorder.id)
 }

@@ -50,6 +50,21 @@ describe('limits, against a server started with tight ones', () => {
     await idle()
   })
 
+  it('a demo page refused a run answers 429 with Retry-After, not a 200 page, and stores no run', async () => {
+    const client = newClient()
+    const open = () => fetch(`${server.url}/demos/server-component?work=0&effect=0`, { headers: { 'X-Real-IP': client } })
+    for (let i = 0; i < 3; i++) expect((await open()).status).toBe(200)
+    await idle()
+    const stored = (await health(server.url)).runs.stored
+
+    const refused = await open()
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
+    expect(refused.headers.get('content-type')).toMatch(/application\/json/)
+    expect((await errorOf(refused)).code).toBe('rate_limited')
+    expect((await health(server.url)).runs.stored).toBe(stored)
+  })
+
   it('caps runs in flight with 503 and Retry-After, and admits runs again once they finish', async () => {
     const running = await Promise.all([1, 2, 3, 4].map(() => start(newClient(), '/api/demos/after?work=0&effect=1500')))
     expect(running.map((response) => response.status)).toEqual([200, 200, 200, 200])

@@ -1,7 +1,7 @@
 import { NextRequest, NextResponse } from 'next/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { StoredRun } from '@/demos/engine/run-store'
-import { demoMiddleware } from '@/demos/next/demo-middleware'
+import { demoMiddleware, demoPageRequest } from '@/demos/next/demo-middleware'
 import { demoPage } from '@/demos/next/demo-page'
 import { demoRoute } from '@/demos/next/demo-route'
 import { demoAction } from '@/demos/next/demo-surface'
@@ -76,11 +76,14 @@ describe('a wrapped body that throws still ends its run', () => {
     await expectEnded(run, before)
   })
 
-  it('demoPage (Server Component)', async () => {
+  it('demoPage (Server Component), continuing the run its middleware admitted', async () => {
     const before = demoRuntime().runsInFlight.value
-    const Page = demoPage('server-component', fails)
-    await expect(Page({ searchParams: Promise.resolve({ work: '0', effect: '0' }) })).rejects.toThrow('database unreachable')
+    const admitted = demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0'))!
     const run = onlyRun()
+    next.headers = forwardedHeaders(admitted)
+    const Page = demoPage('server-component', fails)
+    await expect(Page()).rejects.toThrow('database unreachable')
+    expect(created).toHaveLength(1)
     expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
@@ -103,7 +106,7 @@ describe('a wrapped body that throws still ends its run', () => {
     expect(next.scheduled).toHaveLength(0)
     next.headers = forwardedHeaders(response)
     const Page = demoPage('middleware', fails)
-    await expect(Page({ searchParams: Promise.resolve({ work: '0', effect: '0' }) })).rejects.toThrow('database unreachable')
+    await expect(Page()).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
     expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw' })
     await expectEnded(run, before)
@@ -119,3 +122,24 @@ function forwardedHeaders(response: Response): Headers {
   })
   return forwarded
 }
+
+describe('demo pages admit their run in middleware', () => {
+  it('hands the page its run over whatever run header the visitor sent', () => {
+    const request = new NextRequest('http://localhost/demos/request-context-page?work=0&effect=0', { headers: { 'x-after-guide-run': 'someone-elses' } })
+    const forwarded = forwardedHeaders(demoPageRequest(request)!)
+    expect(forwarded.get('x-after-guide-run')).toBe(onlyRun().id)
+  })
+
+  it('refuses a bad parameter with a 400 naming it, leaving no run', async () => {
+    const refused = demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=-1'))!
+    expect(refused.status).toBe(400)
+    expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('work')
+    expect(created).toHaveLength(0)
+  })
+
+  it('starts no run for a page whose run starts in its Server Action, nor for other paths', () => {
+    expect(demoPageRequest(new NextRequest('http://localhost/demos/server-action?work=0'))).toBeUndefined()
+    expect(demoPageRequest(new NextRequest('http://localhost/notes/where-it-works'))).toBeUndefined()
+    expect(created).toHaveLength(0)
+  })
+})

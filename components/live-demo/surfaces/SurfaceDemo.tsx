@@ -3,7 +3,7 @@ import { align } from '../../../demos/client/align'
 import { RunRequestError, type RunOptions } from '../../../demos/client/run-client'
 import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
 import RunDemo from '../RunDemo'
-import { frameReady, runSource, titleOf, whenMounted, type SurfaceSource } from './surface-client'
+import { frameReady, runSource, settledLater, titleOf, type SurfaceSource } from './surface-client'
 import { withComputedLimit, type SummaryKind } from './summaries'
 import runStyles from '../RunDemo.module.css'
 import styles from './SurfaceDemo.module.css'
@@ -26,7 +26,9 @@ export default function SurfaceDemo({
 }) {
   const [cookie, setCookie] = useState<string | null>(null)
   const frames = useRef<Partial<Record<AppSurfaceName, HTMLIFrameElement>>>({})
-  const ready = useRef<Partial<Record<AppSurfaceName, Promise<unknown>>>>({})
+  // Per Server Action frame: settles once the frame has mounted and said it is ready.
+  const ready = useRef<Partial<Record<AppSurfaceName, ReturnType<typeof settledLater<unknown>>>>>({})
+  const readyOf = (name: AppSurfaceName) => (ready.current[name] ??= settledLater())
   const [dark, setDark] = useState(false)
   // The frames load the App Router's own runtime, so they mount only once the visitor runs the demo.
   const [framesShown, setFramesShown] = useState(false)
@@ -37,8 +39,7 @@ export default function SurfaceDemo({
   const run = async (source: SurfaceSource, values: Record<string, number>, options: RunOptions) => {
     if (source.kind === 'action') {
       setFramesShown(true)
-      // Waits for the frame to mount, then for it to say it is ready.
-      await whenMounted(() => ready.current[source.name])
+      await readyOf(source.name).promise
     }
     const aligned = align(await runSource(source, values, options, frames.current))
     return summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned
@@ -63,7 +64,7 @@ export default function SurfaceDemo({
             ref={(element) => {
               if (!element || frames.current[source.name] === element) return
               frames.current[source.name] = element
-              ready.current[source.name] = frameReady(element, source.name)
+              readyOf(source.name).settle(frameReady(element, source.name))
             }}
             src={`${appSurfaces[source.name].path}#${dark ? 'dark' : 'light'}`}
             title={`${titleOf(source)}: App Router page that calls the Server Action`}

@@ -45,7 +45,7 @@ async function runPage(name: AppSurfaceName, params: Record<string, number>, sig
   )
   if (!response.ok) throw refusal(response, text, `The page answered ${response.status}.`)
   const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(text)?.[1]
-  if (!runId) throw new RunRequestError(/<p>([^<]{1,200})<\/p>/.exec(text)?.[1] ?? 'The page carried no run id.')
+  if (!runId) throw new RunRequestError('The page carried no run id.')
   const { events, end } = await collectEvents(runId, signal)
   return { scenario: name, runId, status: response.status, browser: timing, events, end }
 }
@@ -103,16 +103,15 @@ export const frameReady = (frame: HTMLIFrameElement, name: AppSurfaceName): Prom
     'The Server Action frame did not load in time.',
   )
 
-/** Resolves with what `get` returns once it returns something: an element React is about to mount, say. */
-export function whenMounted<T>(get: () => T | undefined): Promise<T> {
-  return new Promise((resolve) => {
-    const check = () => {
-      const value = get()
-      if (value === undefined) requestAnimationFrame(check)
-      else resolve(value)
-    }
-    check()
-  })
+/**
+ * A promise and the function that settles it, for something that happens in
+ * a callback later: a frame mounting. Unlike polling for it each animation
+ * frame, it does not stall while the visitor's tab is in the background.
+ */
+export function settledLater<T>(): { promise: Promise<T>; settle: (value: T | PromiseLike<T>) => void } {
+  let settle!: (value: T | PromiseLike<T>) => void
+  const promise = new Promise<T>((resolve) => (settle = resolve))
+  return { promise, settle }
 }
 
 /**
