@@ -2,7 +2,7 @@ import { getComponents, useConfig, type DocsThemeConfig } from 'nextra-theme-doc
 import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
 import { PageHead } from './components/PageHead'
-import { site } from './components/site'
+import { site } from './links/site'
 
 // Nextra's own headings (ids, `#` permalinks, table-of-contents tracking), each with a copy-link button.
 const nextraHeadings = getComponents({ isRawLayout: false, components: {} })

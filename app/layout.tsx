@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
-import { site } from '@/components/site'
+import { site } from '@/links/site'
 import './surface.css'
 
 export const metadata: Metadata = {

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { site } from '@/components/site'
+import { site } from '@/links/site'
 
 export const metadata: Metadata = { title: 'Page not found' }
 

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { absoluteUrl } from '@/components/site'
+import { absoluteUrl } from '@/links/site'
 
 export const dynamic = 'force-static'
 

@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { absoluteUrl } from '@/components/site'
+import { absoluteUrl } from '@/links/site'
 import { sitePages } from '@/links/site-pages'
 
 // Written by `next build` from the pages' front matter, like /llms.txt.

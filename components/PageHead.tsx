@@ -1,6 +1,6 @@
 import { useRouter } from 'next/router'
 import { useConfig } from 'nextra-theme-docs'
-import { absoluteUrl, markdownPath, OG_SIZE, ogImagePath, site } from './site'
+import { absoluteUrl, markdownPath, OG_SIZE, ogImagePath, site } from '../links/site'
 
 /**
  * Per-page head tags from the page's front matter: title, meta description,

@@ -1,5 +1,5 @@
 import type { ShortLink } from '../links/site-pages'
-import { site } from './site'
+import { site } from '../links/site'
 
 /** The Markdown a reviewer pastes: the advice, then a link to the section that explains it, named after it. */
 export function reviewComment(text: string, section: string, url: string): string {

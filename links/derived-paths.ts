@@ -1,4 +1,4 @@
-import { markdownPath, ogImagePath } from '../components/site'
+import { markdownPath, ogImagePath } from './site'
 import type { SitePage } from './site-pages'
 
 /**

@@ -1,4 +1,4 @@
-import { absoluteUrl, markdownPath, site } from '../components/site'
+import { absoluteUrl, markdownPath, site } from './site'
 import type { SitePage } from './site-pages'
 
 function sectionOf(route: string): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { absoluteUrl } from '../components/site'
+import { absoluteUrl } from './site'
 import type { SitePage } from './site-pages'
 
 type Attributes = Record<string, string>

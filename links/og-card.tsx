@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og'
-import { OG_SIZE, site } from '../components/site'
+import { OG_SIZE, site } from './site'
 import type { SitePage } from './site-pages'
 
 /** The page's Open Graph card: site name, title and summary, all from front matter. */

@@ -1,4 +1,4 @@
-import { site } from '../components/site'
+import { site } from './site'
 import { echoed } from './echoed'
 import { findShortLink, shortLinkTargets, type ShortLinkTarget } from './short-links'
 import type { SitePage } from './site-pages'

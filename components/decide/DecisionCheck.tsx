@@ -1,8 +1,8 @@
 import { useRouter } from 'next/router'
 import { useEffect, useRef, useState } from 'react'
 import { answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answer, type Answers } from '../../demos/decide/questions'
-import { absoluteUrl } from '../site'
-import { CopyButton } from '../mdx/CopyButton'
+import { absoluteUrl } from '../../links/site'
+import { CopyButton } from '../ui/CopyButton'
 import styles from './DecisionCheck.module.css'
 
 const FITS_LABEL = { yes: 'Fits after()', no: 'Does not fit after()', 'with-care': 'Fits with care' } as const

@@ -1,7 +1,7 @@
 import { useRouter } from 'next/router'
 import type { ComponentProps, FC } from 'react'
-import { absoluteUrl } from '../site'
-import { CopyButton } from '../mdx/CopyButton'
+import { absoluteUrl } from '../../links/site'
+import { CopyButton } from '../ui/CopyButton'
 import styles from './CopyLinkHeading.module.css'
 
 type HeadingProps = ComponentProps<'h2'>

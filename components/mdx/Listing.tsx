@@ -1,6 +1,6 @@
 import { useData } from 'nextra/hooks'
 import type { Listing as ListingData } from '../../demos/source-listing'
-import { CopyButton } from './CopyButton'
+import { CopyButton } from '../ui/CopyButton'
 import styles from './Listing.module.css'
 
 /**

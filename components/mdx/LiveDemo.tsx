@@ -1,5 +1,5 @@
 import type { ScenarioName } from '../../demos/scenarios'
-import { browserOnly } from './browser-only'
+import { browserOnly } from '../ui/browser-only'
 
 // It measures with the browser's clock, so it has nothing to render on the server.
 const RunDemo = browserOnly(() => import('../live-demo/RunDemo'), 'the live demo')

@@ -2,8 +2,8 @@ import { useRouter } from 'next/router'
 import { useConfig } from 'nextra-theme-docs'
 import { useEffect, useState } from 'react'
 import { reviewComment, shortLinkSlug } from '../review-comment'
-import { absoluteUrl } from '../site'
-import { CopyButton } from './CopyButton'
+import { absoluteUrl } from '../../links/site'
+import { CopyButton } from '../ui/CopyButton'
 import styles from './ReviewComment.module.css'
 
 interface Heading {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl } from '@/components/site'
+import { absoluteUrl } from '@/links/site'
 import { reviewComment } from '@/components/review-comment'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { markdownPath, ogImagePath } from '@/components/site'
+import { markdownPath, ogImagePath } from '@/links/site'
 import { markdownSegments } from '@/links/derived-paths'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl, markdownPath, ogImagePath, site } from '@/components/site'
+import { absoluteUrl, markdownPath, ogImagePath, site } from '@/links/site'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'

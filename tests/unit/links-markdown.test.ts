@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl } from '@/components/site'
+import { absoluteUrl } from '@/links/site'
 import { llmsTxt } from '@/links/llms-txt'
 import { markdownTwin } from '@/links/markdown-twin'
 import { parsePage } from '@/links/site-pages'
