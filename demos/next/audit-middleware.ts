@@ -1,7 +1,9 @@
 import { after } from 'next/server'
 import { demoMiddleware } from './demo-middleware'
 
-export const auditMiddleware = demoMiddleware(async (request, { logUserAction, next }) => {
+export const auditMiddleware = demoMiddleware(async (request, ops) => {
+  const { logUserAction, next } = ops
+
   // Scheduled here, in middleware: it starts when the middleware finishes,
   // while the page behind it has not sent a byte yet.
   after(async () => {

@@ -2,7 +2,10 @@ import type { NextApiRequest, NextApiResponse } from 'next'
 import { after } from 'next/server'
 
 // A Pages Router API route: after() has no request scope here.
-export default function handler(_request: NextApiRequest, response: NextApiResponse) {
+export default function handler(
+  _request: NextApiRequest,
+  response: NextApiResponse,
+) {
   try {
     after(() => console.log('never runs'))
     response.status(200).json({ afterThrew: false })

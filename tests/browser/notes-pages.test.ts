@@ -113,6 +113,17 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     await context.close()
   })
 
+  it('on a desktop screen, every listing shows its lines whole, without sideways scrolling', async () => {
+    for (const { route } of readSitePages().filter((page) => page.body.includes('<Listing'))) {
+      const { context, page } = await open(route)
+      const cut = await page
+        .locator('figure[data-listing] pre')
+        .evaluateAll((listings) => listings.filter((pre) => pre.scrollWidth > pre.clientWidth).map((pre) => pre.closest('figure')!.dataset.listing))
+      expect(cut, route).toEqual([])
+      await context.close()
+    }
+  })
+
   it('every page fits a 390 px phone screen without sideways scrolling', async () => {
     for (const { route } of readSitePages()) {
       const { context, page } = await open(route, true)

@@ -5,13 +5,16 @@ import { after } from 'next/server'
 import { DEMO_COOKIE } from '@/demos/demo-cookie'
 import { demoAction } from '@/demos/next/demo-surface'
 
-export const logVisit = demoAction('request-context-action', async ({ updateDatabase, logUserAction, logError }) => {
+export const logVisit = demoAction('request-context-action', async (ops) => {
+  const { updateDatabase, logUserAction, logError } = ops
+
   await updateDatabase()
 
   after(async () => {
     // Reading the request inside the callback works in a Server Action.
     const userAgent = (await headers()).get('user-agent') ?? 'unknown'
-    const visitor = (await cookies()).get(DEMO_COOKIE)?.value ?? 'no demo cookie'
+    const visitor =
+      (await cookies()).get(DEMO_COOKIE)?.value ?? 'no demo cookie'
     await logUserAction({ userAgent })
     await logUserAction({ visitor })
 

@@ -2,7 +2,9 @@ import { cookies, headers } from 'next/headers'
 import { after } from 'next/server'
 import { demoPage } from '@/demos/next/demo-page'
 
-export default demoPage('request-context-page', async ({ updateDatabase, logUserAction, logError }) => {
+export default demoPage('request-context-page', async (ops) => {
+  const { updateDatabase, logUserAction, logError } = ops
+
   await updateDatabase()
 
   // Works: read during render, captured by the callback below.
@@ -11,7 +13,8 @@ export default demoPage('request-context-page', async ({ updateDatabase, logUser
   after(async () => {
     await logUserAction({ userAgent })
 
-    // Throw in a Server Component: request data is not available inside after().
+    // Throw in a Server Component: request data is not available
+    // inside after().
     try {
       await headers()
     } catch (error) {

@@ -1,7 +1,9 @@
 import { after } from 'next/server'
 import { demoPage } from '@/demos/next/demo-page'
 
-export default demoPage('server-component', async ({ updateDatabase, logUserAction }) => {
+export default demoPage('server-component', async (ops) => {
+  const { updateDatabase, logUserAction } = ops
+
   // Critical work: the page shows its result.
   await updateDatabase()
 

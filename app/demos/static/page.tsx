@@ -1,7 +1,8 @@
 import { after } from 'next/server'
 import { recordCallbackRun } from '@/demos/build-record'
 
-// No request data and no dynamic APIs: Next.js prerenders this page during `next build`.
+// No request data and no dynamic APIs: Next.js prerenders this page
+// during `next build`.
 export default function StaticPage() {
   const renderedAt = new Date().toISOString()
 
@@ -11,7 +12,8 @@ export default function StaticPage() {
 
   return (
     <p>
-      This page was rendered at <time dateTime={renderedAt}>{renderedAt}</time>.
+      This page was rendered at{' '}
+      <time dateTime={renderedAt}>{renderedAt}</time>.
     </p>
   )
 }

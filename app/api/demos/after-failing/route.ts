@@ -2,10 +2,13 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('after-failing', async (_request, { updateDatabase, sendToAnalytics, json }) => {
+export const POST = demoRoute('after-failing', async (_, ops) => {
+  const { updateDatabase, sendToAnalytics, json } = ops
+
   await updateDatabase()
 
-  // In after(): when it fails, the response has gone out as 200 and Next.js logs the error.
+  // In after(): when it fails, the response has gone out as 200
+  // and Next.js logs the error.
   after(() => sendToAnalytics())
 
   return json({ status: 'success' })

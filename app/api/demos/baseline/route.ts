@@ -1,6 +1,6 @@
 import { demoRoute } from '@/demos/next/demo-route'
 
-export const POST = demoRoute('baseline', async (_request, { updateDatabase, json }) => {
+export const POST = demoRoute('baseline', async (_, { updateDatabase, json }) => {
   // Critical work only: the yardstick the benchmark measures the other routes against.
   await updateDatabase()
 

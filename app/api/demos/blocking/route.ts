@@ -1,6 +1,8 @@
 import { demoRoute } from '@/demos/next/demo-route'
 
-export const POST = demoRoute('blocking', async (request, { updateDatabase, logUserAction, json }) => {
+export const POST = demoRoute('blocking', async (request, ops) => {
+  const { updateDatabase, logUserAction, json } = ops
+
   // Critical work: the response depends on it.
   await updateDatabase()
 

@@ -7,13 +7,17 @@ import { readStock, sellOne } from '@/demos/use-cases/stock'
 const cachedStock = unstable_cache(readStock, ['demo-stock'], {
   tags: ['stock'],
 })
-// The same read under a tag nothing revalidates: proof the cache holds values.
+// The same read under a tag nothing revalidates: proof that the cache
+// holds values.
 const neverRevalidated = unstable_cache(readStock, ['demo-stock-frozen'], {
   tags: ['stock-frozen'],
 })
 
-export const POST = demoRoute('cache-invalidation', async (_request, ops) => {
-  const [shown, frozen] = await Promise.all([cachedStock(), neverRevalidated()])
+export const POST = demoRoute('cache-invalidation', async (_, ops) => {
+  const [shown, frozen] = await Promise.all([
+    cachedStock(),
+    neverRevalidated(),
+  ])
   await ops.updateDatabase()
   const stock = sellOne()
 

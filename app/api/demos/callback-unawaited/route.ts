@@ -2,7 +2,9 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('callback-unawaited', async (request, { updateDatabase, sendToAnalytics, logUserAction, json }) => {
+export const POST = demoRoute('callback-unawaited', async (request, ops) => {
+  const { updateDatabase, sendToAnalytics, logUserAction, json } = ops
+
   await updateDatabase()
 
   after(() => {
@@ -11,7 +13,10 @@ export const POST = demoRoute('callback-unawaited', async (request, { updateData
     void sendToAnalytics()
   })
 
-  after(() => logUserAction({ userAgent: request.headers.get('user-agent') ?? 'unknown' }))
+  after(() => {
+    const userAgent = request.headers.get('user-agent') ?? 'unknown'
+    return logUserAction({ userAgent })
+  })
 
   return json({ status: 'success' })
 }, runtimeOperations)

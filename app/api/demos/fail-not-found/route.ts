@@ -3,7 +3,9 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('fail-not-found', async (_request, { logUserAction, updateDatabase, sendReceipt }) => {
+export const POST = demoRoute('fail-not-found', async (_, ops) => {
+  const { logUserAction, updateDatabase, sendReceipt } = ops
+
   // Registered before notFound(): it runs once the 404 has been sent.
   after(() => logUserAction({ attempt: 'checkout' }))
 

@@ -2,7 +2,9 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('fail-throw', async (_request, { logUserAction, chargeCard, sendReceipt, json }) => {
+export const POST = demoRoute('fail-throw', async (_, ops) => {
+  const { logUserAction, chargeCard, sendReceipt, json } = ops
+
   // Registered before the failure: it runs once the 500 has been sent.
   after(() => logUserAction({ attempt: 'checkout' }))
 

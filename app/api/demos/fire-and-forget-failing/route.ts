@@ -1,10 +1,13 @@
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('fire-and-forget-failing', async (_request, { updateDatabase, sendToAnalytics, json }) => {
+export const POST = demoRoute('fire-and-forget-failing', async (_, ops) => {
+  const { updateDatabase, sendToAnalytics, json } = ops
+
   await updateDatabase()
 
-  // Not awaited: when it fails, nobody handles the rejection: an unhandled rejection.
+  // Not awaited: when it fails, nobody handles the rejection,
+  // and the process reports an unhandled rejection.
   void sendToAnalytics()
 
   return json({ status: 'success' })

@@ -2,8 +2,10 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('ordering-nested-first', async (_request, ops) => {
-  const { updateDatabase, sendEmail, updateSearchIndex, purgeCache, recordMetrics, json } = ops
+export const POST = demoRoute('ordering-nested-first', async (_, ops) => {
+  const { updateDatabase, sendEmail, updateSearchIndex } = ops
+  const { purgeCache, recordMetrics, json } = ops
+
   await updateDatabase()
 
   after(async () => {

@@ -3,13 +3,16 @@ import { after } from 'next/server'
 import { DEMO_COOKIE } from '@/demos/demo-cookie'
 import { demoRoute } from '@/demos/next/demo-route'
 
-export const POST = demoRoute('request-context', async (_request, { updateDatabase, logUserAction, logError, json }) => {
+export const POST = demoRoute('request-context', async (_, ops) => {
+  const { updateDatabase, logUserAction, logError, json } = ops
+
   await updateDatabase()
 
   after(async () => {
     // Reading the request inside the callback works in a Route Handler.
     const userAgent = (await headers()).get('user-agent') ?? 'unknown'
-    const visitor = (await cookies()).get(DEMO_COOKIE)?.value ?? 'no demo cookie'
+    const visitor =
+      (await cookies()).get(DEMO_COOKIE)?.value ?? 'no demo cookie'
     await logUserAction({ userAgent })
     await logUserAction({ visitor })
 

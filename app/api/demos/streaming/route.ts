@@ -2,10 +2,14 @@ import { after } from 'next/server'
 import { demoRoute } from '@/demos/next/demo-route'
 import { runtimeOperations } from '@/demos/runtime-operations'
 
-export const POST = demoRoute('streaming', async (_request, { reportStream, logUserAction, stream }) => {
-  // Runs once the whole stream has been sent, or as soon as the client leaves.
+export const POST = demoRoute('streaming', async (_, ops) => {
+  const { reportStream, logUserAction, stream } = ops
+
+  // Runs once the whole stream has been sent, or as soon as the
+  // client leaves.
   after(() => logUserAction({ delivered: 'report' }))
 
-  // The body is a ReadableStream: one chunk every 250 ms until the report is done.
+  // The body is a ReadableStream: a chunk at a time until the report
+  // is done.
   return stream(reportStream())
 }, runtimeOperations)
