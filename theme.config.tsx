@@ -1,6 +1,7 @@
 import { getComponents, useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
+import { LastUpdated } from './components/LastUpdated'
 import { PageHead } from './components/PageHead'
 import { site } from './links/site'
 
@@ -30,6 +31,7 @@ const config: DocsThemeConfig = {
       </span>
     ),
   },
+  gitTimestamp: LastUpdated,
   head: PageHead,
   // The skip link's target (pages/_app.tsx): focusable, so following the link moves focus into the article.
   main: function SkipTarget({ children }) {
