@@ -1,9 +1,10 @@
 import { after, NextResponse, type NextRequest } from 'next/server'
 import { caughtErrorResponse } from '../engine/errors'
+import type { RunRecorder } from '../engine/recorder'
 import { parseRequest } from '../engine/request-shape'
 import { runBody } from '../run-body'
 import { demoRuntime } from '../runtime'
-import { appSurfaceAt, appSurfaces } from '../scenarios/surfaces'
+import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
 import { clientKey, startRun } from '../start-run'
 import { surfaceOperations, type SurfaceOperations } from './demo-surface'
 import { keepRecorder, RUN_HEADER } from './live-recorders'
@@ -21,14 +22,8 @@ export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperat
  */
 export function demoMiddleware(handler: DemoMiddleware) {
   return async function middleware(request: NextRequest): Promise<Response> {
-    let recorder
-    try {
-      const params = parseRequest(appSurfaces.middleware.params, request)
-      recorder = startRun(demoRuntime(), 'middleware', params, clientKey(request.headers))
-    } catch (error) {
-      return caughtErrorResponse(error)
-    }
-    keepRecorder(recorder)
+    const recorder = admitRun('middleware', request)
+    if (recorder instanceof Response) return recorder
     recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
     let handedOver = false
     const operations: MiddlewareOperations = {
@@ -69,14 +64,32 @@ function handOver(request: NextRequest, runId: string): NextResponse {
 export function demoPageRequest(request: NextRequest): Response | undefined {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
-  let recorder
+  if (appSurfaces[name].runStarts !== 'render') return queryError(name, request)
+  const recorder = admitRun(name, request)
+  return recorder instanceof Response ? recorder : handOver(request, recorder.id)
+}
+
+/** The 400 for a demo page's query that is out of bounds, if it is. */
+function queryError(name: AppSurfaceName, request: NextRequest): Response | undefined {
   try {
-    const params = parseRequest(appSurfaces[name].params, request)
-    if (appSurfaces[name].runStarts !== 'render') return undefined
-    recorder = startRun(demoRuntime(), name, params, clientKey(request.headers))
+    parseRequest(appSurfaces[name].params, request)
+    return undefined
   } catch (error) {
     return caughtErrorResponse(error)
   }
-  keepRecorder(recorder)
-  return handOver(request, recorder.id)
+}
+
+/**
+ * Admits a run of `name` in middleware (its parameters, the rate limit, the
+ * cap on runs in flight) and keeps it for the page behind; a refusal is the
+ * JSON error response, and leaves no run.
+ */
+function admitRun(name: AppSurfaceName, request: NextRequest): RunRecorder | Response {
+  try {
+    const recorder = startRun(demoRuntime(), name, parseRequest(appSurfaces[name].params, request), clientKey(request.headers))
+    keepRecorder(recorder)
+    return recorder
+  } catch (error) {
+    return caughtErrorResponse(error)
+  }
 }
