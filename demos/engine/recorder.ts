@@ -1,7 +1,7 @@
 import type { Clock } from './clock'
 import { errorMessage } from './errors'
 import type { StoredRun } from './run-store'
-import type { Lane, NewTimelineEvent } from './timeline'
+import { taskEvent, type Lane, type NewTimelineEvent, type TaskKind } from './timeline'
 
 export interface RecorderOptions {
   clock: Clock
@@ -18,8 +18,8 @@ export interface RecorderOptions {
 
 export interface TaskLabels {
   lane: Lane
-  /** Event type prefix: `effect` gives `effect.started` / `effect.finished` / `effect.failed`. */
-  type: string
+  /** What the bar stands for: `effect` gives `effect.started` / `effect.finished` / `effect.failed`. */
+  type: TaskKind
   started: string
   finished: string
 }
@@ -68,13 +68,13 @@ export class RunRecorder {
     this.pending++
     this.clearSettle()
     const { lane, type } = labels
-    this.mark({ type: `${type}.started`, label: labels.started, lane, phase: 'start' })
+    this.mark({ type: taskEvent(type, 'started'), label: labels.started, lane, phase: 'start' })
     try {
       const value = await operation()
-      this.mark({ type: `${type}.finished`, label: labels.finished, lane, phase: 'end', outcome: 'ok' })
+      this.mark({ type: taskEvent(type, 'finished'), label: labels.finished, lane, phase: 'end', outcome: 'ok' })
       return value
     } catch (error) {
-      this.mark({ type: `${type}.failed`, label: `${labels.started}: failed`, lane, phase: 'end', outcome: 'error', detail: errorMessage(error) })
+      this.mark({ type: taskEvent(type, 'failed'), label: `${labels.started}: failed`, lane, phase: 'end', outcome: 'error', detail: errorMessage(error) })
       throw error
     } finally {
       this.pending--

@@ -3,8 +3,75 @@
  * to draw it (lane, phase, label) without knowing which scenario produced it.
  */
 
-/** Where an event is drawn: one horizontal bar per lane. */
+/**
+ * Where an event is drawn: one horizontal bar per lane. The engine's own
+ * lanes are named in `LANES`; a side effect may draw in a lane of its own,
+ * named after the function a reader would call (`sendReceipt`).
+ */
 export type Lane = string
+
+export const LANES = {
+  handler: 'Handler',
+  middleware: 'Middleware',
+  stream: 'Stream',
+  sideEffect: 'Side effect',
+  analytics: 'Analytics',
+} as const
+
+/** Lanes of the server's own steps; every other lane is a side effect. */
+export const SERVER_LANES: ReadonlySet<Lane> = new Set([LANES.handler, LANES.stream, LANES.middleware])
+
+/** Every event type with a fixed name. A task's bar is `<kind>.started` to `<kind>.finished` or `<kind>.failed`. */
+export const EVENTS = {
+  requestReceived: 'request.received',
+  /** The handler returned its response (or the page component, the Server Action, its value). */
+  responseReturned: 'response.returned',
+  /** Next.js read the response body's last chunk (see `next/body-sent`). */
+  responseBodySent: 'response.body-sent',
+  /** Next.js ran the run's after() callbacks, as seen by the run's own last callback. */
+  responseSent: 'response.sent',
+  handlerThrew: 'handler.threw',
+  middlewareStarted: 'middleware.started',
+  middlewareReturned: 'middleware.returned',
+  middlewareThrew: 'middleware.threw',
+  workStarted: 'work.started',
+  workFinished: 'work.finished',
+  workFailed: 'work.failed',
+  effectStarted: 'effect.started',
+  effectFinished: 'effect.finished',
+  effectFailed: 'effect.failed',
+  /** The audit-log entry a side effect wrote. */
+  effectLogged: 'effect.logged',
+  /** A request-context call (`headers()`, `cookies().set()`) threw inside a callback. */
+  contextThrew: 'context.threw',
+  streamStarted: 'stream.started',
+  streamChunk: 'stream.chunk',
+  streamClosed: 'stream.closed',
+  streamCancelled: 'stream.cancelled',
+  /** Computed by the client: where a serverless platform's clock starts and where its limit falls. */
+  limitWindow: 'limit.window',
+  limitReached: 'limit.reached',
+} as const
+
+export type FixedEventType = (typeof EVENTS)[keyof typeof EVENTS]
+
+/**
+ * What a task's bar stands for: the critical `work`, a side `effect`, or a
+ * side effect in a lane of its own (`effect.sendReceipt`).
+ */
+export type TaskKind = 'work' | 'effect' | `effect.${string}`
+export type TaskStep = 'started' | 'finished' | 'failed'
+export type TaskEventType = `${TaskKind}.${TaskStep}`
+
+export type EventType = FixedEventType | TaskEventType
+
+export const taskEvent = (kind: TaskKind, step: TaskStep): TaskEventType => `${kind}.${step}`
+
+/** A side effect's own lane, named after its function. */
+export const effectKind = (lane: Lane): TaskKind => `effect.${lane}`
+
+/** Whether an event belongs to a side effect (any `effect.*`), as opposed to the server's own steps. */
+export const isSideEffectEvent = (type: EventType): boolean => type.startsWith('effect.')
 
 /**
  * `start`/`end` delimit a bar in a lane; `instant` is a single tick.
@@ -19,8 +86,8 @@ export interface TimelineEvent {
   seq: number
   /** Milliseconds since the request reached the handler, on the server's monotonic clock. */
   t: number
-  /** Machine-readable name, e.g. `effect.finished`. */
-  type: string
+  /** Machine-readable name, one of `EVENTS` or a task's (`taskEvent`). */
+  type: EventType
   label: string
   lane: Lane
   phase: Phase

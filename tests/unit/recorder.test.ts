@@ -1,12 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RunRecorder } from '@/demos/engine/recorder'
 import { MemoryRunStore } from '@/demos/engine/run-store'
+import { EVENTS, LANES } from '@/demos/engine/timeline'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
 
 const clock = () => Date.now()
-const labels = { lane: 'Side effect', type: 'effect', started: 'started', finished: 'finished' }
+const labels = { lane: LANES.sideEffect, type: 'effect', started: 'started', finished: 'finished' } as const
 
 function setup(maxRunMs = 60_000) {
   const run = new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock }).create('after', {})!
@@ -47,7 +48,7 @@ describe('RunRecorder', () => {
   it('records a failing task with its message and passes the error on', async () => {
     const { run, recorder } = setup()
     await expect(recorder.task(labels, () => Promise.reject(new Error('log service down')))).rejects.toThrow('log service down')
-    expect(run.events().at(-1)).toMatchObject({ type: 'effect.failed', outcome: 'error', detail: 'log service down' })
+    expect(run.events().at(-1)).toMatchObject({ type: EVENTS.effectFailed, outcome: 'error', detail: 'log service down' })
   })
 
   it('ends a run that outlives its limit as expired', async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { monotonic } from '@/demos/engine/clock'
 import { Gauge, RateLimiter } from '@/demos/engine/limits'
 import { MemoryRunStore } from '@/demos/engine/run-store'
+import { EVENTS } from '@/demos/engine/timeline'
 import { loadConfig } from '@/demos/config'
 import { runBody, type BodyEnd } from '@/demos/run-body'
 import type { DemoRuntime } from '@/demos/runtime'
@@ -55,11 +56,11 @@ describe('runBody', () => {
 
   it('records the sending after the callbacks the body scheduled, so theirs start first', async () => {
     const { recorder, end, scheduled, sendResponse, types } = setup()
-    const bodyCallback = () => recorder.mark({ type: 'body.callback', label: 'callback', lane: 'Side effect', phase: 'instant' })
+    const bodyCallback = () => recorder.mark({ type: EVENTS.effectLogged, label: 'callback', lane: 'Side effect', phase: 'instant' })
     await runBody(recorder, async () => (end.afterResponse(bodyCallback), 'ok'), end)
     expect(scheduled).toHaveLength(2)
     sendResponse()
-    expect(types().slice(-2)).toEqual(['body.callback', 'response.sent'])
+    expect(types().slice(-2)).toEqual([EVENTS.effectLogged, EVENTS.responseSent])
   })
 
   it('a body that throws: the throw ends the bar, the error goes on unchanged, and the run completes and frees its slot', async () => {

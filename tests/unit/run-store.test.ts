@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { MemoryRunStore, RUN_ID_PATTERN } from '@/demos/engine/run-store'
-import type { RunMessage } from '@/demos/engine/timeline'
+import { EVENTS, LANES, type RunMessage } from '@/demos/engine/timeline'
 
 function fakeClock(start = 0) {
   let now = start
@@ -8,7 +8,8 @@ function fakeClock(start = 0) {
   return Object.assign(clock, { advance: (ms: number) => void (now += ms) })
 }
 
-const event = (type: string) => ({ type, label: type, lane: 'Handler', phase: 'instant' as const })
+// The store carries any event; these differ only by label, which the assertions read.
+const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
 
 describe('MemoryRunStore', () => {
   it('creates runs with URL-safe ids and finds them again', () => {
@@ -65,7 +66,7 @@ describe('MemoryRunStore', () => {
     run.append(event('two'), 5)
     run.end('complete')
     run.append(event('late'), 9)
-    expect(run.events().map((e) => [e.seq, e.type, e.t])).toEqual([
+    expect(run.events().map((e) => [e.seq, e.label, e.t])).toEqual([
       [0, 'one', 1.2],
       [1, 'two', 5],
     ])
@@ -79,7 +80,7 @@ describe('StoredRun.subscribe', () => {
     const run = setup()
     run.append(event('before'), 1)
     const seen: string[] = []
-    run.subscribe((m) => seen.push(m.kind === 'event' ? m.event.type : `end:${m.status}`))
+    run.subscribe((m) => seen.push(m.kind === 'event' ? m.event.label : `end:${m.status}`))
     run.append(event('during'), 2)
     run.end('complete')
     run.end('expired')
@@ -92,22 +93,22 @@ describe('StoredRun.subscribe', () => {
     run.append(event('two'), 2)
     run.end('complete')
     const seen: string[] = []
-    run.subscribe((m) => seen.push(m.kind === 'event' ? m.event.type : `end:${m.status}`))
+    run.subscribe((m) => seen.push(m.kind === 'event' ? m.event.label : `end:${m.status}`))
     expect(seen).toEqual(['one', 'two', 'end:complete'])
   })
 
   it('resumes after a given sequence number', () => {
     const run = setup()
-    for (const type of ['a', 'b', 'c']) run.append(event(type), 1)
+    for (const label of ['a', 'b', 'c']) run.append(event(label), 1)
     const seen: string[] = []
-    run.subscribe((m) => m.kind === 'event' && seen.push(m.event.type), 0)
+    run.subscribe((m) => m.kind === 'event' && seen.push(m.event.label), 0)
     expect(seen).toEqual(['b', 'c'])
   })
 
   it('stops delivering after unsubscribe', () => {
     const run = setup()
     const seen: string[] = []
-    const unsubscribe = run.subscribe((m) => m.kind === 'event' && seen.push(m.event.type))
+    const unsubscribe = run.subscribe((m) => m.kind === 'event' && seen.push(m.event.label))
     run.append(event('one'), 1)
     unsubscribe()
     run.append(event('two'), 2)

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MemoryRunStore } from '@/demos/engine/run-store'
 import { runEventStream } from '@/demos/engine/sse'
+import { EVENTS, LANES } from '@/demos/engine/timeline'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
 
-const event = (type: string) => ({ type, label: type, lane: 'Handler', phase: 'instant' as const })
+// The store carries any event; these differ only by label, which the assertions read.
+const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
 
 function newRun() {
   return new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock: () => Date.now() }).create('after', {})!

@@ -1,5 +1,5 @@
 import type { AlignedRun } from '../../../demos/client/align'
-import type { TimelineEvent } from '../../../demos/engine/timeline'
+import { EVENTS, type TimelineEvent } from '../../../demos/engine/timeline'
 import { describeRun } from '../describe-run'
 import { ms } from '../format'
 
@@ -36,14 +36,14 @@ const context: Summary = (aligned, title) => {
 export function withComputedLimit(aligned: AlignedRun, limit: number | undefined): AlignedRun {
   if (!limit) return aligned
   const lane = `maxDuration ${limit / 1000} s (computed)`
-  const start = aligned.events.find((event) => event.type === 'request.received')
+  const start = aligned.events.find((event) => event.type === EVENTS.requestReceived)
   const at = (t: number) => aligned.offset + t
   const computed = [
-    { seq: -2, t: 0, type: 'limit.window', label: 'Platform clock starts (computed)', lane, phase: 'start' as const, at: at(start?.t ?? 0) },
+    { seq: -2, t: 0, type: EVENTS.limitWindow, label: 'Platform clock starts (computed)', lane, phase: 'start' as const, at: at(start?.t ?? 0) },
     {
       seq: -1,
       t: limit,
-      type: 'limit.reached',
+      type: EVENTS.limitReached,
       label: `maxDuration reached: a platform would stop the function here (computed, not a real cut)`,
       lane,
       phase: 'end' as const,
