@@ -1,7 +1,6 @@
 import type { Clock } from './clock'
-import { errorMessage } from './errors'
-import type { StoredRun } from './run-store'
-import { taskEvent, type Lane, type NewTimelineEvent, type TaskKind } from './timeline'
+import type { Run } from './runs'
+import { errorMessage, EVENTS, LANES, taskEvent, type Lane, type FinalStatus, type NewTimelineEvent, type TaskKind } from './timeline'
 
 export interface RecorderOptions {
   clock: Clock
@@ -38,7 +37,7 @@ export class RunRecorder {
   private readonly expiryTimer: ReturnType<typeof setTimeout>
 
   constructor(
-    readonly run: StoredRun,
+    readonly run: Run,
     private readonly options: RecorderOptions,
   ) {
     this.t0 = options.clock()
@@ -85,13 +84,13 @@ export class RunRecorder {
   /**
    * Called from the run's last after() callback. Next.js runs those once it
    * has sent the response, so this records when it did, as seen by after()
-   * itself; `response.body-sent` (see body-sent.ts) is the observation that
+   * itself; `response.body-sent` (see next/body-sent.ts) is the observation that
    * does not depend on after().
    */
   markResponseSent(): void {
     if (this.responseSent) return
     this.responseSent = true
-    this.mark({ type: 'response.sent', label: 'Next.js ran after() callbacks', lane: 'Handler', phase: 'instant' })
+    this.mark({ type: EVENTS.responseSent, label: 'Next.js ran after() callbacks', lane: LANES.handler, phase: 'instant' })
     this.maybeSettle()
   }
 
@@ -107,7 +106,7 @@ export class RunRecorder {
     this.settleTimer = undefined
   }
 
-  private finish(status: 'complete' | 'expired'): void {
+  private finish(status: FinalStatus): void {
     this.clearSettle()
     clearTimeout(this.expiryTimer)
     this.run.end(status)

@@ -1,4 +1,4 @@
-import type { StoredRun } from './run-store'
+import type { Run } from './runs'
 import type { RunMessage } from './timeline'
 
 export interface EventStreamOptions {
@@ -37,7 +37,7 @@ function formatMessage(message: RunMessage): string {
  * new one as it is recorded, then `event: end`. Every timer and listener is
  * released when the run ends, the lifetime runs out, or the client leaves.
  */
-export function runEventStream(run: StoredRun, options: EventStreamOptions): ReadableStream<Uint8Array> {
+export function runEventStream(run: Pick<Run, 'subscribe'>, options: EventStreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let cleanup = (): void => {}
 
@@ -77,9 +77,7 @@ export function runEventStream(run: StoredRun, options: EventStreamOptions): Rea
       send('retry: 2000\n\n')
       unsubscribe = run.subscribe((message) => {
         send(formatMessage(message))
-        // Deferred: the end can arrive inside subscribe() (a finished run's replay), before
-        // `unsubscribe` is assigned, or inside the run's own listener loop.
-        if (message.kind === 'end') queueMicrotask(close)
+        if (message.kind === 'end') close()
       }, options.afterSeq)
       if (options.signal?.aborted) release()
     },

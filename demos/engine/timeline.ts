@@ -16,6 +16,12 @@ export const LANES = {
   stream: 'Stream',
   sideEffect: 'Side effect',
   analytics: 'Analytics',
+  // Side effects drawn in lanes of their own, each named after its function.
+  sendReceipt: 'sendReceipt',
+  sendEmail: 'sendEmail',
+  updateSearchIndex: 'updateSearchIndex',
+  purgeCache: 'purgeCache',
+  recordMetrics: 'recordMetrics',
 } as const
 
 /** Lanes of the server's own steps; every other lane is a side effect. */
@@ -100,16 +106,22 @@ export type NewTimelineEvent = Omit<TimelineEvent, 'seq' | 't'>
 
 export type RunStatus = 'running' | 'complete' | 'expired'
 
+/** How a run ends: `complete` once its response is sent and nothing is pending, `expired` at a time limit. */
+export type FinalStatus = Exclude<RunStatus, 'running'>
+
 /**
  * How a run's event stream ends: with the run's final status, or with
  * `stream-lifetime` when the stream's own time limit runs out first.
  */
-export type StreamEnd = Exclude<RunStatus, 'running'> | 'stream-lifetime'
+export type StreamEnd = FinalStatus | 'stream-lifetime'
 
 /** What a subscriber receives: each event in order, then exactly one end marker. */
 export type RunMessage =
   | { kind: 'event'; event: TimelineEvent }
   | { kind: 'end'; status: StreamEnd }
+
+/** The message of anything thrown, for an event's `detail`. */
+export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /** Rounds to 0.1 ms: finer digits would only be clock noise. */
 export const roundMs = (ms: number): number => Math.round(ms * 10) / 10

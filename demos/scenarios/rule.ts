@@ -1,4 +1,4 @@
-import { EFFECT, WORK } from './params'
+import { EFFECT, WORK } from './shared-params'
 import type { Scenario } from './types'
 
 /** The rule page's demos: the same work and side effect, awaited or in after(), and a yardstick. */

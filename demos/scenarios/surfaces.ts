@@ -1,6 +1,5 @@
-import type { ParamSpec } from '../engine/params'
-import { EFFECT, WORK } from './params'
-import type { Scenario } from './types'
+import { EFFECT, WORK } from './shared-params'
+import type { ParamSpec, Scenario } from './types'
 
 /** A callback long enough to outlast a short serverless time limit. */
 const LONG_EFFECT: ParamSpec = { label: 'Callback', min: 0, max: 20_000, default: 4000 }
@@ -57,7 +56,7 @@ export const appSurfaces = {
   middleware: {
     title: 'Middleware, then the page',
     summary: 'Middleware schedules the audit-log write with after(); the page behind it renders for `work` ms.',
-    source: 'demos/next/audit-middleware.ts',
+    source: 'app/demos/middleware/audit-middleware.ts',
     path: '/demos/middleware',
     params: { work: WORK, effect: EFFECT },
     runStarts: 'middleware',

@@ -1,4 +1,4 @@
-import { WORK } from './params'
+import { WORK } from './shared-params'
 import type { Scenario } from './types'
 
 /** Demos for the /use-cases page. */

@@ -1,4 +1,4 @@
-import type { ParamSpec } from '../engine/params'
+import type { ParamSpec } from './types'
 
 /** Milliseconds of critical work: the part of the handler the response depends on. */
 export const WORK: ParamSpec = { label: 'Critical work', min: 0, max: 2000, default: 50 }

@@ -1,6 +1,9 @@
-import type { ParamSpec } from '../engine/params'
-import { EFFECT, WORK } from './params'
-import type { Scenario } from './types'
+import { LANES } from '../engine/timeline'
+import { EFFECT, WORK } from './shared-params'
+import type { ParamSpec, Scenario } from './types'
+
+/** How often a streamed demo response sends a chunk. */
+export const STREAM_CHUNK_MS = 250
 
 /** How long a streamed demo response keeps sending chunks. */
 export const STREAM: ParamSpec = { label: 'Stream length', min: 250, max: 10_000, default: 3000 }
@@ -9,10 +12,10 @@ const both = { work: WORK, effect: EFFECT }
 const route = (name: string) => `app/api/demos/${name}/route.ts`
 
 /**
- * The demos of the runtime notes (failures, callback errors, ordering,
- * streaming) and of the comparison page.
+ * The demos of how after() behaves: the notes on failures, callback errors,
+ * ordering and streaming, and the comparison page.
  */
-export const runtimeScenarios = {
+export const behaviourScenarios = {
   // /notes/failures
   'fail-throw': {
     title: 'Handler throws (500)',
@@ -20,7 +23,7 @@ export const runtimeScenarios = {
     source: route('fail-throw'),
     params: both,
     status: 500,
-    lanes: ['Side effect', 'sendReceipt'],
+    lanes: [LANES.sideEffect, LANES.sendReceipt],
   },
   'fail-redirect': {
     title: 'Handler calls redirect() (307)',
@@ -28,7 +31,7 @@ export const runtimeScenarios = {
     source: route('fail-redirect'),
     params: both,
     status: 307,
-    lanes: ['Side effect', 'sendReceipt'],
+    lanes: [LANES.sideEffect, LANES.sendReceipt],
   },
   'fail-not-found': {
     title: 'Handler calls notFound() (404)',
@@ -36,7 +39,7 @@ export const runtimeScenarios = {
     source: route('fail-not-found'),
     params: both,
     status: 404,
-    lanes: ['Side effect', 'sendReceipt'],
+    lanes: [LANES.sideEffect, LANES.sendReceipt],
   },
   'fail-status': {
     title: 'Handler returns 409',

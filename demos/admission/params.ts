@@ -1,21 +1,7 @@
+import { describeRange, type ParamSpecs, type ParamValues } from '../scenarios'
 import { invalidParameter as invalid } from './errors'
 
-/** A whole number of milliseconds that the visitor may set. */
-export interface ParamSpec {
-  label: string
-  min: number
-  max: number
-  default: number
-}
-
-export type ParamSpecs = Readonly<Record<string, ParamSpec>>
-
-export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: number }
-
 const WHOLE_NUMBER = /^\d{1,7}$/
-
-export const describeRange = (spec: ParamSpec): string =>
-  `a whole number of milliseconds from ${spec.min} to ${spec.max}`
 
 /** Refuses any parameter not in `known`, and any given twice. */
 export function checkKeys(query: URLSearchParams, known: readonly string[]): void {

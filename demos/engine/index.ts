@@ -1,0 +1,13 @@
+/**
+ * The engine: what a run is and how it is recorded, kept and followed, with
+ * no knowledge of HTTP or Next.js. Every other layer builds on it.
+ */
+export * from './timeline'
+export { monotonic, type Clock } from './clock'
+export { simulate } from './simulate'
+export { processWide } from './process-wide'
+export { RUN_ID_PATTERN, RUN_REF_PATTERN, type Backend, type EventFeed, type Params, type RunRecord, type RunStore, type Unsubscribe } from './run-backend'
+export { memoryBackend, MemoryEventFeed, MemoryRunStore, type MemoryBackendOptions } from './memory-backend'
+export { Run, Runs } from './runs'
+export { RunRecorder, type RecorderOptions, type TaskLabels } from './recorder'
+export { runEventStream, SSE_HEADERS, type EventStreamOptions } from './sse'

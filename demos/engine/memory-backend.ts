@@ -1,0 +1,187 @@
+import { randomBytes } from 'node:crypto'
+import type { Clock } from './clock'
+import type { Backend, EventFeed, Params, RunRecord, RunStore, Unsubscribe } from './run-backend'
+import { roundMs, type FinalStatus, type NewTimelineEvent, type RunMessage, type RunStatus, type TimelineEvent } from './timeline'
+
+export interface MemoryBackendOptions {
+  /** Most runs kept at once; the oldest finished run is evicted first. */
+  maxRuns: number
+  /** A run older than this is evicted (and ended as `expired` if it was still running). */
+  maxAgeMs: number
+  clock: Clock
+}
+
+const newRunId = (): string => randomBytes(9).toString('base64url')
+
+interface MemoryRun {
+  id: string
+  ref?: string
+  scenario: string
+  params: Params
+  status: RunStatus
+  createdAt: number
+  events: TimelineEvent[]
+}
+
+/** The runs of one server process, in memory. */
+export class MemoryRunStore implements RunStore {
+  /** Insertion-ordered, so iteration goes oldest first. */
+  private readonly runs = new Map<string, MemoryRun>()
+  private readonly byRef = new Map<string, MemoryRun>()
+
+  /** `onExpire` hears of each run evicted while still running, so that its watchers get their end marker. */
+  constructor(
+    private readonly options: MemoryBackendOptions,
+    private readonly onExpire: (id: string) => void = () => {},
+  ) {}
+
+  get size(): number {
+    return this.runs.size
+  }
+
+  create(scenario: string, params: Params, ref?: string): RunRecord | undefined {
+    this.evictExpired()
+    if (this.runs.size >= this.options.maxRuns && !this.evictOldestFinished()) return undefined
+    const run: MemoryRun = { id: newRunId(), ref, scenario, params, status: 'running', createdAt: this.options.clock(), events: [] }
+    this.runs.set(run.id, run)
+    if (ref !== undefined) this.byRef.set(ref, run)
+    return record(run)
+  }
+
+  get(id: string): RunRecord | undefined {
+    const run = this.find(id)
+    return run && record(run)
+  }
+
+  findByRef(ref: string): RunRecord | undefined {
+    this.evictExpired()
+    const run = this.byRef.get(ref)
+    return run && record(run)
+  }
+
+  events(id: string): readonly TimelineEvent[] {
+    return this.find(id)?.events ?? []
+  }
+
+  append(id: string, event: NewTimelineEvent, t: number): TimelineEvent | undefined {
+    const run = this.runs.get(id)
+    if (run?.status !== 'running') return undefined
+    const stored: TimelineEvent = { seq: run.events.length, t: roundMs(t), ...event }
+    run.events.push(stored)
+    return stored
+  }
+
+  end(id: string, status: FinalStatus): boolean {
+    const run = this.runs.get(id)
+    if (run?.status !== 'running') return false
+    run.status = status
+    return true
+  }
+
+  /** Drops runs past their age limit. Also called on a timer so idle memory is released. */
+  evictExpired(): void {
+    const cutoff = this.options.clock() - this.options.maxAgeMs
+    for (const run of this.runs.values()) {
+      if (run.createdAt > cutoff) break
+      const running = run.status === 'running'
+      run.status = running ? 'expired' : run.status
+      this.remove(run)
+      if (running) this.onExpire(run.id)
+    }
+  }
+
+  private find(id: string): MemoryRun | undefined {
+    this.evictExpired()
+    return this.runs.get(id)
+  }
+
+  private evictOldestFinished(): boolean {
+    for (const run of this.runs.values()) {
+      if (run.status !== 'running') {
+        this.remove(run)
+        return true
+      }
+    }
+    return false
+  }
+
+  private remove(run: MemoryRun): void {
+    this.runs.delete(run.id)
+    // A reused reference points at the newer run; only drop the entry if it is this one.
+    if (run.ref !== undefined && this.byRef.get(run.ref) === run) this.byRef.delete(run.ref)
+  }
+}
+
+/** A copy, so a caller cannot change the stored run's status. */
+const record = ({ id, ref, scenario, params, status }: MemoryRun): RunRecord => ({ id, ref, scenario, params, status })
+
+interface Subscription {
+  listener: (message: RunMessage) => void
+  /** The next `seq` this subscriber is owed. */
+  next: number
+  /** False until the replay has been delivered; live messages until then are part of the replay. */
+  live: boolean
+  done: boolean
+}
+
+/** Subscriptions of one server process, replayed from the store they are built on. */
+export class MemoryEventFeed implements EventFeed {
+  private readonly subscriptions = new Map<string, Set<Subscription>>()
+
+  constructor(private readonly store: RunStore) {}
+
+  publish(runId: string, message: RunMessage): void {
+    for (const subscription of [...(this.subscriptions.get(runId) ?? [])]) {
+      if (subscription.live) this.deliver(runId, subscription, message)
+    }
+  }
+
+  subscribe(runId: string, listener: (message: RunMessage) => void, afterSeq = -1): Unsubscribe {
+    const subscription: Subscription = { listener, next: afterSeq + 1, live: false, done: false }
+    this.subscriptions.set(runId, (this.subscriptions.get(runId) ?? new Set()).add(subscription))
+    // The replay reads the store once subscribe() has returned: everything
+    // published until then is in the store, so nothing is lost or delivered twice.
+    queueMicrotask(() => this.replay(runId, subscription))
+    return () => this.drop(runId, subscription)
+  }
+
+  private replay(runId: string, subscription: Subscription): void {
+    // Read again until caught up: a listener may cause new events while it is replayed to.
+    for (let missed = this.missed(runId, subscription); missed.length > 0; missed = this.missed(runId, subscription)) {
+      for (const event of missed) this.deliver(runId, subscription, { kind: 'event', event })
+    }
+    subscription.live = true
+    const status = this.store.get(runId)?.status ?? 'expired'
+    if (status !== 'running') this.deliver(runId, subscription, { kind: 'end', status })
+  }
+
+  private missed(runId: string, subscription: Subscription): readonly TimelineEvent[] {
+    return subscription.done ? [] : this.store.events(runId).slice(subscription.next)
+  }
+
+  private deliver(runId: string, subscription: Subscription, message: RunMessage): void {
+    if (subscription.done) return
+    if (message.kind === 'event') {
+      if (message.event.seq < subscription.next) return
+      subscription.next = message.event.seq + 1
+    } else {
+      // The end is the last message: the subscription is over.
+      this.drop(runId, subscription)
+    }
+    subscription.listener(message)
+  }
+
+  private drop(runId: string, subscription: Subscription): void {
+    subscription.done = true
+    const forRun = this.subscriptions.get(runId)
+    forRun?.delete(subscription)
+    if (forRun?.size === 0) this.subscriptions.delete(runId)
+  }
+}
+
+/** A store and its feed for one server process. */
+export function memoryBackend(options: MemoryBackendOptions): Backend & { store: MemoryRunStore } {
+  const store: MemoryRunStore = new MemoryRunStore(options, (id) => feed.publish(id, { kind: 'end', status: 'expired' }))
+  const feed = new MemoryEventFeed(store)
+  return { store, feed }
+}
