@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server'
-import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http/allowed-methods'
-import { auditMiddleware } from '@/demos/next/audit-middleware'
-import { demoPageRequest } from '@/demos/next/demo-middleware'
+import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
+import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http'
+import { demoPageRequest } from '@/demos/next'
 
 export function middleware(request: NextRequest) {
   const { pathname } = request.nextUrl

@@ -11,9 +11,7 @@
  *
  * Usage: npm run build && npm run bench   (RUNS=30 by default)
  */
-import { monotonic } from '../demos/engine/clock'
-import { RunRecorder } from '../demos/engine/recorder'
-import { MemoryRunStore } from '../demos/engine/run-store'
+import { memoryBackend, monotonic, RunRecorder, Runs } from '../demos/engine'
 import { TEST_SERVER_ENV } from '../tests/support/server'
 import { runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
@@ -62,9 +60,9 @@ async function measureHttp(baseUrl: string) {
 /** The engine's cost of one run: what every demo request adds on top of the handler's own work. */
 async function measureEngine() {
   const ITERATIONS = 20_000
-  const store = new MemoryRunStore({ maxRuns: 1000, maxAgeMs: 60_000, clock: monotonic })
+  const runs = new Runs(memoryBackend({ maxRuns: 1000, maxAgeMs: 60_000, clock: monotonic }))
   const oneRun = () => {
-    const run = store.create('after', { work: 0, effect: 0 })!
+    const run = runs.create('after', { work: 0, effect: 0 })!
     const recorder = new RunRecorder(run, { clock: monotonic, settleMs: 1, maxRunMs: 60_000 })
     const seen: unknown[] = []
     run.subscribe((message) => seen.push(message))

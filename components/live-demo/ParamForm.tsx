@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react'
-import { describeRange, type ParamSpecs } from '../../demos/engine/params'
+import { describeRange, type ParamSpecs } from '../../demos/scenarios'
 import { useUrlParams } from './useUrlParams'
 import styles from './RunDemo.module.css'
 

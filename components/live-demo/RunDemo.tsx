@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react'
 import { align, type AlignedRun } from '../../demos/client/align'
 import type { RunOptions } from '../../demos/client/run-client'
-import type { ParamSpecs } from '../../demos/engine/params'
+import type { ParamSpecs } from '../../demos/scenarios'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
 import { useRunSequence } from './useRunSequence'

@@ -1,6 +1,6 @@
 import { useRouter } from 'next/router'
 import { useCallback, useMemo } from 'react'
-import type { ParamSpecs } from '../../demos/engine/params'
+import type { ParamSpecs } from '../../demos/scenarios'
 
 /**
  * Demo parameters kept in the page's query string, so a pasted link

@@ -1,5 +1,5 @@
 import { useData } from 'nextra/hooks'
-import type { Listing as ListingData } from '../../demos/source-listing'
+import type { Listing as ListingData } from '../../demos/build-time'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './Listing.module.css'
 

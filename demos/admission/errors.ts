@@ -1,7 +1,7 @@
 /**
  * Marks a DemoError whichever copy of this module made it. Middleware and the
  * app are bundled apart, each with its own DemoError class, yet they share one
- * runtime (rate limiter, gauges) through globalThis: either may throw what the
+ * server state (rate limiter, gauges) through globalThis: either may throw what the
  * other catches, and a plain `instanceof` would turn a 429 into a 500.
  */
 const BRAND = Symbol.for('after-guide.demo-error')
@@ -43,15 +43,15 @@ export function errorResponse(error: DemoError): Response {
 }
 
 /**
- * What a catch block caught, as the DemoError it must be. Anything else is a
- * bug, not a visitor's mistake: it is thrown on unchanged, and Next.js answers 500.
+ * What an error boundary caught, as the DemoError it must be. Anything else is
+ * a bug, not a visitor's mistake: it is thrown on unchanged, and Next.js answers 500.
  */
 export function asDemoError(error: unknown): DemoError {
   if (error instanceof DemoError) return error
   throw error
 }
 
-/** The JSON error response for what a catch block caught (see `asDemoError`). */
+/** The JSON error response for what an error boundary caught (see `asDemoError`). */
 export const caughtErrorResponse = (error: unknown): Response => errorResponse(asDemoError(error))
 
 export const notFound = (message: string, details: { field?: string; allowed?: string } = {}): DemoError =>
@@ -67,6 +67,3 @@ export const methodNotAllowed = (allow: string): DemoError =>
 /** A 400 naming the field at fault and what it accepts. */
 export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(400, 'invalid_parameter', message, { field, allowed })
-
-/** The message of anything thrown, for a timeline event's detail. */
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error))

@@ -1,5 +1,6 @@
 import { invalidParameter as invalid } from './errors'
-import { checkKeys, parseParams, type ParamSpecs, type ParamValues } from './params'
+import type { ParamSpecs, ParamValues } from '../scenarios'
+import { checkKeys, parseParams } from './params'
 
 /**
  * The longest query string a demo accepts. The longest valid one
@@ -13,7 +14,7 @@ export const MAX_QUERY_LENGTH = 256
  * happens: nobody can make the server buffer an upload it will never use.
  * A declared length of 0 (what fetch sends for a bodiless POST) is fine.
  */
-function rejectBody(headers: Headers): void {
+export function rejectBody(headers: Headers): void {
   const length = headers.get('content-length')
   const chunked = headers.get('transfer-encoding')
   if ((length !== null && length.trim() !== '0') || chunked !== null) {

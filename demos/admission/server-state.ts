@@ -1,24 +1,24 @@
-import { monotonic } from './engine/clock'
-import { Gauge, RateLimiter } from './engine/limits'
-import { MemoryRunStore, type RunStore } from './engine/run-store'
+import { memoryBackend, monotonic, processWide, Runs } from '../engine'
 import { loadConfig, type DemoConfig } from './config'
+import { Gauge, RateLimiter } from './limits'
 
-export interface DemoRuntime {
+/** What every demo request of this server process shares: its limits, its runs and its counters. */
+export interface ServerState {
   config: DemoConfig
-  store: RunStore
+  runs: Runs
   rateLimiter: RateLimiter
   runsInFlight: Gauge
   streams: Gauge
 }
 
-function createRuntime(): DemoRuntime {
+function createServerState(): ServerState {
   const config = loadConfig()
-  const store = new MemoryRunStore({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
+  const backend = memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
   // Evicting on a timer, not only on the next request, lets an idle server give the memory back.
-  setInterval(() => store.evictExpired(), Math.min(config.runMaxAgeMs, 60_000)).unref()
+  setInterval(() => backend.store.evictExpired(), Math.min(config.runMaxAgeMs, 60_000)).unref()
   return {
     config,
-    store,
+    runs: new Runs(backend),
     rateLimiter: new RateLimiter({
       perMinute: config.ratePerMinute,
       burst: config.rateBurst,
@@ -30,14 +30,5 @@ function createRuntime(): DemoRuntime {
   }
 }
 
-const KEY = Symbol.for('after-guide.demo-runtime')
-type WithRuntime = typeof globalThis & { [KEY]?: DemoRuntime }
-
-/**
- * The process-wide runtime. Kept on globalThis because Next.js may load the
- * route modules that share it as separate bundles.
- */
-export function demoRuntime(): DemoRuntime {
-  const holder = globalThis as WithRuntime
-  return (holder[KEY] ??= createRuntime())
-}
+/** The server state of this process, made on first use. */
+export const serverState = processWide('server-state', createServerState)

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../engine/errors'
+import type { ErrorBody } from '../admission'
 import type { StreamEnd, TimelineEvent } from '../engine/timeline'
 
 /** What the browser saw of one run, on its own clock (ms since it sent the request). */

@@ -1,4 +1,4 @@
-import { errorResponse, invalidParameter, methodNotAllowed } from '../engine/errors'
+import { errorResponse, invalidParameter, methodNotAllowed } from '../admission'
 import { scenarios } from '../scenarios'
 import { unknownScenarioResponse } from './not-found'
 

@@ -1,7 +1,5 @@
-import { caughtErrorResponse } from '../engine/errors'
-import { describeRange } from '../engine/params'
-import { parseRequest } from '../engine/request-shape'
-import { scenarios, type Scenario } from '../scenarios'
+import { parseRequest, withErrorResponse } from '../admission'
+import { describeRange, scenarios, type Scenario } from '../scenarios'
 
 // The scenarios are fixed when the module loads, so the list is written once, not per request.
 const catalogueJson = JSON.stringify({
@@ -22,13 +20,9 @@ const catalogueJson = JSON.stringify({
 })
 
 /** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
-export function catalogueResponse(request: Request): Response {
-  try {
-    parseRequest({}, request)
-  } catch (error) {
-    return caughtErrorResponse(error)
-  }
+export const catalogueResponse = withErrorResponse((request: Request): Response => {
+  parseRequest({}, request)
   return new Response(catalogueJson, {
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
   })
-}
+})

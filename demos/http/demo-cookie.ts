@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { caughtErrorResponse } from './engine/errors'
-import { readQuery } from './engine/request-shape'
+import { readQuery, withErrorResponse } from '../admission'
 
 /** The cookie the request-context demos read back inside after(). It identifies nothing but a demo visit. */
 export const DEMO_COOKIE = 'after-guide-visitor'
@@ -19,13 +18,9 @@ function demoCookieHeader(value: string, secure: boolean): string {
 }
 
 /** `POST /api/demo-cookie` gives the visitor a new random demo cookie. */
-export function demoCookieResponse(request: Request): Response {
-  try {
-    readQuery(request, [])
-  } catch (error) {
-    return caughtErrorResponse(error)
-  }
+export const demoCookieResponse = withErrorResponse((request: Request): Response => {
+  readQuery(request, [])
   const secure = servedOverHttps(request)
   const value = `demo-${randomBytes(6).toString('base64url')}`
   return Response.json({ cookie: DEMO_COOKIE, value }, { headers: { 'Set-Cookie': demoCookieHeader(value, secure), 'Cache-Control': 'no-store' } })
-}
+})

@@ -1,4 +1,4 @@
-import { errorResponse, notFound } from '../engine/errors'
+import { errorResponse, notFound } from '../admission'
 import { scenarios } from '../scenarios'
 
 /**

@@ -1,8 +1,5 @@
-import { caughtErrorResponse, invalidParameter as invalid, notFound } from '../engine/errors'
-import { parseRequest } from '../engine/request-shape'
-import { RUN_ID_PATTERN } from '../engine/run-store'
-import { runEventStream, SSE_HEADERS } from '../engine/sse'
-import type { DemoRuntime } from '../runtime'
+import { invalidParameter as invalid, notFound, parseRequest, serverState, withErrorResponse } from '../admission'
+import { RUN_ID_PATTERN, runEventStream, SSE_HEADERS } from '../engine'
 
 function parseLastEventId(raw: string | null): number {
   if (raw === null || raw === '') return -1
@@ -15,30 +12,32 @@ function parseLastEventId(raw: string | null): number {
  * A HEAD (which Next.js hands to GET) gets the same status and headers but
  * opens no stream: it would hold a stream slot with nobody reading it.
  */
-export function runEventsResponse(runtime: DemoRuntime, request: Request, runId: string): Response {
-  try {
-    if (!RUN_ID_PATTERN.test(runId)) {
-      throw invalid('runId', 'A run id is 12 characters of A-Z, a-z, 0-9, "-" and "_".', '12 URL-safe characters')
-    }
-    // An event stream takes no parameters: EventSource sends none, and anything else is refused like any demo input.
-    parseRequest({}, request)
-    const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
-    const run = runtime.store.get(runId)
-    if (!run) {
-      const kept = `${Math.round(runtime.config.runMaxAgeMs / 1000)} s`
-      throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
-    }
-    if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
-    const release = runtime.streams.acquire()
-    const body = runEventStream(run, {
-      heartbeatMs: runtime.config.streamHeartbeatMs,
-      maxLifetimeMs: runtime.config.streamMaxLifetimeMs,
-      afterSeq,
-      signal: request.signal,
-      onClose: release,
-    })
-    return new Response(body, { headers: SSE_HEADERS })
-  } catch (error) {
-    return caughtErrorResponse(error)
+export const runEventsResponse = withErrorResponse((request: Request, runId: string): Response => {
+  const state = serverState()
+  if (!RUN_ID_PATTERN.test(runId)) {
+    throw invalid('runId', 'A run id is 12 characters of A-Z, a-z, 0-9, "-" and "_".', '12 URL-safe characters')
   }
+  // An event stream takes no parameters: EventSource sends none, and anything else is refused like any demo input.
+  parseRequest({}, request)
+  const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
+  const run = state.runs.get(runId)
+  if (!run) {
+    const kept = `${Math.round(state.config.runMaxAgeMs / 1000)} s`
+    throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
+  }
+  if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
+  const release = state.streams.acquire()
+  const body = runEventStream(run, {
+    heartbeatMs: state.config.streamHeartbeatMs,
+    maxLifetimeMs: state.config.streamMaxLifetimeMs,
+    afterSeq,
+    signal: request.signal,
+    onClose: release,
+  })
+  return new Response(body, { headers: SSE_HEADERS })
+})
+
+/** The Route Handler of `GET /api/runs/<runId>/events`. */
+export async function runEventsRoute(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {
+  return runEventsResponse(request, (await params).runId)
 }

@@ -1,7 +1,5 @@
-import { caughtErrorResponse, invalidParameter, notFound } from '../engine/errors'
-import { readQuery } from '../engine/request-shape'
-import { RUN_REF_PATTERN } from '../engine/run-store'
-import type { DemoRuntime } from '../runtime'
+import { invalidParameter, notFound, readQuery, serverState, withErrorResponse } from '../admission'
+import { RUN_REF_PATTERN } from '../engine'
 
 /**
  * `GET /api/runs?ref=<ref>`: the id of the run the server created for a
@@ -9,16 +7,13 @@ import type { DemoRuntime } from '../runtime'
  * response could not carry `X-Run-Id`: Next.js's bare 500 after a throw, or a
  * redirect. A request that was refused created no run, so it finds none.
  */
-export function runLookupResponse(runtime: DemoRuntime, request: Request): Response {
-  try {
-    const ref = readQuery(request, ['ref']).get('ref')
-    if (ref === null || !RUN_REF_PATTERN.test(ref)) {
-      throw invalidParameter('ref', 'Give one "ref": the X-Run-Ref the run was started with.', '22 URL-safe characters')
-    }
-    const run = runtime.store.findByRef(ref)
-    if (!run) throw notFound('No run was started with this reference.', { field: 'ref' })
-    return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
-  } catch (error) {
-    return caughtErrorResponse(error)
+export const runLookupResponse = withErrorResponse((request: Request): Response => {
+  const state = serverState()
+  const ref = readQuery(request, ['ref']).get('ref')
+  if (ref === null || !RUN_REF_PATTERN.test(ref)) {
+    throw invalidParameter('ref', 'Give one "ref": the X-Run-Ref the run was started with.', '22 URL-safe characters')
   }
-}
+  const run = state.runs.findByRef(ref)
+  if (!run) throw notFound('No run was started with this reference.', { field: 'ref' })
+  return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
+})

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { caughtErrorResponse } from './engine/errors'
-import { readQuery } from './engine/request-shape'
+import { readQuery, withErrorResponse } from '../admission'
 
 /**
  * What the prerendered demo pages' after() callbacks leave behind: one entry
@@ -54,12 +53,8 @@ async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
 }
 
 /** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */
-export async function buildRecordResponse(request: Request): Promise<Response> {
-  try {
-    readQuery(request, [])
-  } catch (error) {
-    return caughtErrorResponse(error)
-  }
+export const staticRecordResponse = withErrorResponse(async (request: Request): Promise<Response> => {
+  readQuery(request, [])
   const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
   return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })
-}
+})

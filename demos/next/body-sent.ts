@@ -1,4 +1,4 @@
-import type { RunRecorder } from './engine/recorder'
+import { EVENTS, LANES, type RunRecorder } from '../engine'
 
 /**
  * The response with its body passed through a stream that records
@@ -12,7 +12,7 @@ export function withBodySentMarker(recorder: RunRecorder, response: Response): R
   if (response.body === null) return response
   const marker = new TransformStream<Uint8Array, Uint8Array>({
     flush() {
-      recorder.mark({ type: 'response.body-sent', label: 'Body handed to Next.js (last byte)', lane: 'Handler', phase: 'instant' })
+      recorder.mark({ type: EVENTS.responseBodySent, label: 'Body handed to Next.js (last byte)', lane: LANES.handler, phase: 'instant' })
     },
   })
   return new Response(response.body.pipeThrough(marker), response)

@@ -1,41 +1,9 @@
 import { headers } from 'next/headers'
-import { after } from 'next/server'
-import { asDemoError, errorBody, type ErrorBody } from '../engine/errors'
-import { parseParams } from '../engine/params'
-import { readQueryString } from '../engine/request-shape'
-import type { RunRecorder } from '../engine/recorder'
-import { demoOperations, type DemoOperations } from '../operations'
-import { runBody, type BodyEnd } from '../run-body'
-import { demoRuntime } from '../runtime'
-import { appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
-import { clientKey, startRun } from '../start-run'
-
-export type SurfaceOperations = Omit<DemoOperations, 'json'>
-
-export function surfaceOperations(recorder: RunRecorder, name: AppSurfaceName): SurfaceOperations {
-  const { updateDatabase, logUserAction, logError } = demoOperations(recorder, name, recorder.run.params as { work: number; effect: number })
-  return { updateDatabase, logUserAction, logError }
-}
-
-/**
- * Admits a run of an App Router surface: the parameters come from a query
- * string, checked like a Route Handler's, the client from the request headers.
- */
-export async function startSurfaceRun(name: AppSurfaceName, query: string): Promise<RunRecorder> {
-  const specs = appSurfaces[name].params
-  const params = parseParams(specs, readQueryString(query, Object.keys(specs)))
-  return startRun(demoRuntime(), name, params, clientKey(await headers()))
-}
-
-/**
- * How a surface's own code ends on the timeline (`what`: "Server Action",
- * "Page component"), its response's sending recorded through after().
- */
-export const surfaceEnd = (what: string): BodyEnd<unknown> => ({
-  returned: () => ({ type: 'response.returned', label: `${what} returned`, lane: 'Handler', outcome: 'ok', detail: '200' }),
-  threw: { type: 'handler.threw', label: `${what} threw`, lane: 'Handler' },
-  afterResponse: after,
-})
+import { admit, asDemoError, errorBody, type ErrorBody } from '../admission'
+import type { RunRecorder } from '../engine'
+import type { AppSurfaceName } from '../scenarios'
+import { surfaceEnd, surfaceOperations, type SurfaceOperations } from './app-surface'
+import { runBody } from './run-body'
 
 export type ActionResult = { runId: string; status: string } | ErrorBody
 
@@ -48,7 +16,7 @@ export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOpera
   return async function action(query: string): Promise<ActionResult> {
     let recorder: RunRecorder
     try {
-      recorder = await startSurfaceRun(name, String(query))
+      recorder = admit(name, { query: String(query), headers: await headers() })
     } catch (error) {
       return errorBody(asDemoError(error))
     }

@@ -1,13 +1,10 @@
 import { after, NextResponse, type NextRequest } from 'next/server'
-import { caughtErrorResponse } from '../engine/errors'
-import type { RunRecorder } from '../engine/recorder'
-import { parseRequest } from '../engine/request-shape'
-import { runBody } from '../run-body'
-import { demoRuntime } from '../runtime'
-import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
-import { clientKey, startRun } from '../start-run'
-import { surfaceOperations, type SurfaceOperations } from './demo-surface'
+import { admit, checkRunRequest, httpRunRequest, withErrorResponse } from '../admission'
+import { EVENTS, LANES, type RunRecorder } from '../engine'
+import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
+import { surfaceOperations, type SurfaceOperations } from './app-surface'
 import { keepRecorder, RUN_HEADER } from './live-recorders'
+import { runBody } from './run-body'
 
 export interface MiddlewareOperations extends SurfaceOperations {
   /** Lets the request go on to the page, which continues this run. */
@@ -17,14 +14,27 @@ export interface MiddlewareOperations extends SurfaceOperations {
 export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperations) => Promise<NextResponse>
 
 /**
+ * Admits a run of `name` in middleware and keeps it for the page behind; a
+ * refusal is the JSON error response, and leaves no run.
+ */
+const admitInMiddleware = withErrorResponse((name: AppSurfaceName, request: NextRequest): RunRecorder => {
+  const recorder = admit(name, httpRunRequest(request))
+  keepRecorder(recorder)
+  return recorder
+})
+
+/** The 400 for a demo page's query that is out of bounds, if it is. */
+const queryError = withErrorResponse((name: AppSurfaceName, request: NextRequest): undefined => void checkRunRequest(name, httpRunRequest(request)))
+
+/**
  * Turns a demo middleware into one that records a run: it admits the run,
  * marks when the middleware returned, and hands the run to the page behind it.
  */
 export function demoMiddleware(handler: DemoMiddleware) {
   return async function middleware(request: NextRequest): Promise<Response> {
-    const recorder = admitRun('middleware', request)
+    const recorder = admitInMiddleware('middleware', request)
     if (recorder instanceof Response) return recorder
-    recorder.mark({ type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' })
+    recorder.mark({ type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' })
     let handedOver = false
     const operations: MiddlewareOperations = {
       ...surfaceOperations(recorder, 'middleware'),
@@ -34,8 +44,8 @@ export function demoMiddleware(handler: DemoMiddleware) {
       },
     }
     return runBody(recorder, () => handler(request, operations), {
-      returned: () => ({ type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', outcome: 'ok' }),
-      threw: { type: 'middleware.threw', label: 'Middleware threw', lane: 'Middleware' },
+      returned: () => ({ type: EVENTS.middlewareReturned, label: 'Middleware returned', lane: LANES.middleware, outcome: 'ok' }),
+      threw: { type: EVENTS.middlewareThrew, label: 'Middleware threw', lane: LANES.middleware },
       afterResponse: after,
       // The page behind it marks the response sent; any other answer ends the run here.
       continuesRun: () => handedOver,
@@ -65,31 +75,6 @@ export function demoPageRequest(request: NextRequest): Response | undefined {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   if (appSurfaces[name].runStarts !== 'render') return queryError(name, request)
-  const recorder = admitRun(name, request)
+  const recorder = admitInMiddleware(name, request)
   return recorder instanceof Response ? recorder : handOver(request, recorder.id)
-}
-
-/** The 400 for a demo page's query that is out of bounds, if it is. */
-function queryError(name: AppSurfaceName, request: NextRequest): Response | undefined {
-  try {
-    parseRequest(appSurfaces[name].params, request)
-    return undefined
-  } catch (error) {
-    return caughtErrorResponse(error)
-  }
-}
-
-/**
- * Admits a run of `name` in middleware (its parameters, the rate limit, the
- * cap on runs in flight) and keeps it for the page behind; a refusal is the
- * JSON error response, and leaves no run.
- */
-function admitRun(name: AppSurfaceName, request: NextRequest): RunRecorder | Response {
-  try {
-    const recorder = startRun(demoRuntime(), name, parseRequest(appSurfaces[name].params, request), clientKey(request.headers))
-    keepRecorder(recorder)
-    return recorder
-  } catch (error) {
-    return caughtErrorResponse(error)
-  }
 }

@@ -1,9 +1,9 @@
 import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
-import { runBody } from '../run-body'
-import type { AppSurfaceName } from '../scenarios/surfaces'
-import { surfaceEnd, surfaceOperations, type SurfaceOperations } from './demo-surface'
+import type { AppSurfaceName } from '../scenarios'
+import { surfaceEnd, surfaceOperations, type SurfaceOperations } from './app-surface'
 import { liveRecorder, RUN_HEADER } from './live-recorders'
+import { runBody } from './run-body'
 
 /**
  * Turns a demo body into a Server Component page. The page is dynamic (it

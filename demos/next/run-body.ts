@@ -1,6 +1,4 @@
-import { errorMessage } from './engine/errors'
-import type { RunRecorder } from './engine/recorder'
-import type { NewTimelineEvent } from './engine/timeline'
+import { errorMessage, type NewTimelineEvent, type RunRecorder } from '../engine'
 
 /** How a wrapper's body ends on the timeline. */
 export interface BodyEnd<T> {

@@ -1,19 +1,15 @@
-import type { Params } from './engine/run-store'
-import type { RunRecorder } from './engine/recorder'
-import { simulate } from './engine/simulate'
-import { demoOperations, type DemoOperations } from './operations'
-
-/** How often a streamed demo response sends a chunk. */
-export const STREAM_CHUNK_MS = 250
+import { effectKind, EVENTS, LANES, simulate, type Lane, type Params, type RunRecorder } from '../engine'
+import { STREAM_CHUNK_MS } from '../scenarios'
+import { demoOperations, type DemoOperations } from './rule'
 
 /**
- * The operations of the notes' demos (failures, callback errors, ordering,
+ * The operations of the behaviour demos (failures, callback errors, ordering,
  * streaming, the comparison): the rule's operations plus work that fails,
  * side effects in lanes of their own, and a streamed body. Like the rule's,
  * each name is what a reader would call in their own app, and each records
  * itself on the run's timeline.
  */
-export interface RuntimeOperations extends DemoOperations {
+export interface BehaviourOperations extends DemoOperations {
   /** Critical work that fails after `work` ms: the card is declined. */
   chargeCard(): Promise<void>
   /** A side effect that fails after `effect` ms: the analytics service is down. */
@@ -42,13 +38,13 @@ const failAfter = async (ms: number, message: string): Promise<never> => {
   throw new SimulatedFailure(message)
 }
 
-export function runtimeOperations(recorder: RunRecorder, scenario: string, params: Params): RuntimeOperations {
+export function behaviourOperations(recorder: RunRecorder, scenario: string, params: Params): BehaviourOperations {
   const base = demoOperations(recorder, scenario, { work: params.work ?? 0, effect: params.effect })
   const effectMs = params.effect ?? 0
 
   /** A side effect in its own lane, named after the function. */
-  const inLane = (lane: string) => () =>
-    recorder.task({ lane, type: `effect.${lane}`, started: `${lane} started`, finished: `${lane} finished` }, () =>
+  const inLane = (lane: Lane) => () =>
+    recorder.task({ lane, type: effectKind(lane), started: `${lane} started`, finished: `${lane} finished` }, () =>
       simulate(effectMs),
     )
 
@@ -57,10 +53,10 @@ export function runtimeOperations(recorder: RunRecorder, scenario: string, param
     const chunks = Math.max(1, Math.ceil((params.stream ?? 0) / STREAM_CHUNK_MS))
     let timer: ReturnType<typeof setTimeout> | undefined
     let sent = 0
-    const lane = 'Stream'
+    const lane = LANES.stream
     return new ReadableStream<Uint8Array>({
       start() {
-        recorder.mark({ type: 'stream.started', label: 'Stream opened', lane, phase: 'start' })
+        recorder.mark({ type: EVENTS.streamStarted, label: 'Stream opened', lane, phase: 'start' })
       },
       pull(controller) {
         return new Promise<void>((resolve) => {
@@ -68,10 +64,10 @@ export function runtimeOperations(recorder: RunRecorder, scenario: string, param
             timer = undefined
             sent++
             controller.enqueue(encoder.encode(`chunk ${sent} of ${chunks}\n`))
-            recorder.mark({ type: 'stream.chunk', label: `Chunk ${sent} sent`, lane, phase: 'instant' })
+            recorder.mark({ type: EVENTS.streamChunk, label: `Chunk ${sent} sent`, lane, phase: 'instant' })
             if (sent === chunks) {
               controller.close()
-              recorder.mark({ type: 'stream.closed', label: 'Stream closed', lane, phase: 'end', outcome: 'ok' })
+              recorder.mark({ type: EVENTS.streamClosed, label: 'Stream closed', lane, phase: 'end', outcome: 'ok' })
             }
             resolve()
           }, STREAM_CHUNK_MS)
@@ -81,7 +77,7 @@ export function runtimeOperations(recorder: RunRecorder, scenario: string, param
         // The client went away: Next.js cancels the body, and no more chunks are made.
         if (timer !== undefined) clearTimeout(timer)
         recorder.mark({
-          type: 'stream.cancelled',
+          type: EVENTS.streamCancelled,
           label: 'Stream cancelled: the client left',
           lane,
           phase: 'end',
@@ -95,18 +91,18 @@ export function runtimeOperations(recorder: RunRecorder, scenario: string, param
   return {
     ...base,
     chargeCard: () =>
-      recorder.task({ lane: 'Handler', type: 'work', started: 'Charging the card', finished: 'Card charged' }, () =>
+      recorder.task({ lane: LANES.handler, type: 'work', started: 'Charging the card', finished: 'Card charged' }, () =>
         failAfter(params.work ?? 0, 'Card declined'),
       ),
     sendToAnalytics: () =>
-      recorder.task({ lane: 'Analytics', type: 'effect', started: 'Analytics call started', finished: 'Analytics call finished' }, () =>
+      recorder.task({ lane: LANES.analytics, type: 'effect', started: 'Analytics call started', finished: 'Analytics call finished' }, () =>
         failAfter(effectMs, 'Analytics service unavailable'),
       ),
-    sendReceipt: inLane('sendReceipt'),
-    sendEmail: inLane('sendEmail'),
-    updateSearchIndex: inLane('updateSearchIndex'),
-    purgeCache: inLane('purgeCache'),
-    recordMetrics: inLane('recordMetrics'),
+    sendReceipt: inLane(LANES.sendReceipt),
+    sendEmail: inLane(LANES.sendEmail),
+    updateSearchIndex: inLane(LANES.updateSearchIndex),
+    purgeCache: inLane(LANES.purgeCache),
+    recordMetrics: inLane(LANES.recordMetrics),
     reportStream,
     stream: (body) =>
       new Response(body, {

@@ -1,7 +1,4 @@
-import { errorMessage } from './engine/errors'
-import { simulate } from './engine/simulate'
-import type { RunRecorder } from './engine/recorder'
-import { roundMs } from './engine/timeline'
+import { errorMessage, EVENTS, LANES, roundMs, simulate, type RunRecorder } from '../engine'
 
 export interface DemoParams {
   work: number
@@ -9,8 +6,8 @@ export interface DemoParams {
 }
 
 /**
- * What a demo route calls. The names mirror the code a reader would write in
- * their own app; each one records itself on the run's timeline.
+ * What a demo calls: the rule's operations. The names mirror the code a
+ * reader would write in their own app; each one records itself on the run's timeline.
  */
 export interface DemoOperations {
   /** The critical work the response depends on (simulated, `work` ms). */
@@ -47,7 +44,7 @@ export function demoOperations(recorder: RunRecorder, scenario: string, params: 
     updateDatabase: () =>
       measure('work', () =>
         recorder.task(
-          { lane: 'Handler', type: 'work', started: 'Critical work started', finished: 'Critical work done' },
+          { lane: LANES.handler, type: 'work', started: 'Critical work started', finished: 'Critical work done' },
           () => simulate(params.work),
         ),
       ),
@@ -55,14 +52,14 @@ export function demoOperations(recorder: RunRecorder, scenario: string, params: 
     logUserAction: (entry) =>
       measure('effect', async () => {
         await recorder.task(
-          { lane: 'Side effect', type: 'effect', started: 'Side effect started', finished: 'Side effect finished' },
+          { lane: LANES.sideEffect, type: 'effect', started: 'Side effect started', finished: 'Side effect finished' },
           () => simulate(params.effect ?? 0),
         )
-        recorder.mark({ type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: describeEntry(entry) })
+        recorder.mark({ type: EVENTS.effectLogged, label: 'Audit log entry', lane: LANES.sideEffect, phase: 'instant', detail: describeEntry(entry) })
       }),
 
     logError(what, error) {
-      recorder.mark({ type: 'context.threw', label: `${what} threw`, lane: 'Side effect', phase: 'instant', outcome: 'error', detail: errorMessage(error).slice(0, MAX_ERROR) })
+      recorder.mark({ type: EVENTS.contextThrew, label: `${what} threw`, lane: LANES.sideEffect, phase: 'instant', outcome: 'error', detail: errorMessage(error).slice(0, MAX_ERROR) })
     },
 
     json(body, init) {

@@ -1,16 +1,15 @@
+import { processWide } from '../engine'
+
 /**
  * The cache-invalidation demo's "database": one product's stock count, in
- * process memory. Kept on globalThis because Next.js may load a route module
- * more than once.
+ * process memory, shared however Next.js bundles the route.
  */
-const KEY = Symbol.for('after-guide.demo-stock')
-type WithStock = typeof globalThis & { [KEY]?: { units: number } }
 
 // Next.js keeps its data cache on disk across restarts; a random start makes a
 // value cached by an earlier server process impossible to mistake for a fresh one.
 const freshStart = (): number => 100_000 + Math.floor(Math.random() * 900_000)
 
-const store = (): { units: number } => ((globalThis as WithStock)[KEY] ??= { units: freshStart() })
+const store = processWide('demo-stock', () => ({ units: freshStart() }))
 
 export const readStock = async (): Promise<number> => store().units
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { STREAM_CHUNK_MS } from '@/demos/runtime-operations'
+import { STREAM_CHUNK_MS } from '@/demos/scenarios'
 import { baseUrl, eventTime, post, readEvents } from '../support/api'
 import { lookUpRef, newRef } from '../support/runs'
 

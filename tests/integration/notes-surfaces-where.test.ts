@@ -1,6 +1,6 @@
 import http from 'node:http'
 import { describe, expect, it } from 'vitest'
-import type { PageRecord, RecordedPage } from '@/demos/build-record'
+import type { PageRecord, RecordedPage } from '@/demos/http'
 import { baseUrl, eventTime, post, readEvents, runCount, timed } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { align, bars, effectAfterResponse, missingLanes, sideEffectEnds } from '@/demos/client/align'
 import type { CompletedRun } from '@/demos/client/run-client'
-import type { EventType, TimelineEvent } from '@/demos/engine/timeline'
+import type { EventType, TimelineEvent } from '@/demos/engine'
 
 let seq = 0
 const ev = (t: number, type: EventType, lane: string, phase: TimelineEvent['phase'], outcome?: 'ok' | 'error'): TimelineEvent => ({

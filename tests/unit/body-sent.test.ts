@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { withBodySentMarker } from '@/demos/body-sent'
-import { RunRecorder } from '@/demos/engine/recorder'
-import { MemoryRunStore } from '@/demos/engine/run-store'
+import { EVENTS, memoryBackend, RunRecorder, Runs } from '@/demos/engine'
+import { withBodySentMarker } from '@/demos/next/body-sent'
 
 function setup() {
   const clock = () => performance.now()
-  const run = new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock }).create('after', {})!
+  const run = new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock })).create('after', {})!
   const recorder = new RunRecorder(run, { clock, settleMs: 30, maxRunMs: 60_000 })
   const types = () => run.events().map((event) => event.type)
   return { recorder, types }
@@ -37,12 +36,12 @@ describe('withBodySentMarker', () => {
 
     const reader = response.body!.getReader()
     await reader.read()
-    expect(types()).not.toContain('response.body-sent')
+    expect(types()).not.toContain(EVENTS.responseBodySent)
     release()
     let text = ''
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value)
     expect(text).toBe('second')
-    expect(types()).toEqual(['response.body-sent'])
+    expect(types()).toEqual([EVENTS.responseBodySent])
   })
 
   it('leaves a response without a body as it is, and marks nothing', () => {

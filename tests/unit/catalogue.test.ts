@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { catalogueResponse } from '@/demos/http/catalogue'
+import { catalogueResponse } from '@/demos/http'
 import { scenarios } from '@/demos/scenarios'
 
 const get = (query = '') => catalogueResponse(new Request(`http://localhost/api/demos${query}`))

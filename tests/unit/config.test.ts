@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '@/demos/config'
+import { loadConfig } from '@/demos/admission'
 
 describe('loadConfig', () => {
   const saved = { ...process.env }

@@ -1,11 +1,8 @@
 import { NextRequest, NextResponse } from 'next/server'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { StoredRun } from '@/demos/engine/run-store'
-import { demoMiddleware, demoPageRequest } from '@/demos/next/demo-middleware'
-import { demoPage } from '@/demos/next/demo-page'
-import { demoRoute } from '@/demos/next/demo-route'
-import { demoAction } from '@/demos/next/demo-surface'
-import { demoRuntime } from '@/demos/runtime'
+import { serverState } from '@/demos/admission'
+import { EVENTS, LANES, type EventType, type Run } from '@/demos/engine'
+import { demoAction, demoMiddleware, demoPage, demoPageRequest, demoRoute } from '@/demos/next'
 
 /**
  * The four wrappers, run outside Next.js: after() and headers() need a
@@ -22,14 +19,14 @@ vi.mock('next/headers', () => ({ headers: async () => next.headers }))
 
 const sendResponse = () => next.scheduled.splice(0).forEach((callback) => callback())
 
-let created: StoredRun[]
+let created: Run[]
 beforeEach(() => {
   next.scheduled.length = 0
   next.headers = new Headers()
-  const store = demoRuntime().store
-  const create = store.create.bind(store)
+  const runs = serverState().runs
+  const create = runs.create.bind(runs)
   created = []
-  vi.spyOn(store, 'create').mockImplementation((...args) => {
+  vi.spyOn(runs, 'create').mockImplementation((...args) => {
     const run = create(...args)
     if (run) created.push(run)
     return run
@@ -37,7 +34,7 @@ beforeEach(() => {
 })
 afterEach(() => vi.restoreAllMocks())
 
-const onlyRun = (): StoredRun => {
+const onlyRun = (): Run => {
   expect(created).toHaveLength(1)
   return created[0]
 }
@@ -48,57 +45,57 @@ const fails = async (): Promise<never> => {
 }
 
 /** After the response is "sent", the run completes (not expired) and gives its slot back. */
-async function expectEnded(run: StoredRun, inFlightBefore: number) {
+async function expectEnded(run: Run, inFlightBefore: number) {
   sendResponse()
   await vi.waitFor(() => expect(run.status).toBe('complete'), { timeout: 1000 })
-  expect(run.events().map((event) => event.type)).toContain('response.sent')
-  expect(demoRuntime().runsInFlight.value).toBe(inFlightBefore)
+  expect(run.events().map((event) => event.type)).toContain(EVENTS.responseSent)
+  expect(serverState().runsInFlight.value).toBe(inFlightBefore)
 }
 
-const threwEvent = (run: StoredRun, type: string) => run.events().find((event) => event.type === type)
+const threwEvent = (run: Run, type: EventType) => run.events().find((event) => event.type === type)
 
 describe('a wrapped body that throws still ends its run', () => {
   it('demoRoute (Route Handler)', async () => {
-    const before = demoRuntime().runsInFlight.value
+    const before = serverState().runsInFlight.value
     const POST = demoRoute('after', fails)
     await expect(POST(new Request('http://localhost/api/demos/after?work=0&effect=0', { method: 'POST' }))).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Handler threw', outcome: 'error', detail: 'database unreachable' })
+    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Handler threw', outcome: 'error', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
   it('demoAction (Server Action)', async () => {
-    const before = demoRuntime().runsInFlight.value
+    const before = serverState().runsInFlight.value
     const action = demoAction('server-action', fails)
     await expect(action('work=0&effect=0')).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Server Action threw', detail: 'database unreachable' })
+    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Server Action threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
   it('demoPage (Server Component), continuing the run its middleware admitted', async () => {
-    const before = demoRuntime().runsInFlight.value
+    const before = serverState().runsInFlight.value
     const admitted = demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0'))!
     const run = onlyRun()
     next.headers = forwardedHeaders(admitted)
     const Page = demoPage('server-component', fails)
     await expect(Page()).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
-    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
+    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
   it('demoMiddleware', async () => {
-    const before = demoRuntime().runsInFlight.value
+    const before = serverState().runsInFlight.value
     const middleware = demoMiddleware(fails)
     await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, 'middleware.threw')).toMatchObject({ lane: 'Middleware', detail: 'database unreachable' })
+    expect(threwEvent(run, EVENTS.middlewareThrew)).toMatchObject({ lane: LANES.middleware, detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
   it('the page behind demoMiddleware, continuing the run the middleware handed over', async () => {
-    const before = demoRuntime().runsInFlight.value
+    const before = serverState().runsInFlight.value
     const middleware = demoMiddleware(async (_request, { next }) => next())
     const response = (await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))) as NextResponse
     const run = onlyRun()
@@ -108,7 +105,7 @@ describe('a wrapped body that throws still ends its run', () => {
     const Page = demoPage('middleware', fails)
     await expect(Page()).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
-    expect(threwEvent(run, 'handler.threw')).toMatchObject({ label: 'Page component threw' })
+    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw' })
     await expectEnded(run, before)
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { caughtErrorResponse, DemoError, invalidParameter } from '@/demos/engine/errors'
+import { caughtErrorResponse, DemoError, invalidParameter } from '@/demos/admission'
 
 describe('caughtErrorResponse', () => {
   it('answers a DemoError with its status, headers and JSON body', async () => {
@@ -12,7 +12,7 @@ describe('caughtErrorResponse', () => {
 
   it('answers a DemoError thrown by another copy of the module (middleware and app are bundled apart)', async () => {
     vi.resetModules()
-    const other = await import('@/demos/engine/errors')
+    const other = await import('@/demos/admission')
     expect(other.DemoError).not.toBe(DemoError)
     const response = caughtErrorResponse(new other.DemoError(429, 'rate_limited', 'Retry in 1 s.', {}, { 'Retry-After': '1' }))
     expect(response.status).toBe(429)

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DemoError } from '@/demos/engine/errors'
-import { Gauge, RateLimiter } from '@/demos/engine/limits'
+import { DemoError, Gauge, RateLimiter } from '@/demos/admission'
 
 describe('RateLimiter', () => {
   it('allows a burst, then refuses with 429 and Retry-After, then refills', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { listedFiles } from '@/demos/source-listing'
+import { listedFiles } from '@/demos/build-time'
 import { readSitePages } from '@/links/site-pages'
 
 const root = path.resolve(import.meta.dirname, '../..')

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DemoError } from '@/demos/engine/errors'
-import { parseParams } from '@/demos/engine/params'
-import { EFFECT, WORK } from '@/demos/scenarios/params'
+import { DemoError, parseParams } from '@/demos/admission'
+import { EFFECT, WORK } from '@/demos/scenarios'
 
 const specs = { work: WORK, effect: EFFECT }
 const parse = (query: string) => parseParams(specs, new URLSearchParams(query))

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { RunRecorder } from '@/demos/engine/recorder'
-import { MemoryRunStore } from '@/demos/engine/run-store'
-import { EVENTS, LANES } from '@/demos/engine/timeline'
+import { EVENTS, LANES, memoryBackend, RunRecorder, Runs } from '@/demos/engine'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -10,7 +8,7 @@ const clock = () => Date.now()
 const labels = { lane: LANES.sideEffect, type: 'effect', started: 'started', finished: 'finished' } as const
 
 function setup(maxRunMs = 60_000) {
-  const run = new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock }).create('after', {})!
+  const run = new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock })).create('after', {})!
   const recorder = new RunRecorder(run, { clock, settleMs: 30, maxRunMs })
   return { run, recorder }
 }
@@ -28,9 +26,9 @@ describe('RunRecorder', () => {
     await vi.advanceTimersByTimeAsync(30)
     expect(run.status).toBe('complete')
     expect(run.events().map((e) => [e.type, e.t])).toEqual([
-      ['effect.started', 0],
-      ['response.sent', 0],
-      ['effect.finished', 1000],
+      [EVENTS.effectStarted, 0],
+      [EVENTS.responseSent, 0],
+      [EVENTS.effectFinished, 1000],
     ])
   })
 

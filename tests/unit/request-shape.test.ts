@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DemoError } from '@/demos/engine/errors'
-import { MAX_QUERY_LENGTH, parseRequest, readQueryString } from '@/demos/engine/request-shape'
-import { EFFECT, WORK } from '@/demos/scenarios/params'
+import { DemoError, MAX_QUERY_LENGTH, parseRequest, readQueryString } from '@/demos/admission'
+import { EFFECT, WORK } from '@/demos/scenarios'
 
 const specs = { work: WORK, effect: EFFECT }
 /** The details of the DemoError `read` throws, or undefined when it accepts. */

@@ -1,12 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { monotonic } from '@/demos/engine/clock'
-import { Gauge, RateLimiter } from '@/demos/engine/limits'
-import { MemoryRunStore } from '@/demos/engine/run-store'
-import { EVENTS } from '@/demos/engine/timeline'
-import { loadConfig } from '@/demos/config'
-import { runBody, type BodyEnd } from '@/demos/run-body'
-import type { DemoRuntime } from '@/demos/runtime'
-import { startRun } from '@/demos/start-run'
+import { Gauge, loadConfig, RateLimiter, startRun, type ServerState } from '@/demos/admission'
+import { EVENTS, LANES, memoryBackend, monotonic, Runs } from '@/demos/engine'
+import { runBody, type BodyEnd } from '@/demos/next/run-body'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -14,12 +9,12 @@ afterEach(() => vi.useRealTimers())
 const MAX_RUN_MS = 60_000
 const SETTLE_MS = 30
 
-/** A runtime with one run slot, so a run that never ends shows as a refused next run. */
-function oneSlotRuntime(): DemoRuntime {
+/** A server state with one run slot, so a run that never ends shows as a refused next run. */
+function oneSlotState(): ServerState {
   const config = { ...loadConfig(), maxRunsInFlight: 1, settleMs: SETTLE_MS, maxRunMs: MAX_RUN_MS }
   return {
     config,
-    store: new MemoryRunStore({ maxRuns: 10, maxAgeMs: 10 * MAX_RUN_MS, clock: monotonic }),
+    runs: new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 10 * MAX_RUN_MS, clock: monotonic })),
     rateLimiter: new RateLimiter({ perMinute: 60, burst: 20, maxClients: 10, clock: monotonic }),
     runsInFlight: new Gauge('runs in flight', 1, 5),
     streams: new Gauge('open event streams', 1, 5),
@@ -27,36 +22,36 @@ function oneSlotRuntime(): DemoRuntime {
 }
 
 function setup() {
-  const runtime = oneSlotRuntime()
-  const recorder = startRun(runtime, 'after', {}, 'client')
+  const state = oneSlotState()
+  const recorder = startRun(state, 'after', {}, 'client')
   // Stands in for Next.js's after(): callbacks wait here until the test "sends the response".
   const scheduled: Array<() => void> = []
   const end: BodyEnd<string> = {
-    returned: (value) => ({ type: 'response.returned', label: `returned ${value}`, lane: 'Handler', outcome: 'ok' }),
-    threw: { type: 'handler.threw', label: 'Handler threw', lane: 'Handler' },
+    returned: (value) => ({ type: EVENTS.responseReturned, label: `returned ${value}`, lane: LANES.handler, outcome: 'ok' }),
+    threw: { type: EVENTS.handlerThrew, label: 'Handler threw', lane: LANES.handler },
     afterResponse: (callback) => void scheduled.push(callback),
   }
   const sendResponse = () => scheduled.splice(0).forEach((callback) => callback())
   const types = () => recorder.run.events().map((event) => event.type)
-  const admitsAnother = () => startRun(runtime, 'after', {}, 'client')
-  return { runtime, recorder, scheduled, end, sendResponse, types, admitsAnother }
+  const admitsAnother = () => startRun(state, 'after', {}, 'client')
+  return { state, recorder, scheduled, end, sendResponse, types, admitsAnother }
 }
 
 describe('runBody', () => {
   it('a body that returns: its return ends the bar, then the sending is recorded and the run completes', async () => {
-    const { recorder, end, sendResponse, types, runtime } = setup()
+    const { recorder, end, sendResponse, types, state } = setup()
     await expect(runBody(recorder, async () => 'ok', end)).resolves.toBe('ok')
-    expect(types()).toEqual(['request.received', 'response.returned'])
+    expect(types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned])
     sendResponse()
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(types()).toEqual(['request.received', 'response.returned', 'response.sent'])
+    expect(types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned, EVENTS.responseSent])
     expect(recorder.run.status).toBe('complete')
-    expect(runtime.runsInFlight.value).toBe(0)
+    expect(state.runsInFlight.value).toBe(0)
   })
 
   it('records the sending after the callbacks the body scheduled, so theirs start first', async () => {
     const { recorder, end, scheduled, sendResponse, types } = setup()
-    const bodyCallback = () => recorder.mark({ type: EVENTS.effectLogged, label: 'callback', lane: 'Side effect', phase: 'instant' })
+    const bodyCallback = () => recorder.mark({ type: EVENTS.effectLogged, label: 'callback', lane: LANES.sideEffect, phase: 'instant' })
     await runBody(recorder, async () => (end.afterResponse(bodyCallback), 'ok'), end)
     expect(scheduled).toHaveLength(2)
     sendResponse()
@@ -64,23 +59,23 @@ describe('runBody', () => {
   })
 
   it('a body that throws: the throw ends the bar, the error goes on unchanged, and the run completes and frees its slot', async () => {
-    const { recorder, end, scheduled, sendResponse, types, runtime, admitsAnother } = setup()
+    const { recorder, end, scheduled, sendResponse, types, state, admitsAnother } = setup()
     const failure = new Error('database unreachable')
     await expect(
       runBody(recorder, async () => {
         throw failure
       }, end),
     ).rejects.toBe(failure)
-    expect(recorder.run.events().at(-1)).toMatchObject({ type: 'handler.threw', phase: 'end', outcome: 'error', detail: 'database unreachable' })
+    expect(recorder.run.events().at(-1)).toMatchObject({ type: EVENTS.handlerThrew, phase: 'end', outcome: 'error', detail: 'database unreachable' })
     // The one slot is taken until the run ends.
     expect(admitsAnother).toThrow(expect.objectContaining({ status: 503 }))
     expect(scheduled).toHaveLength(1)
     sendResponse()
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(types().at(-1)).toBe('response.sent')
+    expect(types().at(-1)).toBe(EVENTS.responseSent)
     // Complete, not expired: it ended 30 ms after the response, not at maxRunMs.
     expect(recorder.run.status).toBe('complete')
-    expect(runtime.runsInFlight.value).toBe(0)
+    expect(state.runsInFlight.value).toBe(0)
     expect(admitsAnother().run.status).toBe('running')
   })
 

@@ -1,7 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MemoryRunStore } from '@/demos/engine/run-store'
-import { runEventStream } from '@/demos/engine/sse'
-import { EVENTS, LANES } from '@/demos/engine/timeline'
+import { EVENTS, LANES, memoryBackend, runEventStream, Runs } from '@/demos/engine'
 
 beforeEach(() => vi.useFakeTimers())
 afterEach(() => vi.useRealTimers())
@@ -10,7 +8,7 @@ afterEach(() => vi.useRealTimers())
 const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
 
 function newRun() {
-  return new MemoryRunStore({ maxRuns: 10, maxAgeMs: 600_000, clock: () => Date.now() }).create('after', {})!
+  return new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock: () => Date.now() })).create('after', {})!
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {

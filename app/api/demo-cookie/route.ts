@@ -1,3 +1,3 @@
-import { demoCookieResponse } from '@/demos/demo-cookie'
+import { demoCookieResponse } from '@/demos/http'
 
 export const POST = demoCookieResponse

@@ -1,3 +1,3 @@
-import { catalogueResponse } from '@/demos/http/catalogue'
+import { catalogueResponse } from '@/demos/http'
 
 export const GET = catalogueResponse

@@ -1,6 +1,5 @@
-import { healthResponse } from '@/demos/http/health'
-import { demoRuntime } from '@/demos/runtime'
+import { healthResponse } from '@/demos/http'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = (request: Request) => healthResponse(demoRuntime(), request)
+export const GET = healthResponse

@@ -1,6 +1,3 @@
-import { runLookupResponse } from '@/demos/http/run-lookup'
-import { demoRuntime } from '@/demos/runtime'
+import { runLookupResponse } from '@/demos/http'
 
-export function GET(request: Request) {
-  return runLookupResponse(demoRuntime(), request)
-}
+export const GET = runLookupResponse

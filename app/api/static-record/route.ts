@@ -1,3 +1,3 @@
-import { buildRecordResponse } from '@/demos/build-record'
+import { staticRecordResponse } from '@/demos/http'
 
-export const GET = buildRecordResponse
+export const GET = staticRecordResponse

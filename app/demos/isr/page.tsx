@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { recordCallbackRun } from '@/demos/build-record'
-import { simulate } from '@/demos/engine/simulate'
+import { recordCallbackRun } from '@/demos/http'
+import { simulate } from '@/demos/engine'
 
 // Prerendered at build time, then regenerated in the background at most once every 2 s.
 export const revalidate = 2

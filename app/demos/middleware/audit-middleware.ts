@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { demoMiddleware } from './demo-middleware'
+import { demoMiddleware } from '@/demos/next'
 
 export const auditMiddleware = demoMiddleware(async (request, ops) => {
   const { logUserAction, next } = ops

@@ -1,4 +1,4 @@
-import { demoPage } from '@/demos/next/demo-page'
+import { demoPage } from '@/demos/next'
 
 // The page behind the audit middleware: it renders for `work` ms.
 export default demoPage('middleware', async ({ updateDatabase }) => {

@@ -2,8 +2,8 @@
 
 import { cookies, headers } from 'next/headers'
 import { after } from 'next/server'
-import { DEMO_COOKIE } from '@/demos/demo-cookie'
-import { demoAction } from '@/demos/next/demo-surface'
+import { DEMO_COOKIE } from '@/demos/http'
+import { demoAction } from '@/demos/next'
 
 export const logVisit = demoAction('request-context-action', async (ops) => {
   const { updateDatabase, logUserAction, logError } = ops

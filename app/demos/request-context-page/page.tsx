@@ -1,6 +1,6 @@
 import { cookies, headers } from 'next/headers'
 import { after } from 'next/server'
-import { demoPage } from '@/demos/next/demo-page'
+import { demoPage } from '@/demos/next'
 
 export default demoPage('request-context-page', async (ops) => {
   const { updateDatabase, logUserAction, logError } = ops

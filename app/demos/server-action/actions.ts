@@ -1,7 +1,7 @@
 'use server'
 
 import { after } from 'next/server'
-import { demoAction } from '@/demos/next/demo-surface'
+import { demoAction } from '@/demos/next'
 
 export const saveItem = demoAction('server-action', async (ops) => {
   const { updateDatabase, logUserAction } = ops

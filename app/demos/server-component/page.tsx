@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { demoPage } from '@/demos/next/demo-page'
+import { demoPage } from '@/demos/next'
 
 export default demoPage('server-component', async (ops) => {
   const { updateDatabase, logUserAction } = ops

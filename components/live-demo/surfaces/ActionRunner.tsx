@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { collectEvents, type CompletedRun } from '../../../demos/client/run-client'
-import type { ActionResult } from '../../../demos/next/demo-surface'
+import type { ActionResult } from '../../../demos/next'
 import { ms } from '../format'
 import { isFrameMessage, type FrameMessage } from './frame-protocol'
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { PageRecord, RecordedPage } from '../../../demos/build-record'
+import type { PageRecord, RecordedPage } from '../../../demos/http'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
 import styles from './StaticRecord.module.css'

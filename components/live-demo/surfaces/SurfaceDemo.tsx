@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { align } from '../../../demos/client/align'
 import { RunRequestError, type RunOptions } from '../../../demos/client/run-client'
-import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
+import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios'
 import RunDemo from '../RunDemo'
 import { frameReady, runSource, settledLater, titleOf, type SurfaceSource } from './surface-client'
 import { withComputedLimit, type SummaryKind } from './summaries'

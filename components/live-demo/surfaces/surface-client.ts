@@ -8,9 +8,9 @@ import {
   type CompletedRun,
   type RunOptions,
 } from '../../../demos/client/run-client'
-import type { ParamSpecs } from '../../../demos/engine/params'
+import type { ParamSpecs } from '../../../demos/scenarios'
 import { scenarios, type ScenarioName } from '../../../demos/scenarios'
-import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios/surfaces'
+import { appSurfaces, type AppSurfaceName } from '../../../demos/scenarios'
 import { isFrameMessage, type FrameMessage } from './frame-protocol'
 
 /** One demo run on a docs page: a Route Handler scenario, a Server Component page, or a Server Action in a frame. */

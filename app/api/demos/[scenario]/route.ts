@@ -1,4 +1,4 @@
-import { unknownScenarioResponse } from '@/demos/http/not-found'
+import { unknownScenarioResponse } from '@/demos/http'
 
 // Known scenarios have their own folders, which Next.js matches first.
 export const POST = unknownScenarioResponse

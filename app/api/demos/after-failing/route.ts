@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('after-failing', async (_, ops) => {
   const { updateDatabase, sendToAnalytics, json } = ops
@@ -12,4 +12,4 @@ export const POST = demoRoute('after-failing', async (_, ops) => {
   after(() => sendToAnalytics())
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

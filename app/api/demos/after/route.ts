@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
+import { demoRoute } from '@/demos/next'
 
 export const POST = demoRoute('after', async (request, ops) => {
   const { updateDatabase, logUserAction, json } = ops

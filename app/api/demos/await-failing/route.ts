@@ -1,5 +1,5 @@
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('await-failing', async (_, ops) => {
   const { updateDatabase, sendToAnalytics, json } = ops
@@ -11,4 +11,4 @@ export const POST = demoRoute('await-failing', async (_, ops) => {
   await sendToAnalytics()
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,4 +1,4 @@
-import { demoRoute } from '@/demos/next/demo-route'
+import { demoRoute } from '@/demos/next'
 
 export const POST = demoRoute('blocking', async (request, ops) => {
   const { updateDatabase, logUserAction, json } = ops

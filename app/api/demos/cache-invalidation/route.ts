@@ -1,7 +1,7 @@
 import { revalidateTag, unstable_cache } from 'next/cache'
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { readStock, sellOne } from '@/demos/use-cases/stock'
+import { demoRoute } from '@/demos/next'
+import { readStock, sellOne } from '@/demos/operations'
 
 // What product pages show: the stock count, from Next.js's data cache.
 const cachedStock = unstable_cache(readStock, ['demo-stock'], {

@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('callback-error', async (request, ops) => {
   const { updateDatabase, sendToAnalytics, logUserAction, json } = ops
@@ -21,4 +21,4 @@ export const POST = demoRoute('callback-error', async (request, ops) => {
   })
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation'
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('fail-redirect', async (_, ops) => {
   const { logUserAction, updateDatabase, sendReceipt } = ops
@@ -16,4 +16,4 @@ export const POST = demoRoute('fail-redirect', async (_, ops) => {
 
   // Never reached, so never registered: this callback does not run.
   after(() => sendReceipt())
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('fail-status', async (_, ops) => {
   const { logUserAction, updateDatabase, json } = ops
@@ -12,4 +12,4 @@ export const POST = demoRoute('fail-status', async (_, ops) => {
   // An error response the handler returns itself: after() treats it
   // like any other.
   return json({ status: 'out of stock' }, { status: 409 })
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('fail-throw', async (_, ops) => {
   const { logUserAction, chargeCard, sendReceipt, json } = ops
@@ -14,4 +14,4 @@ export const POST = demoRoute('fail-throw', async (_, ops) => {
   // Never reached, so never registered: this callback does not run.
   after(() => sendReceipt())
   return json({ status: 'paid' })
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,5 +1,5 @@
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('fire-and-forget-failing', async (_, ops) => {
   const { updateDatabase, sendToAnalytics, json } = ops
@@ -11,4 +11,4 @@ export const POST = demoRoute('fire-and-forget-failing', async (_, ops) => {
   void sendToAnalytics()
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

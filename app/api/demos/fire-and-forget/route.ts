@@ -1,5 +1,5 @@
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('fire-and-forget', async (request, ops) => {
   const { updateDatabase, logUserAction, json } = ops
@@ -13,4 +13,4 @@ export const POST = demoRoute('fire-and-forget', async (request, ops) => {
   void logUserAction({ userAgent })
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

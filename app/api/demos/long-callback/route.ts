@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
+import { demoRoute } from '@/demos/next'
 
 // On a serverless platform this bounds the whole invocation, after()
 // callbacks included: the function is stopped 2 s after the request

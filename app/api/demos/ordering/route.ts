@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('ordering', async (_, ops) => {
   const { updateDatabase, sendEmail, updateSearchIndex } = ops
@@ -17,4 +17,4 @@ export const POST = demoRoute('ordering', async (_, ops) => {
   after(() => purgeCache())
 
   return json({ status: 'success' })
-}, runtimeOperations)
+}, behaviourOperations)

@@ -1,7 +1,7 @@
 import { cookies, headers } from 'next/headers'
 import { after } from 'next/server'
-import { DEMO_COOKIE } from '@/demos/demo-cookie'
-import { demoRoute } from '@/demos/next/demo-route'
+import { DEMO_COOKIE } from '@/demos/http'
+import { demoRoute } from '@/demos/next'
 
 export const POST = demoRoute('request-context', async (_, ops) => {
   const { updateDatabase, logUserAction, logError, json } = ops

@@ -1,6 +1,6 @@
 import { after } from 'next/server'
-import { demoRoute } from '@/demos/next/demo-route'
-import { runtimeOperations } from '@/demos/runtime-operations'
+import { demoRoute } from '@/demos/next'
+import { behaviourOperations } from '@/demos/operations'
 
 export const POST = demoRoute('streaming', async (_, ops) => {
   const { reportStream, logUserAction, stream } = ops
@@ -12,4 +12,4 @@ export const POST = demoRoute('streaming', async (_, ops) => {
   // The body is a ReadableStream: a chunk at a time until the report
   // is done.
   return stream(reportStream())
-}, runtimeOperations)
+}, behaviourOperations)

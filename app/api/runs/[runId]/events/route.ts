@@ -1,6 +1,3 @@
-import { runEventsResponse } from '@/demos/http/run-events'
-import { demoRuntime } from '@/demos/runtime'
+import { runEventsRoute } from '@/demos/http'
 
-export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }) {
-  return runEventsResponse(demoRuntime(), request, (await params).runId)
-}
+export const GET = runEventsRoute

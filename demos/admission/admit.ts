@@ -1,0 +1,89 @@
+import { EVENTS, LANES, monotonic, RUN_REF_PATTERN, RunRecorder, type Params } from '../engine'
+import { everyScenario, type DemoName } from '../scenarios'
+import { busy, invalidParameter } from './errors'
+import { parseParams } from './params'
+import { readQueryString, rejectBody } from './request-shape'
+import { serverState, type ServerState } from './server-state'
+
+/**
+ * The client a rate limit applies to. Behind a proxy or a platform such as
+ * Vercel, `x-real-ip`/`x-forwarded-for` carry the visitor's address. `next
+ * start` alone fills in x-forwarded-for from the socket only when the request
+ * has none, so without such a proxy a visitor can choose their own key; the
+ * server-wide caps hold whatever the key.
+ */
+export function clientKey(headers: Headers): string {
+  const real = headers.get('x-real-ip')?.trim()
+  if (real) return real.slice(0, 64)
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded ? forwarded.slice(0, 64) : 'unknown'
+}
+
+/** The optional `X-Run-Ref` header: checked before a run exists, so a bad one leaves nothing behind. */
+function readRunRef(headers: Headers): string | undefined {
+  const ref = headers.get('x-run-ref')
+  if (ref === null) return undefined
+  if (!RUN_REF_PATTERN.test(ref)) {
+    throw invalidParameter('X-Run-Ref', 'X-Run-Ref must be 22 characters of A-Z, a-z, 0-9, "-" and "_".', '22 URL-safe characters')
+  }
+  return ref
+}
+
+/**
+ * Starts a run whose input has been checked: the rate limit, then the cap on
+ * runs in flight, then its recorder. Checks come first so that a refused
+ * request leaves no run and no timer.
+ */
+export function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): RunRecorder {
+  state.rateLimiter.take(client)
+  const release = state.runsInFlight.acquire()
+  const run = state.runs.create(scenario, params, ref)
+  if (!run) {
+    release()
+    throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
+  }
+  run.subscribe((message) => {
+    if (message.kind === 'end') release()
+  })
+  const recorder = new RunRecorder(run, {
+    clock: monotonic,
+    settleMs: state.config.settleMs,
+    maxRunMs: state.config.maxRunMs,
+  })
+  recorder.mark({ type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' })
+  return recorder
+}
+
+/** What admission reads of a run request, whatever surface it reached. */
+export interface RunRequest {
+  /** The demo's query string (`?work=50&effect=1000`, the `?` optional). */
+  query: string
+  headers: Headers
+}
+
+/** A demo's parameters from its query string, each one declared and in range. */
+const readParams = (name: DemoName, query: string): Params => {
+  const specs = everyScenario[name].params
+  return parseParams(specs, readQueryString(query, Object.keys(specs)))
+}
+
+/**
+ * The one admission path of every demo run, whatever its surface: the
+ * parameters, the run reference, the rate limit and the cap on runs in
+ * flight. A refusal is a thrown DemoError and leaves no run.
+ */
+export function admit(name: DemoName, request: RunRequest): RunRecorder {
+  const params = readParams(name, request.query)
+  return startRun(serverState(), name, params, clientKey(request.headers), readRunRef(request.headers))
+}
+
+/** A run request that came over HTTP (a Route Handler, a page or middleware): it carries no body. */
+export function httpRunRequest(request: Request): RunRequest {
+  rejectBody(request.headers)
+  return { query: new URL(request.url).search, headers: request.headers }
+}
+
+/** Checks a run request as `admit` does, without starting a run (a page whose run starts in its Server Action). */
+export function checkRunRequest(name: DemoName, request: RunRequest): void {
+  readParams(name, request.query)
+}
