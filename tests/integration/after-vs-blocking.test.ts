@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { eventTime, post, readEvents } from '../support/api'
 
 const EFFECT = 800
@@ -16,14 +17,14 @@ describe('the rule, measured against next start', () => {
 
     const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
-    const returned = eventTime(events, 'response.returned')
-    const sent = eventTime(events, 'response.sent')
-    const started = eventTime(events, 'effect.started')
-    const finished = eventTime(events, 'effect.finished')
+    const returned = eventTime(events, EVENTS.responseReturned)
+    const sent = eventTime(events, EVENTS.responseSent)
+    const started = eventTime(events, EVENTS.effectStarted)
+    const finished = eventTime(events, EVENTS.effectFinished)
     // On the server's clock: the effect starts only once the whole body has been handed to Next.js
     // (observed on the body, independent of after()), together with the run's other after() callbacks.
     expect(started).toBeGreaterThanOrEqual(returned)
-    expect(started).toBeGreaterThanOrEqual(eventTime(events, 'response.body-sent'))
+    expect(started).toBeGreaterThanOrEqual(eventTime(events, EVENTS.responseBodySent))
     expect(Math.abs(started - sent)).toBeLessThan(50)
     expect(finished - started).toBeGreaterThanOrEqual(EFFECT - 1)
   })
@@ -35,8 +36,8 @@ describe('the rule, measured against next start', () => {
     expect(elapsed).toBeGreaterThanOrEqual(WORK + EFFECT)
 
     const { events } = await readEvents(runId)
-    expect(eventTime(events, 'effect.finished')).toBeLessThanOrEqual(eventTime(events, 'response.returned'))
-    expect(eventTime(events, 'response.sent')).toBeGreaterThanOrEqual(eventTime(events, 'response.returned'))
+    expect(eventTime(events, EVENTS.effectFinished)).toBeLessThanOrEqual(eventTime(events, EVENTS.responseReturned))
+    expect(eventTime(events, EVENTS.responseSent)).toBeGreaterThanOrEqual(eventTime(events, EVENTS.responseReturned))
   })
 
   it('reports its timings in the body and as Server-Timing', async () => {

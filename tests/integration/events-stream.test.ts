@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { baseUrl, post, readEvents } from '../support/api'
 
 async function startRun(effect: number): Promise<string> {
@@ -13,7 +14,7 @@ describe('GET /api/runs/<id>/events', () => {
     expect(live.end).toBe('complete')
     expect(live.events.map((e) => e.seq)).toEqual(live.events.map((_, i) => i))
     expect(live.events.map((e) => e.type)).toEqual(
-      expect.arrayContaining(['request.received', 'work.finished', 'response.returned', 'response.body-sent', 'response.sent', 'effect.started', 'effect.finished']),
+      expect.arrayContaining([EVENTS.requestReceived, EVENTS.workFinished, EVENTS.responseReturned, EVENTS.responseBodySent, EVENTS.responseSent, EVENTS.effectStarted, EVENTS.effectFinished]),
     )
 
     const late = await readEvents(runId)
@@ -50,7 +51,7 @@ describe('GET /api/runs/<id>/events', () => {
       arrivals.push({ at: performance.now() - start, text: decoder.decode(value) })
     }
     const firstEvent = arrivals.find((a) => a.text.includes('event: timeline'))!
-    const finished = arrivals.find((a) => a.text.includes('effect.finished'))!
+    const finished = arrivals.find((a) => a.text.includes(EVENTS.effectFinished))!
     expect(finished.at - firstEvent.at).toBeGreaterThan(300)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS, LANES } from '@/demos/engine'
 import { eventTime } from '../support/api'
 import { dedicatedServer, inLane, runToEnd } from '../support/runs'
 
@@ -17,12 +18,12 @@ describe('/notes/callback-errors: errors in a callback do not change the respons
     expect(JSON.parse(run.body).status).toBe('success')
     expect(run.end).toBe('complete')
 
-    const failed = inLane(run.events, 'Analytics').find((event) => event.type === 'effect.failed')
+    const failed = inLane(run.events, LANES.analytics).find((event) => event.type === EVENTS.effectFailed)
     expect(failed?.detail).toBe(FAILURE)
-    const sibling = inLane(run.events, 'Side effect')
-    expect(sibling.map((event) => event.type)).toEqual(['effect.started', 'effect.finished', 'effect.logged'])
+    const sibling = inLane(run.events, LANES.sideEffect)
+    expect(sibling.map((event) => event.type)).toEqual([EVENTS.effectStarted, EVENTS.effectFinished, EVENTS.effectLogged])
     // The sibling ran alongside the failing one, not after it.
-    expect(eventTime(run.events, 'effect.finished')).toBeGreaterThanOrEqual(EFFECT - 1)
+    expect(eventTime(run.events, EVENTS.effectFinished)).toBeGreaterThanOrEqual(EFFECT - 1)
   })
 
   it('an awaited failure is caught by after(): Next.js logs "An error occurred in a function passed to `after()`"', async () => {
@@ -39,8 +40,8 @@ describe('/notes/callback-errors: errors in a callback do not change the respons
     const unhandledBefore = server.logCount(UNHANDLED)
     const run = await runToEnd('callback-unawaited', `work=0&effect=${EFFECT}`, server.url)
     expect(run.response.status).toBe(200)
-    expect(inLane(run.events, 'Analytics').some((event) => event.type === 'effect.failed')).toBe(true)
-    expect(inLane(run.events, 'Side effect').some((event) => event.type === 'effect.finished')).toBe(true)
+    expect(inLane(run.events, LANES.analytics).some((event) => event.type === EVENTS.effectFailed)).toBe(true)
+    expect(inLane(run.events, LANES.sideEffect).some((event) => event.type === EVENTS.effectFinished)).toBe(true)
     await expect.poll(() => server.logCount(UNHANDLED)).toBe(unhandledBefore + 1)
     expect(server.logCount(AFTER_ERROR)).toBe(before)
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { eventTime } from '../support/api'
 import { dedicatedServer, runToEnd } from '../support/runs'
 
@@ -21,20 +22,20 @@ describe('/comparison: await vs fire-and-forget vs after() (truth tests against 
 
   it('start: void starts the side effect during the handler, after() once the response is sent', async () => {
     const forgotten = await runToEnd('fire-and-forget', query, server.url)
-    expect(eventTime(forgotten.events, 'effect.started')).toBeLessThanOrEqual(eventTime(forgotten.events, 'response.returned'))
-    expect(eventTime(forgotten.events, 'effect.started')).toBeLessThan(eventTime(forgotten.events, 'response.body-sent'))
+    expect(eventTime(forgotten.events, EVENTS.effectStarted)).toBeLessThanOrEqual(eventTime(forgotten.events, EVENTS.responseReturned))
+    expect(eventTime(forgotten.events, EVENTS.effectStarted)).toBeLessThan(eventTime(forgotten.events, EVENTS.responseBodySent))
 
     const scheduled = await runToEnd('after', query, server.url)
-    const started = eventTime(scheduled.events, 'effect.started')
-    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, 'response.returned'))
-    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, 'response.body-sent'))
-    expect(Math.abs(started - eventTime(scheduled.events, 'response.sent'))).toBeLessThan(50)
+    const started = eventTime(scheduled.events, EVENTS.effectStarted)
+    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, EVENTS.responseReturned))
+    expect(started).toBeGreaterThanOrEqual(eventTime(scheduled.events, EVENTS.responseBodySent))
+    expect(Math.abs(started - eventTime(scheduled.events, EVENTS.responseSent))).toBeLessThan(50)
   })
 
   it('failure, awaited: the visitor gets a 500', async () => {
     const run = await runToEnd('await-failing', query, server.url)
     expect(run.response.status).toBe(500)
-    expect(eventTime(run.events, 'effect.failed')).toBeLessThanOrEqual(eventTime(run.events, 'handler.threw'))
+    expect(eventTime(run.events, EVENTS.effectFailed)).toBeLessThanOrEqual(eventTime(run.events, EVENTS.handlerThrew))
   })
 
   it.each([
@@ -44,7 +45,7 @@ describe('/comparison: await vs fire-and-forget vs after() (truth tests against 
     const before = server.logCount(logLine)
     const run = await runToEnd(scenario, query, server.url)
     expect(run.response.status).toBe(200)
-    expect(run.events.some((event) => event.type === 'effect.failed')).toBe(true)
+    expect(run.events.some((event) => event.type === EVENTS.effectFailed)).toBe(true)
     await expect.poll(() => server.logCount(logLine)).toBe(before + 1)
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS, LANES } from '@/demos/engine'
 import { eventTime, runCount, timed } from '../support/api'
 import { inLane, lookUpRef, newRef, runToEnd, startScenario } from '../support/runs'
 
@@ -15,10 +16,10 @@ interface FailureCase {
 }
 
 const cases: FailureCase[] = [
-  { scenario: 'fail-throw', status: 500, carriesRunId: false, handlerEnd: 'handler.threw' },
-  { scenario: 'fail-redirect', status: 307, carriesRunId: false, handlerEnd: 'handler.threw', location: '/notes/failures' },
-  { scenario: 'fail-not-found', status: 404, carriesRunId: false, handlerEnd: 'handler.threw' },
-  { scenario: 'fail-status', status: 409, carriesRunId: true, handlerEnd: 'response.returned' },
+  { scenario: 'fail-throw', status: 500, carriesRunId: false, handlerEnd: EVENTS.handlerThrew },
+  { scenario: 'fail-redirect', status: 307, carriesRunId: false, handlerEnd: EVENTS.handlerThrew, location: '/notes/failures' },
+  { scenario: 'fail-not-found', status: 404, carriesRunId: false, handlerEnd: EVENTS.handlerThrew },
+  { scenario: 'fail-status', status: 409, carriesRunId: true, handlerEnd: EVENTS.responseReturned },
 ]
 
 describe('/notes/failures: after() runs even when the response fails (truth tests against next start)', () => {
@@ -34,13 +35,13 @@ describe('/notes/failures: after() runs even when the response fails (truth test
 
       expect(run.end).toBe('complete')
       const ended = eventTime(run.events, handlerEnd)
-      const started = eventTime(run.events, 'effect.started')
-      const finished = eventTime(run.events, 'effect.finished')
+      const started = eventTime(run.events, EVENTS.effectStarted)
+      const finished = eventTime(run.events, EVENTS.effectFinished)
       expect(started).toBeGreaterThanOrEqual(ended)
-      expect(Math.abs(started - eventTime(run.events, 'response.sent'))).toBeLessThan(50)
+      expect(Math.abs(started - eventTime(run.events, EVENTS.responseSent))).toBeLessThan(50)
       // Only a returned Response has a body of the handler's to observe; a throw leaves Next.js's own answer.
-      if (carriesRunId) expect(started).toBeGreaterThanOrEqual(eventTime(run.events, 'response.body-sent'))
-      else expect(run.events.map((event) => event.type)).not.toContain('response.body-sent')
+      if (carriesRunId) expect(started).toBeGreaterThanOrEqual(eventTime(run.events, EVENTS.responseBodySent))
+      else expect(run.events.map((event) => event.type)).not.toContain(EVENTS.responseBodySent)
       expect(finished - started).toBeGreaterThanOrEqual(EFFECT - 1)
     },
   )
@@ -51,8 +52,8 @@ describe('/notes/failures: after() runs even when the response fails (truth test
       const run = await runToEnd(scenario, `work=${WORK}&effect=${EFFECT}`)
       expect(run.end).toBe('complete')
       // The run only completes once every task has settled: the receipt lane staying empty is final.
-      expect(inLane(run.events, 'sendReceipt')).toEqual([])
-      expect(inLane(run.events, 'Side effect').length).toBeGreaterThan(0)
+      expect(inLane(run.events, LANES.sendReceipt)).toEqual([])
+      expect(inLane(run.events, LANES.sideEffect).length).toBeGreaterThan(0)
     },
   )
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { TimelineEvent } from '@/demos/engine/timeline'
+import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine'
 import { eventTime, post } from '../support/api'
 import { runToEnd } from '../support/runs'
 
 const EFFECT = 500
-const TOP_LEVEL = ['sendEmail', 'updateSearchIndex', 'purgeCache']
+const TOP_LEVEL = [LANES.sendEmail, LANES.updateSearchIndex, LANES.purgeCache]
 
 const started = (events: TimelineEvent[], lane: string) => eventTime(events, `effect.${lane}.started`)
 const finished = (events: TimelineEvent[], lane: string) => eventTime(events, `effect.${lane}.finished`)
@@ -17,7 +17,7 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
     expect(starts.slice(0, 3).map((event) => event.lane)).toEqual(TOP_LEVEL)
     const times = TOP_LEVEL.map((lane) => started(run.events, lane))
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(10)
-    expect(Math.min(...times)).toBeGreaterThanOrEqual(eventTime(run.events, 'response.returned'))
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(eventTime(run.events, EVENTS.responseReturned))
   })
 
   it('they run concurrently: every one has started before any has finished, and three take the time of one', async () => {
@@ -32,12 +32,12 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
 
   it('a nested after() starts at once when registered inside a running callback', async () => {
     const run = await runToEnd('ordering', `work=0&effect=${EFFECT}`)
-    const registered = finished(run.events, 'sendEmail')
-    const nested = started(run.events, 'recordMetrics')
+    const registered = finished(run.events, LANES.sendEmail)
+    const nested = started(run.events, LANES.recordMetrics)
     expect(nested).toBeGreaterThanOrEqual(registered)
     expect(nested - registered).toBeLessThan(10)
     // ...while the response is long gone: it does not wait for anything else.
-    expect(finished(run.events, 'recordMetrics') - nested).toBeGreaterThanOrEqual(EFFECT - 1)
+    expect(finished(run.events, LANES.recordMetrics) - nested).toBeGreaterThanOrEqual(EFFECT - 1)
     expect(run.end).toBe('complete')
   })
 
@@ -45,7 +45,7 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
     const run = await runToEnd('ordering-nested-first', `work=0&effect=${EFFECT}`)
     const starts = run.events.filter((event) => event.type.startsWith('effect.') && event.type.endsWith('.started'))
     // Next.js 15.5 queues callbacks in p-queue: adding the nested one starts the next queued job synchronously.
-    expect(starts.map((event) => event.lane)).toEqual(['updateSearchIndex', 'sendEmail', 'purgeCache', 'recordMetrics'])
+    expect(starts.map((event) => event.lane)).toEqual([LANES.updateSearchIndex, LANES.sendEmail, LANES.purgeCache, LANES.recordMetrics])
     const times = starts.map((event) => event.t)
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(10)
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { STREAM_CHUNK_MS } from '@/demos/scenarios'
 import { baseUrl, eventTime, post, readEvents } from '../support/api'
 import { lookUpRef, newRef } from '../support/runs'
@@ -52,14 +53,14 @@ describe('/notes/streaming: after() and a streamed response (truth tests against
     expect(run.arrivals.at(-1)! - run.arrivals[0]!).toBeGreaterThanOrEqual(STREAM - 2 * STREAM_CHUNK_MS)
 
     expect(run.end).toBe('complete')
-    const returned = eventTime(run.events, 'response.returned')
-    const closed = eventTime(run.events, 'stream.closed')
-    const effect = eventTime(run.events, 'effect.started')
+    const returned = eventTime(run.events, EVENTS.responseReturned)
+    const closed = eventTime(run.events, EVENTS.streamClosed)
+    const effect = eventTime(run.events, EVENTS.effectStarted)
     // The handler returned at once; the callback did not start then, but when the stream closed.
     expect(closed - returned).toBeGreaterThanOrEqual(STREAM - 5)
     expect(effect).toBeGreaterThanOrEqual(closed)
     expect(effect - closed).toBeLessThan(50)
-    expect(run.events.some((event) => event.type === 'stream.cancelled')).toBe(false)
+    expect(run.events.some((event) => event.type === EVENTS.streamCancelled)).toBe(false)
   })
 
   it('if the client disconnects mid-stream, the callback runs at the disconnect', async () => {
@@ -69,16 +70,16 @@ describe('/notes/streaming: after() and a streamed response (truth tests against
     expect(run.stoppedAt).toBeDefined()
     expect(run.end).toBe('complete')
 
-    const cancelled = eventTime(run.events, 'stream.cancelled')
-    const effect = eventTime(run.events, 'effect.started')
+    const cancelled = eventTime(run.events, EVENTS.streamCancelled)
+    const effect = eventTime(run.events, EVENTS.effectStarted)
     // Server clock: the callback started when the client left, not when the stream would have ended.
     expect(Math.abs(effect - cancelled)).toBeLessThan(50)
     expect(effect).toBeGreaterThanOrEqual(STOP - 50)
     expect(effect).toBeLessThan(STOP + 500)
     expect(effect).toBeLessThan(STREAM)
-    expect(run.events.some((event) => event.type === 'stream.closed')).toBe(false)
-    expect(run.events.filter((event) => event.type === 'stream.chunk').length).toBeLessThan(STREAM / STREAM_CHUNK_MS)
-    expect(eventTime(run.events, 'effect.finished') - effect).toBeGreaterThanOrEqual(EFFECT - 1)
+    expect(run.events.some((event) => event.type === EVENTS.streamClosed)).toBe(false)
+    expect(run.events.filter((event) => event.type === EVENTS.streamChunk).length).toBeLessThan(STREAM / STREAM_CHUNK_MS)
+    expect(eventTime(run.events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
   })
 
   it.each([

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { post, readEvents } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
 
@@ -12,17 +13,17 @@ describe('request context inside after() (truth tests against next start)', () =
   it('Route Handler: request.headers captured in the closure works in the callback', async () => {
     const { body } = await post('/api/demos/after?work=0&effect=10', { headers: { 'User-Agent': AGENT } })
     const { events } = await readEvents((JSON.parse(body) as { runId: string }).runId)
-    expect(details(events, 'effect.logged')).toContain(`userAgent: ${AGENT}`)
+    expect(details(events, EVENTS.effectLogged)).toContain(`userAgent: ${AGENT}`)
   })
 
   it('Route Handler: headers() and cookies() work in the callback; cookies().set() throws', async () => {
     const { body } = await post('/api/demos/request-context?work=0&effect=10', { headers: { 'User-Agent': AGENT, Cookie: COOKIE } })
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
     expect(end).toBe('complete')
-    const logged = details(events, 'effect.logged')
+    const logged = details(events, EVENTS.effectLogged)
     expect(logged).toContain(`userAgent: ${AGENT}`)
     expect(logged).toContain('visitor: demo-truth-test')
-    expect(details(events, 'context.threw')[0]).toMatch(/^Cookies can only be modified in a Server Action or Route Handler/)
+    expect(details(events, EVENTS.contextThrew)[0]).toMatch(/^Cookies can only be modified in a Server Action or Route Handler/)
   })
 
   it('Server Action: headers() and cookies() work in the callback; cookies().set() throws', async () => {
@@ -35,18 +36,18 @@ describe('request context inside after() (truth tests against next start)', () =
     )
     const { events, end } = await readEvents(result.runId)
     expect(end).toBe('complete')
-    const logged = details(events, 'effect.logged')
+    const logged = details(events, EVENTS.effectLogged)
     expect(logged).toContain(`userAgent: ${AGENT}`)
     expect(logged).toContain('visitor: demo-truth-test')
-    expect(details(events, 'context.threw')[0]).toMatch(/^Cookies can only be modified in a Server Action or Route Handler/)
+    expect(details(events, EVENTS.contextThrew)[0]).toMatch(/^Cookies can only be modified in a Server Action or Route Handler/)
   })
 
   it('Server Component: headers() and cookies() inside the callback throw; the value read during render works', async () => {
     const { runId } = await pageRun('/demos/request-context-page?work=0&effect=10', { headers: { 'User-Agent': AGENT } })
     const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
-    expect(details(events, 'effect.logged')).toContain(`userAgent: ${AGENT}`)
-    const [headersError, cookiesError] = details(events, 'context.threw')
+    expect(details(events, EVENTS.effectLogged)).toContain(`userAgent: ${AGENT}`)
+    const [headersError, cookiesError] = details(events, EVENTS.contextThrew)
     expect(headersError).toMatch(/^Route \/demos\/request-context-page used "headers" inside "after\(\.\.\.\)"\. This is not supported\./)
     expect(cookiesError).toMatch(/^Route \/demos\/request-context-page used "cookies" inside "after\(\.\.\.\)"\. This is not supported\./)
   })

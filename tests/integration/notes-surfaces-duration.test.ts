@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { eventTime, post, readEvents } from '../support/api'
 
 describe('how long a callback may run under next start (truth test)', () => {
@@ -14,7 +15,7 @@ describe('how long a callback may run under next start (truth test)', () => {
     const { events, end } = await readEvents(json.runId)
     expect(end).toBe('complete')
     // Past the 2 s the route exports, on the server's own clock, and finished.
-    expect(eventTime(events, 'effect.finished')).toBeGreaterThan(json.maxDuration * 1000 + 500)
-    expect(eventTime(events, 'effect.logged')).toBeGreaterThan(json.maxDuration * 1000)
+    expect(eventTime(events, EVENTS.effectFinished)).toBeGreaterThan(json.maxDuration * 1000 + 500)
+    expect(eventTime(events, EVENTS.effectLogged)).toBeGreaterThan(json.maxDuration * 1000)
   })
 })

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import type { PageRecord, RecordedPage } from '@/demos/http'
 import { baseUrl, eventTime, post, readEvents, runCount, timed } from '../support/api'
 import { callAction, pageRun } from '../support/surfaces'
@@ -9,12 +10,12 @@ const WORK = 30
 
 /** On the server's clock: the callback starts once the response is out, and takes its time. */
 function expectCallbackAfterResponse(events: Parameters<typeof eventTime>[0]) {
-  const returned = eventTime(events, 'response.returned')
-  const sent = eventTime(events, 'response.sent')
-  const started = eventTime(events, 'effect.started')
+  const returned = eventTime(events, EVENTS.responseReturned)
+  const sent = eventTime(events, EVENTS.responseSent)
+  const started = eventTime(events, EVENTS.effectStarted)
   expect(started).toBeGreaterThanOrEqual(returned)
   expect(Math.abs(started - sent)).toBeLessThan(50)
-  expect(eventTime(events, 'effect.finished') - started).toBeGreaterThanOrEqual(EFFECT - 1)
+  expect(eventTime(events, EVENTS.effectFinished) - started).toBeGreaterThanOrEqual(EFFECT - 1)
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -33,7 +34,7 @@ describe('where after() works (truth tests against next start)', () => {
     expect(end).toBe('complete')
     expectCallbackAfterResponse(events)
     // Observed on the Route Handler's body itself, so it does not lean on after() for the order.
-    expect(eventTime(events, 'effect.started')).toBeGreaterThanOrEqual(eventTime(events, 'response.body-sent'))
+    expect(eventTime(events, EVENTS.effectStarted)).toBeGreaterThanOrEqual(eventTime(events, EVENTS.responseBodySent))
   })
 
   it('Server Component page: the whole page arrives before the callback finishes', async () => {
@@ -95,13 +96,13 @@ describe('where after() works (truth tests against next start)', () => {
     expect(firstByte).toBeGreaterThanOrEqual(work)
     const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
-    const middlewareReturned = eventTime(events, 'middleware.returned')
-    const started = eventTime(events, 'effect.started')
+    const middlewareReturned = eventTime(events, EVENTS.middlewareReturned)
+    const started = eventTime(events, EVENTS.effectStarted)
     expect(started).toBeGreaterThanOrEqual(middlewareReturned)
     expect(started - middlewareReturned).toBeLessThan(50)
     // Long before the page finished rendering, so before any byte of it was sent.
-    expect(started).toBeLessThan(eventTime(events, 'work.finished') - work / 2)
-    expect(started).toBeLessThan(eventTime(events, 'response.sent'))
+    expect(started).toBeLessThan(eventTime(events, EVENTS.workFinished) - work / 2)
+    expect(started).toBeLessThan(eventTime(events, EVENTS.responseSent))
   })
 
   it('Pages Router API route: after() throws "called outside a request scope"', async () => {

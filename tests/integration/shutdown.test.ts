@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { EVENTS } from '@/demos/engine'
 import { startServer } from '../support/server'
 
 const EFFECTS = [1500, 2000, 2500, 3000, 3500]
@@ -33,10 +34,10 @@ describe('SIGTERM with runs in flight', () => {
       const streams = runIds.map((id) => follow(`${server.url}/api/runs/${id}/events`))
       // Every callback has started before the signal.
       const deadline = Date.now() + 5000
-      while (!streams.every((stream) => stream.text().includes('effect.started')) && Date.now() < deadline) {
+      while (!streams.every((stream) => stream.text().includes(EVENTS.effectStarted)) && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 20))
       }
-      expect(streams.every((stream) => stream.text().includes('effect.started'))).toBe(true)
+      expect(streams.every((stream) => stream.text().includes(EVENTS.effectStarted))).toBe(true)
 
       const signalled = performance.now()
       const exitCode = await server.stop('SIGTERM')

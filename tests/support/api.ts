@@ -1,5 +1,5 @@
 import { inject } from 'vitest'
-import type { TimelineEvent } from '@/demos/engine/timeline'
+import type { TimelineEvent } from '@/demos/engine'
 
 export const baseUrl = (): string => inject('baseUrl')
 

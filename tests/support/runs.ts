@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
-import type { TimelineEvent } from '@/demos/engine/timeline'
+import type { TimelineEvent } from '@/demos/engine'
 import { baseUrl, readEvents, type StreamedRun } from './api'
 import { startServer, TEST_SERVER_ENV, type RunningServer } from './server'
 
