@@ -2,7 +2,7 @@ import { headers } from 'next/headers'
 import { admit, asDemoError, errorBody, type ErrorBody } from '../admission'
 import type { RunRecorder } from '../engine'
 import type { AppSurfaceName } from '../scenarios'
-import { surfaceEnd, surfaceOperations, type SurfaceOperations } from './app-surface'
+import { appSurfaceEnd, appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { runBody } from './run-body'
 
 export type ActionResult = { runId: string; status: string } | ErrorBody
@@ -12,7 +12,7 @@ export type ActionResult = { runId: string; status: string } | ErrorBody
  * string (`work=50&effect=1000`) and answers with its run id, or with the
  * same JSON error a Route Handler would send.
  */
-export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOperations) => Promise<{ status: string }>) {
+export function demoAction(name: AppSurfaceName, body: (operations: AppSurfaceOperations) => Promise<{ status: string }>) {
   return async function action(query: string): Promise<ActionResult> {
     let recorder: RunRecorder
     try {
@@ -20,7 +20,7 @@ export function demoAction(name: AppSurfaceName, body: (operations: SurfaceOpera
     } catch (error) {
       return errorBody(asDemoError(error))
     }
-    const result = await runBody(recorder, () => body(surfaceOperations(recorder, name)), surfaceEnd('Server Action'))
+    const result = await runBody(recorder, () => body(appSurfaceOperations(recorder, name)), appSurfaceEnd('Server Action'))
     return { runId: recorder.id, ...result }
   }
 }

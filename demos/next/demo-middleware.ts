@@ -2,11 +2,11 @@ import { after, NextResponse, type NextRequest } from 'next/server'
 import { admit, checkRunRequest, httpRunRequest, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type RunRecorder } from '../engine'
 import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
-import { surfaceOperations, type SurfaceOperations } from './app-surface'
+import { appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { keepRecorder, RUN_HEADER } from './live-recorders'
 import { runBody } from './run-body'
 
-export interface MiddlewareOperations extends SurfaceOperations {
+export interface MiddlewareOperations extends AppSurfaceOperations {
   /** Lets the request go on to the page, which continues this run. */
   next(): NextResponse
 }
@@ -37,7 +37,7 @@ export function demoMiddleware(handler: DemoMiddleware) {
     recorder.mark({ type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' })
     let handedOver = false
     const operations: MiddlewareOperations = {
-      ...surfaceOperations(recorder, 'middleware'),
+      ...appSurfaceOperations(recorder, 'middleware'),
       next() {
         handedOver = true
         return handOver(request, recorder.id)

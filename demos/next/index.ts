@@ -3,7 +3,7 @@
  * page, a Server Action, middleware) into one that is admitted, recorded and
  * measured, so that the files under app/ read like a reader's own code.
  */
-export type { SurfaceOperations } from './app-surface'
+export type { AppSurfaceOperations } from './app-surface'
 export { demoAction, type ActionResult } from './demo-action'
 export { demoMiddleware, demoPageRequest, type DemoMiddleware, type MiddlewareOperations } from './demo-middleware'
 export { demoPage } from './demo-page'
