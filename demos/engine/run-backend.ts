@@ -4,9 +4,10 @@ import type { FinalStatus, NewTimelineEvent, RunMessage, RunStatus, TimelineEven
  * The two interfaces a storage backend implements. The in-memory backend
  * (`memory-backend.ts`) serves one server process; a shared backend (Redis,
  * for several instances behind a load balancer) implements the same two, and
- * nothing above the engine changes. `tests/unit/run-store.test.ts` and
- * `tests/unit/event-feed.test.ts` are the contracts: each is one `describe`
- * that takes a backend factory, so a new backend runs the same tests.
+ * nothing above the engine changes. `tests/unit/contracts/run-store.ts` and
+ * `tests/unit/contracts/event-feed.ts` are the contracts: each is one
+ * `describe` that takes a backend factory, so a new backend runs the same
+ * tests (`tests/unit/memory-backend.test.ts` runs them on this one).
  *
  * Every method is synchronous: the recorder writes from inside after()
  * callbacks and response streams, which cannot wait for a write. A networked
