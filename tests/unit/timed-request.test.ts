@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { refusal, timedRequest } from '@/demos/client/run-client'
+import { refusal } from '@/demos/client/run-error'
+import { timedRequest } from '@/demos/client/timed-request'
 
 // A local server stands in for the demo server: the request code runs as in the browser, on real sockets.
 let server: Server
