@@ -106,7 +106,7 @@ export function TimelineChart({
                     <div key={mark.seq} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
                   ))}
                   {row.tone === 'missing' ? null : (
-                    // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.
+                    // After the last mark too: a mark past the bar's end (EVENTS.responseSent) would strike through the figure.
                     <div className={styles.endLabel} style={{ left: pct(Math.max(row.to, ...row.marks.map((mark) => mark.at))) }}>
                       {row.figure}
                     </div>

@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from 'react'
 import type { ActionResult } from '../../../demos/next/demo-surface'
-import { isFrameMessage, startAction, type FrameMessage } from '../../../demos/client'
+// Not the demos/client entry: this runs in the frame's own bundle, which needs neither the scenarios nor the charts.
+import { isFrameMessage, type FrameMessage } from '../../../demos/client/frame-protocol'
+import { startAction } from '../../../demos/client/start-run'
 import { ms } from '../format'
 
 /**
