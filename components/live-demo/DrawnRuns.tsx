@@ -1,23 +1,24 @@
-import type { AlignedRun } from '../../demos/client/align'
+import { EVENTS, LANES, type EventType, type Lane } from '../../demos/engine/timeline'
+import type { AlignedRun } from '../../demos/client'
 import { TimelineChart } from './TimelineChart'
 import { TimelineTable } from './TimelineTable'
 
 /** The figures the browser tests check, in one attribute, so they read what the page drew from. */
 function toTestData(aligned: AlignedRun) {
-  const at = (type: string) => aligned.events.find((event) => event.type === type)?.at
+  const at = (type: EventType) => aligned.events.find((event) => event.type === type)?.at
   return {
     scenario: aligned.run.scenario,
     status: aligned.run.status,
     firstByte: aligned.run.browser.firstByte,
     lastByte: aligned.run.browser.lastByte,
     margin: aligned.margin,
-    effectStarted: at('effect.started'),
-    effectFinished: at('effect.finished'),
-    limitReached: at('limit.reached'),
+    effectStarted: at(EVENTS.effectStarted),
+    effectFinished: at(EVENTS.effectFinished),
+    limitReached: at(EVENTS.limitReached),
     redirected: aligned.run.redirected ?? false,
     stopped: aligned.run.browser.stopped ?? false,
     end: aligned.run.end,
-    details: aligned.events.filter((event) => event.detail && event.lane === 'Side effect').map((event) => event.detail),
+    details: aligned.events.filter((event) => event.detail && event.lane === LANES.sideEffect).map((event) => event.detail),
     events: aligned.events.map(({ type, lane, at, t, outcome }) => ({ type, lane, at, t, outcome })),
   }
 }
@@ -36,7 +37,7 @@ export function DrawnRuns({
 }: {
   runs: AlignedRun[]
   titles: Record<string, string>
-  lanes?: Record<string, readonly string[] | undefined>
+  lanes?: Record<string, readonly Lane[] | undefined>
 }) {
   return (
     <div data-testid="timeline" data-runs={JSON.stringify(runs.map(toTestData))}>

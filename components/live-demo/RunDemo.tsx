@@ -1,12 +1,21 @@
-import { useRef, useState, type ReactNode } from 'react'
-import { align, type AlignedRun } from '../../demos/client/align'
-import type { RunOptions } from '../../demos/client/run-client'
+import { useRef, useState } from 'react'
 import type { ParamSpecs } from '../../demos/scenarios'
+import {
+  align,
+  lanesOf,
+  paramsOf,
+  runSource,
+  setDemoCookie,
+  titleOf,
+  withComputedLimit,
+  type AlignedRun,
+  type DemoSource,
+} from '../../demos/client'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
+import { summaries, type SummaryKind } from './summaries'
+import { useActionFrames } from './useActionFrames'
 import { useRunSequence } from './useRunSequence'
-import { lanesOf, paramsOf, runSource, titleOf, type SurfaceSource } from './surfaces/surface-client'
-import { summaries, type SummaryKind } from './surfaces/summaries'
 import styles from './RunDemo.module.css'
 
 type State =
@@ -17,20 +26,14 @@ type State =
   | { kind: 'error'; message: string }
 
 interface RunDemoProps {
-  sources: SurfaceSource[]
+  /** Any mix of Route Handler scenarios, App Router pages and Server Actions (called from their page, in a frame). */
+  sources: DemoSource[]
   /** Adds a button that hangs up on the response mid-stream (Route Handler runs only). */
   stoppable?: boolean
   summary?: SummaryKind
-  /** A step before the runs: what the button says meanwhile, and the step itself. */
-  before?: { doing: string; run(signal: AbortSignal): Promise<void> }
-  /** Runs one source; by default `runSource` without frames, which covers Route Handlers and pages. */
-  run?: (source: SurfaceSource, values: Record<string, number>, options: RunOptions) => Promise<AlignedRun>
-  /** Shown between the form and the results: a demo's frames, say. */
-  children?: ReactNode
+  /** Gives the visitor a fresh demo cookie before the runs, so the callbacks have one to read. */
+  setsCookie?: boolean
 }
-
-const runWithoutFrames = async (source: SurfaceSource, values: Record<string, number>, options: RunOptions) =>
-  align(await runSource(source, values, options))
 
 /**
  * Every live demo: the parameter form kept in the URL, the sources run one
@@ -38,26 +41,29 @@ const runWithoutFrames = async (source: SurfaceSource, values: Record<string, nu
  * compete for the server), each run described in words in a live region and
  * all drawn on one time axis.
  */
-export default function RunDemo({ sources, stoppable = false, summary = 'response', before, run = runWithoutFrames, children }: RunDemoProps) {
+export default function RunDemo({ sources, stoppable = false, summary = 'response', setsCookie = false }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...sources.map(paramsOf))
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
+  const [cookie, setCookie] = useState<string | null>(null)
   const stopper = useRef<AbortController | null>(null)
+  const frames = useActionFrames(sources)
   const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
   const titles = Object.fromEntries(sources.map((source) => [source.name, titleOf(source)]))
   const lanes = Object.fromEntries(sources.map((source) => [source.name, lanesOf(source)]))
 
   const onSubmit = submit(async (values, signal) => {
-    if (before) {
-      setState({ kind: 'running', doing: before.doing })
-      await before.run(signal)
+    if (setsCookie) {
+      setState({ kind: 'running', doing: 'Setting a demo cookie…' })
+      setCookie(await setDemoCookie(signal))
     }
     const runs: AlignedRun[] = []
     for (const source of sources) {
       setState({ kind: 'running', doing: `Running ${titleOf(source)}…` })
       const stop = new AbortController()
       stopper.current = stop
-      runs.push(await run(source, values, { signal, stop: stop.signal }))
+      const aligned = align(await runSource(source, values, { signal, stop: stop.signal }, await frames.prepare(source)))
+      runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
     }
     setState({ kind: 'done', runs, values })
   })
@@ -78,7 +84,12 @@ export default function RunDemo({ sources, stoppable = false, summary = 'respons
         The critical work and the side effect are simulated with timers of the lengths you set; everything else is measured
         as it happens, on this deployment.
       </p>
-      {children}
+      {frames.view}
+      {cookie ? (
+        <p className={styles.note} data-testid="demo-cookie">
+          Your demo cookie for this run: <code>{cookie}</code> (HttpOnly, SameSite=Lax; it identifies nothing but this demo).
+        </p>
+      ) : null}
 
       <div role="status" aria-live="polite" className={styles.result} data-testid="demo-status">
         {state.kind === 'error' ? <p className={styles.error}>Error: {state.message}</p> : null}

@@ -1,5 +1,5 @@
-import type { AlignedRun } from '../../demos/client/align'
-import { bars, missingLanes } from '../../demos/client/align'
+import { EVENTS, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
+import { bars, missingLanes, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
 import styles from './TimelineChart.module.css'
 
@@ -14,19 +14,16 @@ interface Row {
   marks: Array<{ at: number; label: string; seq: number }>
 }
 
-/** Lanes of the server's own steps; every other lane is a side effect. */
-const SERVER_LANES = new Set(['Handler', 'Stream', 'Middleware'])
-
 /** A bar's length, not its end: the axis gives positions, and an end figure reads as a duration anyway. */
 const length = (from: number, to: number) => ms(to - from)
 
 /** The computed maxDuration lane stands for a platform's limit, not for something that ran: it says so. */
-function figureOf(aligned: AlignedRun, lane: string, from: number, to: number): string {
-  const limit = aligned.events.find((event) => event.lane === lane && event.type === 'limit.reached')
+function figureOf(aligned: AlignedRun, lane: Lane, from: number, to: number): string {
+  const limit = aligned.events.find((event) => event.lane === lane && event.type === EVENTS.limitReached)
   return limit ? `${(limit.t / 1000).toLocaleString('en-US')} s limit` : length(from, to)
 }
 
-function rowsOf(aligned: AlignedRun, expected?: readonly string[]): Row[] {
+function rowsOf(aligned: AlignedRun, expected?: readonly Lane[]): Row[] {
   const { run } = aligned
   const browser: Row = {
     key: 'browser',
@@ -74,7 +71,7 @@ export function TimelineChart({
   runs: AlignedRun[]
   titles: Record<string, string>
   /** Per scenario, lanes to draw even when empty: a callback that never ran shows as "never ran". */
-  lanes?: Record<string, readonly string[] | undefined>
+  lanes?: Record<string, readonly Lane[] | undefined>
 }) {
   const end = Math.max(1, ...runs.flatMap((aligned) => rowsOf(aligned).map((row) => row.to)))
   const step = tickStep(end)
@@ -109,7 +106,7 @@ export function TimelineChart({
                     <div key={mark.seq} className={styles.mark} style={{ left: pct(mark.at) }} title={mark.label} />
                   ))}
                   {row.tone === 'missing' ? null : (
-                    // After the last mark too: a mark past the bar's end (response.sent) would strike through the figure.
+                    // After the last mark too: a mark past the bar's end (EVENTS.responseSent) would strike through the figure.
                     <div className={styles.endLabel} style={{ left: pct(Math.max(row.to, ...row.marks.map((mark) => mark.at))) }}>
                       {row.figure}
                     </div>

@@ -1,4 +1,4 @@
-import type { AlignedRun } from '../../demos/client/align'
+import type { AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
 import styles from './TimelineTable.module.css'
 

@@ -1,4 +1,5 @@
-import { effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client/align'
+import type { Lane } from '../../demos/engine/timeline'
+import { effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
 
 const sinceResponse = (delta: number) => (delta >= 0 ? `${ms(delta)} after the response` : `${ms(-delta)} before the response`)
@@ -10,7 +11,7 @@ const sinceResponse = (delta: number) => (delta >= 0 ? `${ms(delta)} after the r
  * error: the chart can only colour it red. `lanes` are the callbacks the
  * scenario expects; any that recorded nothing is named as never run.
  */
-export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly string[]): string {
+export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly Lane[]): string {
   const { run } = aligned
   const got = statusText(run)
   const response = run.browser.stopped

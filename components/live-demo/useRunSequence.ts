@@ -1,5 +1,5 @@
 import { useRef, type FormEvent } from 'react'
-import { RunRequestError } from '../../demos/client/run-client'
+import { RunRequestError } from '../../demos/client'
 import type { ParamFormState } from './ParamForm'
 
 type RunSequence = (values: Record<string, number>, signal: AbortSignal) => Promise<void>

@@ -11,3 +11,9 @@ const RunDemo = browserOnly(() => import('../live-demo/RunDemo'), 'the live demo
 export function LiveDemo({ scenarios, stoppable }: { scenarios: ScenarioName[]; stoppable?: boolean }) {
   return <RunDemo sources={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} />
 }
+
+/**
+ * The same live demo for any mix of sources: Route Handler scenarios, App
+ * Router pages (a Server Component, middleware) and Server Actions in frames.
+ */
+export const SurfaceDemo = RunDemo

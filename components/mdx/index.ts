@@ -1,12 +1,11 @@
 import type { FC } from 'react'
 import { DecisionCheck } from './DecisionCheck'
 import { Listing } from './Listing'
-import { LiveDemo } from './LiveDemo'
+import { LiveDemo, SurfaceDemo } from './LiveDemo'
 import { PagesApiDemo } from './PagesApiDemo'
 import { ReviewComment } from './ReviewComment'
 import { SideBySide } from './SideBySide'
 import { StaticRecord } from './StaticRecord'
-import { SurfaceDemo } from './SurfaceDemo'
 
 /**
  * Every component MDX pages can use without importing it. Nextra types the

@@ -1,5 +1,5 @@
-import type { TimelineEvent } from '../engine/timeline'
-import type { CompletedRun } from './run-client'
+import { EVENTS, isSideEffectEvent, type Lane, type Outcome, type TimelineEvent } from '../engine/timeline'
+import type { CompletedRun } from './run'
 
 /**
  * Puts a run's server events on the browser's time axis.
@@ -26,8 +26,8 @@ export interface AlignedRun {
 }
 
 export function align(run: CompletedRun): AlignedRun {
-  const returned = run.events.find((event) => event.type === 'response.returned' || event.type === 'handler.threw')
-  const firstChunk = run.events.find((event) => event.type === 'stream.chunk')
+  const returned = run.events.find((event) => event.type === EVENTS.responseReturned || event.type === EVENTS.handlerThrew)
+  const firstChunk = run.events.find((event) => event.type === EVENTS.streamChunk)
   const [browserMs, serverMs] = firstChunk ? [run.browser.firstByte, firstChunk.t] : [run.browser.lastByte, returned?.t ?? 0]
   const slack = Math.max(0, browserMs - serverMs)
   const offset = slack / 2
@@ -35,15 +35,15 @@ export function align(run: CompletedRun): AlignedRun {
 }
 
 export interface Bar {
-  lane: string
+  lane: Lane
   from: number
   to: number
-  outcome: 'ok' | 'error'
+  outcome: Outcome
 }
 
 /** One bar per lane: from its first start to its last end, on the browser axis. */
 export function bars(aligned: AlignedRun): Bar[] {
-  const byLane = new Map<string, Bar>()
+  const byLane = new Map<Lane, Bar>()
   for (const event of aligned.events) {
     if (event.phase === 'instant') continue
     const bar = byLane.get(event.lane) ?? { lane: event.lane, from: event.at, to: event.at, outcome: 'ok' as const }
@@ -56,13 +56,13 @@ export function bars(aligned: AlignedRun): Bar[] {
 }
 
 /** Lanes a scenario names that recorded nothing in this run: callbacks that never ran. */
-export function missingLanes(aligned: AlignedRun, expected: readonly string[] = []): string[] {
+export function missingLanes(aligned: AlignedRun, expected: readonly Lane[] = []): Lane[] {
   return expected.filter((lane) => !aligned.events.some((event) => event.lane === lane))
 }
 
 /** The end (finished or failed) of every side effect, in the order they ended. */
 export function sideEffectEnds(aligned: AlignedRun): AlignedRun['events'] {
-  return aligned.events.filter((event) => event.type.startsWith('effect.') && event.phase === 'end')
+  return aligned.events.filter((event) => isSideEffectEvent(event.type) && event.phase === 'end')
 }
 
 /** When the last side effect ended, relative to the browser's last byte (positive: after the response). */

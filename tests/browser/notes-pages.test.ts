@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
+import { EVENTS, LANES, effectKind, taskEvent, type EventType } from '@/demos/engine/timeline'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
@@ -8,8 +9,8 @@ import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 const byScenario = (runs: DrawnRun[], scenario: string) => runs.find((run) => run.scenario === scenario)!
-const has = (run: DrawnRun, type: string) => run.events.some((event) => event.type === type)
-const at = (run: DrawnRun, type: string) => run.events.find((event) => event.type === type)!.at
+const has = (run: DrawnRun, type: EventType) => run.events.some((event) => event.type === type)
+const at = (run: DrawnRun, type: EventType) => run.events.find((event) => event.type === type)!.at
 
 describe.runIf(browserAvailable())('the runtime notes and the comparison in Chromium', () => {
   const chromium = useChromium()
@@ -33,8 +34,8 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     expect(byScenario(runs, 'fail-status').status).toBe(409)
     for (const run of runs) {
       expect(run.end).toBe('complete')
-      expect(has(run, 'effect.finished')).toBe(true)
-      expect(at(run, 'effect.finished')).toBeGreaterThan(run.lastByte)
+      expect(has(run, EVENTS.effectFinished)).toBe(true)
+      expect(at(run, EVENTS.effectFinished)).toBeGreaterThan(run.lastByte)
       expect(run.events.some((event) => event.lane === 'sendReceipt')).toBe(false)
     }
     const timeline = page.getByTestId('timeline')
@@ -51,8 +52,8 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     const runs = await runDemo<DrawnRun>(await demoOf(page, ['callback-error', 'callback-unawaited']))
     for (const run of runs) {
       expect(run.status).toBe(200)
-      expect(run.events.find((event) => event.lane === 'Analytics' && event.type === 'effect.failed')?.outcome).toBe('error')
-      expect(has(run, 'effect.finished')).toBe(true)
+      expect(run.events.find((event) => event.lane === LANES.analytics && event.type === EVENTS.effectFailed)?.outcome).toBe('error')
+      expect(has(run, EVENTS.effectFinished)).toBe(true)
     }
     await expect.poll(() => page.getByTestId('summary-callback-error').textContent()).toMatch(/last of 2 side effects finished/)
     // The chart can only colour the failure red: the summary names the lane and its error.
@@ -69,7 +70,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     const run = runs[0]
     const lanes = new Set(run!.events.map((event) => event.lane))
     for (const lane of ['sendEmail', 'updateSearchIndex', 'purgeCache', 'recordMetrics']) expect(lanes).toContain(lane)
-    expect(at(run!, 'effect.purgeCache.started')).toBeLessThan(at(run!, 'effect.sendEmail.finished'))
+    expect(at(run!, taskEvent(effectKind('purgeCache'), 'started'))).toBeLessThan(at(run!, taskEvent(effectKind('sendEmail'), 'finished')))
     expect(await page.getByTestId('timeline').getByText('Server: recordMetrics').count()).toBe(2)
     await context.close()
   })
@@ -78,8 +79,8 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     const { context, page } = await open('/notes/streaming?stream=1000&effect=300')
     const [full] = await runDemo<DrawnRun>(await demoOf(page, ['streaming']))
     expect(full!.stopped).toBe(false)
-    expect(has(full!, 'stream.closed')).toBe(true)
-    expect(at(full!, 'effect.started')).toBeGreaterThanOrEqual(at(full!, 'stream.closed'))
+    expect(has(full!, EVENTS.streamClosed)).toBe(true)
+    expect(at(full!, EVENTS.effectStarted)).toBeGreaterThanOrEqual(at(full!, EVENTS.streamClosed))
 
     await page.getByRole('spinbutton', { name: /Stream length/ }).fill('6000')
     const stop = page.getByRole('button', { name: 'Stop the stream' })
@@ -89,11 +90,11 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     const timeline = page.getByTestId('timeline')
     await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped, { timeout: 30_000 }).toBe(true)
     const [stopped] = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
-    expect(has(stopped!, 'stream.cancelled')).toBe(true)
-    expect(has(stopped!, 'stream.closed')).toBe(false)
+    expect(has(stopped!, EVENTS.streamCancelled)).toBe(true)
+    expect(has(stopped!, EVENTS.streamClosed)).toBe(false)
     // Both on the server's clock: the callback started at the disconnect, long before 6 s of stream.
-    const cancelled = stopped!.events.find((event) => event.type === 'stream.cancelled')!.t
-    const started = stopped!.events.find((event) => event.type === 'effect.started')!.t
+    const cancelled = stopped!.events.find((event) => event.type === EVENTS.streamCancelled)!.t
+    const started = stopped!.events.find((event) => event.type === EVENTS.effectStarted)!.t
     expect(Math.abs(started - cancelled)).toBeLessThan(100)
     expect(started).toBeLessThan(6000)
     await expect.poll(() => page.getByTestId('summary-streaming').textContent()).toMatch(/you stopped the response/)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
+import { EVENTS } from '@/demos/engine/timeline'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
@@ -76,7 +77,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const demo = await demoOf(page, ['request-context', 'request-context-action'])
     const runs = await runDemo<DrawnRun>(demo)
     // Each run logs several "Audit log entry" marks in one lane: the chart draws every one, and React has nothing to say.
-    const logged = runs.map((run) => run.events.filter((event) => event.type === 'effect.logged').length)
+    const logged = runs.map((run) => run.events.filter((event) => event.type === EVENTS.effectLogged).length)
     expect(Math.min(...logged)).toBeGreaterThanOrEqual(2)
     const groups = demo.getByTestId('timeline').locator('[aria-hidden="true"] > div')
     for (const [index, count] of logged.entries()) {

@@ -3,9 +3,9 @@ import { build } from 'esbuild'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { align } from '@/demos/client/align'
-import type { CompletedRun } from '@/demos/client/run-client'
-import type { TimelineEvent } from '@/demos/engine/timeline'
-import { withComputedLimit } from '@/components/live-demo/surfaces/summaries'
+import { withComputedLimit } from '@/demos/client/computed-limit'
+import type { CompletedRun } from '@/demos/client/run'
+import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine/timeline'
 import { browserAvailable } from '../support/browser'
 import { useChromium } from '../support/use-chromium'
 
@@ -19,14 +19,14 @@ function completedRun(scenario: string, browser: CompletedRun['browser'], events
 /** A request-context run as the recorder writes it: two log writes, each ending in an "Audit log entry" mark. */
 function requestContextRun(): CompletedRun {
   const events: Array<Omit<TimelineEvent, 'seq'>> = [
-    { t: 0, type: 'request.received', label: 'Request received', lane: 'Handler', phase: 'start' },
-    { t: 2, type: 'response.returned', label: 'Response returned', lane: 'Handler', phase: 'end' },
-    { t: 3, type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' },
-    { t: 40, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
-    { t: 41, type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: 'userAgent: test' },
-    { t: 42, type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' },
-    { t: 80, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
-    { t: 81, type: 'effect.logged', label: 'Audit log entry', lane: 'Side effect', phase: 'instant', detail: 'visitor: demo-x' },
+    { t: 0, type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' },
+    { t: 2, type: EVENTS.responseReturned, label: 'Response returned', lane: LANES.handler, phase: 'end' },
+    { t: 3, type: EVENTS.effectStarted, label: 'Side effect started', lane: LANES.sideEffect, phase: 'start' },
+    { t: 40, type: EVENTS.effectFinished, label: 'Side effect finished', lane: LANES.sideEffect, phase: 'end' },
+    { t: 41, type: EVENTS.effectLogged, label: 'Audit log entry', lane: LANES.sideEffect, phase: 'instant', detail: 'userAgent: test' },
+    { t: 42, type: EVENTS.effectStarted, label: 'Side effect started', lane: LANES.sideEffect, phase: 'start' },
+    { t: 80, type: EVENTS.effectFinished, label: 'Side effect finished', lane: LANES.sideEffect, phase: 'end' },
+    { t: 81, type: EVENTS.effectLogged, label: 'Audit log entry', lane: LANES.sideEffect, phase: 'instant', detail: 'visitor: demo-x' },
   ]
   return completedRun('request-context', { firstByte: 6, lastByte: 7 }, events)
 }
@@ -34,12 +34,12 @@ function requestContextRun(): CompletedRun {
 /** A middleware run (own lane, then an audit-log callback), 2,400 ms of side effect against a computed 2 s limit. */
 function middlewareRun(): CompletedRun {
   const events: Array<Omit<TimelineEvent, 'seq'>> = [
-    { t: 0, type: 'middleware.started', label: 'Middleware started', lane: 'Middleware', phase: 'start' },
-    { t: 5, type: 'middleware.returned', label: 'Middleware returned', lane: 'Middleware', phase: 'end', outcome: 'ok' },
-    { t: 0, type: 'request.received', label: 'Request received', lane: 'Handler', phase: 'start' },
-    { t: 30, type: 'response.returned', label: 'Response returned', lane: 'Handler', phase: 'end' },
-    { t: 6, type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' },
-    { t: 2406, type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' },
+    { t: 0, type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' },
+    { t: 5, type: EVENTS.middlewareReturned, label: 'Middleware returned', lane: LANES.middleware, phase: 'end', outcome: 'ok' },
+    { t: 0, type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' },
+    { t: 30, type: EVENTS.responseReturned, label: 'Response returned', lane: LANES.handler, phase: 'end' },
+    { t: 6, type: EVENTS.effectStarted, label: 'Side effect started', lane: LANES.sideEffect, phase: 'start' },
+    { t: 2406, type: EVENTS.effectFinished, label: 'Side effect finished', lane: LANES.sideEffect, phase: 'end' },
   ]
   return completedRun('middleware', { firstByte: 45, lastByte: 50 }, events)
 }
@@ -106,9 +106,9 @@ describe.runIf(browserAvailable())('the timeline chart under React development c
     await expect.poll(() => page.locator('[data-tone]').count()).toBe(5)
     expect(await chartRows(page)).toEqual([
       { label: 'Browser: request → last byte', tone: 'client', figure: '50 ms' },
-      { label: 'Server: Middleware', tone: 'server', figure: '5 ms' },
-      { label: 'Server: Handler', tone: 'server', figure: '30 ms' },
-      { label: 'Server: Side effect', tone: 'effect', figure: '2,400 ms' },
+      { label: `Server: ${LANES.middleware}`, tone: 'server', figure: '5 ms' },
+      { label: `Server: ${LANES.handler}`, tone: 'server', figure: '30 ms' },
+      { label: `Server: ${LANES.sideEffect}`, tone: 'effect', figure: '2,400 ms' },
       { label: 'Server: maxDuration 2 s (computed)', tone: 'error', figure: '2 s limit' },
     ])
     // The alignment's margin, stated under the chart with where it comes from.

@@ -1,26 +1,16 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { collectEvents, type CompletedRun } from '../../../demos/client/run-client'
 import type { ActionResult } from '../../../demos/next'
+// Not the demos/client entry: this runs in the frame's own bundle, which needs neither the scenarios nor the charts.
+import { isFrameMessage, type FrameMessage } from '../../../demos/client/frame-protocol'
+import { startAction } from '../../../demos/client/start-run'
 import { ms } from '../format'
-import { isFrameMessage, type FrameMessage } from './frame-protocol'
-
-/** Calls a demo Server Action and collects its timeline, timed the way a browser sees it. */
-async function runAction(surface: string, action: (query: string) => Promise<ActionResult>, query: string): Promise<CompletedRun> {
-  const sent = performance.now()
-  const result = await action(query)
-  const lastByte = performance.now() - sent
-  if ('error' in result) throw new Error(result.error.message)
-  const { events, end } = await collectEvents(result.runId)
-  // A Server Action's result reaches the caller in one piece: first and last byte are the same moment to it.
-  return { scenario: surface, runId: result.runId, status: 200, browser: { firstByte: lastByte, lastByte }, events, end }
-}
 
 /**
  * The Server Action surface, shown in a frame on a docs page. The page asks
  * it to run (postMessage); it calls the action like any client component
- * would and sends the page what it measured.
+ * would and sends the page the run it started, as measured here.
  */
 export function ActionRunner({ surface, action }: { surface: string; action: (query: string) => Promise<ActionResult> }) {
   const [status, setStatus] = useState('Ready. The docs page around this frame starts the Server Action.')
@@ -43,7 +33,7 @@ export function ActionRunner({ surface, action }: { surface: string; action: (qu
       const { id, query } = event.data
       setStatus('Calling the Server Action…')
       try {
-        const run = await runAction(surface, action, query)
+        const run = await startAction(surface, action, query)
         setStatus(`The Server Action answered after ${ms(run.browser.lastByte)} (run ${run.runId}).`)
         reply({ type: 'after-guide:result', surface, id, run })
       } catch (error) {

@@ -1,8 +1,9 @@
 import { useState } from 'react'
+import { callPagesApi, type PagesApiOutcome } from '../../../demos/client'
 import runStyles from '../RunDemo.module.css'
-import styles from './SurfaceDemo.module.css'
+import styles from './PagesApiDemo.module.css'
 
-type State = { kind: 'idle' | 'running' } | { kind: 'done'; threw: boolean; message?: string } | { kind: 'error'; message: string }
+type State = { kind: 'idle' | 'running' } | ({ kind: 'done' } & PagesApiOutcome) | { kind: 'error'; message: string }
 
 /** Calls the Pages Router API route and shows what after() did there, as text. */
 export default function PagesApiDemo() {
@@ -11,10 +12,7 @@ export default function PagesApiDemo() {
   async function run() {
     setState({ kind: 'running' })
     try {
-      const response = await fetch('/api/pages-router-after', { method: 'POST', cache: 'no-store' })
-      if (!response.ok) throw new Error(`The route answered ${response.status}.`)
-      const body = (await response.json()) as { afterThrew: boolean; message?: string }
-      setState({ kind: 'done', threw: body.afterThrew, message: body.message })
+      setState({ kind: 'done', ...(await callPagesApi()) })
     } catch (error) {
       setState({ kind: 'error', message: error instanceof Error ? error.message : 'The request failed.' })
     }
@@ -25,8 +23,8 @@ export default function PagesApiDemo() {
       <button type="button" className={runStyles.run} onClick={run} disabled={state.kind === 'running'}>
         {state.kind === 'running' ? 'Calling…' : 'Call after() in pages/api'}
       </button>
-      <div role="status" aria-live="polite" className={styles.summary} data-testid="pages-api-status">
-        {state.kind === 'done' && state.threw ? (
+      <div role="status" aria-live="polite" className={runStyles.summary} data-testid="pages-api-status">
+        {state.kind === 'done' && state.afterThrew ? (
           <>
             <p>after() threw, synchronously, on this server just now. Its message:</p>
             <pre className={styles.message} data-testid="pages-api-message">
@@ -34,7 +32,7 @@ export default function PagesApiDemo() {
             </pre>
           </>
         ) : null}
-        {state.kind === 'done' && !state.threw ? <p>after() did not throw: this Next.js version behaves differently from what this page says.</p> : null}
+        {state.kind === 'done' && !state.afterThrew ? <p>after() did not throw: this Next.js version behaves differently from what this page says.</p> : null}
         {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
       </div>
     </section>

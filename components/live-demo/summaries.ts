@@ -1,20 +1,20 @@
-import type { AlignedRun } from '../../../demos/client/align'
-import { EVENTS, type TimelineEvent } from '../../../demos/engine/timeline'
-import { describeRun } from '../describe-run'
-import { ms } from '../format'
+import { EVENTS, type EventType, type Lane } from '../../demos/engine/timeline'
+import type { AlignedRun } from '../../demos/client'
+import { describeRun } from './describe-run'
+import { ms } from './format'
 
 /** How a demo describes each run in words, under its chart. */
 export type SummaryKind = 'response' | 'middleware' | 'context' | 'duration'
 
-const find = (aligned: AlignedRun, type: string) => aligned.events.find((event) => event.type === type)
+const find = (aligned: AlignedRun, type: EventType) => aligned.events.find((event) => event.type === type)
 
 /** `lanes`: the callbacks the run's scenario expects, so one that never ran is named. */
-type Summary = (aligned: AlignedRun, title: string, values: Record<string, number>, lanes?: readonly string[]) => string[]
+type Summary = (aligned: AlignedRun, title: string, values: Record<string, number>, lanes?: readonly Lane[]) => string[]
 
 const response: Summary = (aligned, title, _values, lanes) => [describeRun(aligned, title, lanes)]
 
 const middleware: Summary = (aligned, title, values, lanes) => {
-  const started = find(aligned, 'effect.started')
+  const started = find(aligned, EVENTS.effectStarted)
   if (!started) return response(aligned, title, values, lanes)
   const before = aligned.run.browser.firstByte - started.at
   const where = before >= 0 ? `${ms(before)} before the browser received the page's first byte` : `${ms(-before)} after the page's first byte`
@@ -24,39 +24,14 @@ const middleware: Summary = (aligned, title, values, lanes) => {
 /** Everything the callback logged or caught, as text: these values come from the visitor's own request. */
 const context: Summary = (aligned, title) => {
   const lines = aligned.events
-    .filter((event: TimelineEvent) => event.type === 'effect.logged' || event.type === 'context.threw')
-    .map((event) => (event.type === 'context.threw' ? `${event.label}: ${event.detail ?? ''}` : `Logged ${event.detail ?? ''}`))
+    .filter((event) => event.type === EVENTS.effectLogged || event.type === EVENTS.contextThrew)
+    .map((event) => (event.type === EVENTS.contextThrew ? `${event.label}: ${event.detail ?? ''}` : `Logged ${event.detail ?? ''}`))
   return [`${title}:`, ...lines]
-}
-
-/**
- * Adds a lane showing where a platform enforcing `limit` ms from the
- * request's arrival would stop the function, placed on the measured run.
- */
-export function withComputedLimit(aligned: AlignedRun, limit: number | undefined): AlignedRun {
-  if (!limit) return aligned
-  const lane = `maxDuration ${limit / 1000} s (computed)`
-  const start = aligned.events.find((event) => event.type === EVENTS.requestReceived)
-  const at = (t: number) => aligned.offset + t
-  const computed = [
-    { seq: -2, t: 0, type: EVENTS.limitWindow, label: 'Platform clock starts (computed)', lane, phase: 'start' as const, at: at(start?.t ?? 0) },
-    {
-      seq: -1,
-      t: limit,
-      type: EVENTS.limitReached,
-      label: `maxDuration reached: a platform would stop the function here (computed, not a real cut)`,
-      lane,
-      phase: 'end' as const,
-      outcome: 'error' as const,
-      at: at(limit),
-    },
-  ]
-  return { ...aligned, events: [...aligned.events, ...computed] }
 }
 
 const duration: Summary = (aligned, title, values, lanes) => {
   const limit = values.limit
-  const finished = find(aligned, 'effect.finished')
+  const finished = find(aligned, EVENTS.effectFinished)
   if (!finished || !limit) return response(aligned, title, values, lanes)
   const measured = `${title}: the callback finished ${ms(finished.t)} after the request arrived; next start has no time limit.`
   const cut =

@@ -1,13 +1,22 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { refusal, timedRequest } from '@/demos/client/run-client'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { refusal } from '@/demos/client/run-error'
+import { timedRequest } from '@/demos/client/timed-request'
 
 // A local server stands in for the demo server: the request code runs as in the browser, on real sockets.
 let server: Server
 let base: string
+/** Called when a client hangs up on `/held-body` before its end. */
+let onHangUp = () => {}
 beforeAll(async () => {
   server = createServer((request, response) => {
+    if (request.url === '/held-body') {
+      response.writeHead(200, { 'content-type': 'text/plain' })
+      response.write('first chunk')
+      response.on('close', () => onHangUp())
+      return
+    }
     if (request.url === '/slow-body') {
       response.writeHead(200, { 'content-type': 'text/plain' })
       response.write('first chunk')
@@ -31,14 +40,33 @@ describe('timedRequest', () => {
     expect(timing.stopped).toBeUndefined()
   })
 
-  it('a stop mid-body ends the timing there and keeps what arrived', async () => {
+  it('a stop mid-body ends the timing there, keeps what arrived, and hangs up', async () => {
     const stop = new AbortController()
-    const pending = timedRequest(`${base}/slow-body`, {}, { stop: stop.signal }, 'unreachable')
-    setTimeout(() => stop.abort(), 100)
-    const { text, timing } = await pending
-    expect(timing.stopped).toBe(true)
-    expect(text).toBe('first chunk')
-    expect(timing.lastByte).toBeLessThan(250)
+    const hungUp = new Promise<void>((resolve) => (onHangUp = resolve))
+    // The visitor presses Stop once the first chunk has reached the reader; the rest of the body never comes.
+    const send = globalThis.fetch
+    vi.stubGlobal('fetch', async (...args: Parameters<typeof fetch>) => {
+      const response = await send(...args)
+      const reader = response.body!.getReader()
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const { value, done } = await reader.read()
+          if (done) return controller.close()
+          controller.enqueue(value)
+          stop.abort()
+        },
+      })
+      return new Response(body, { status: response.status, headers: response.headers })
+    })
+    try {
+      const { text, timing } = await timedRequest(`${base}/held-body`, {}, { stop: stop.signal }, 'unreachable')
+      expect(timing.stopped).toBe(true)
+      expect(text).toBe('first chunk')
+      expect(timing.lastByte).toBeGreaterThanOrEqual(timing.firstByte)
+      await hungUp
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   it('a server that cannot be reached gives the message meant for the visitor', async () => {

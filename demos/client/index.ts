@@ -1,0 +1,23 @@
+/**
+ * The browser's side of the demos, plain TypeScript: start a run of any
+ * source, time its response, read its timeline from the event stream, and put
+ * it on the browser's time axis. The docs page's components import from here;
+ * the Server Action's own page, in its frame, imports `start-run` and
+ * `frame-protocol` alone.
+ *
+ * - `sources`: one type for every kind of demo source and `runSource`, which runs any of them
+ * - `start-run`: starting a run of each kind (Route Handler, page, Server Action), timed
+ * - `timed-request`: one request timed from sent to first and last byte
+ * - `event-stream`: a run's timeline, read from its Server-Sent Events
+ * - `run`, `run-error`: a run as the browser saw it, and the error a visitor reads when it could not run
+ * - `action-frame`, `frame-protocol`: a Server Action called from its page in a frame
+ * - `align`, `computed-limit`: server events on the browser's axis, and the computed maxDuration lane
+ * - `demo-cookie`, `pages-api`: the two requests that start no run
+ */
+export { align, bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from './align'
+export { frameReady, settledLater } from './action-frame'
+export { withComputedLimit } from './computed-limit'
+export { setDemoCookie } from './demo-cookie'
+export { callPagesApi, type PagesApiOutcome } from './pages-api'
+export { RunRequestError } from './run-error'
+export { lanesOf, paramsOf, runSource, titleOf, type ActionFrames, type DemoSource } from './sources'

@@ -1,0 +1,42 @@
+import type { StreamEnd, TimelineEvent } from '../engine/timeline'
+
+/** What the browser saw of one run, on its own clock (ms since it sent the request). */
+export interface BrowserTiming {
+  firstByte: number
+  /** The last byte received, or the moment the visitor stopped the response. */
+  lastByte: number
+  /** Set when the visitor stopped the response before its end (the fetch was aborted). */
+  stopped?: boolean
+}
+
+/** A run the server has started, as the browser saw its response: the timeline is still to be read. */
+export interface StartedRun {
+  /** The scenario or App Router surface that ran. */
+  scenario: string
+  runId: string
+  /** The status the browser got; 0 for a redirect, which fetch may not read (`redirect: 'manual'`). */
+  status: number
+  /** The response was a redirect (the browser does not follow it, so the timing is the redirect's). */
+  redirected?: boolean
+  browser: BrowserTiming
+}
+
+/** A started run with its whole timeline, read from its event stream. */
+export interface CompletedRun extends StartedRun {
+  events: TimelineEvent[]
+  end: StreamEnd
+}
+
+export interface RunOptions {
+  /** Aborts the whole run: the request and the timeline stream. */
+  signal?: AbortSignal
+  /**
+   * Stops only the response: the browser hangs up mid-body, as a visitor
+   * closing the tab would, and the run's timeline is still collected.
+   */
+  stop?: AbortSignal
+}
+
+/** `params` as a query string. */
+export const toQuery = (params: Record<string, number>): string =>
+  new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()

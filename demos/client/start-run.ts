@@ -1,0 +1,73 @@
+import type { ActionResult } from '../next'
+// The surfaces alone, not the scenarios entry: the Server Action frame's own bundle imports this module.
+import { appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
+import { toQuery, type RunOptions, type StartedRun } from './run'
+import { refusal, RunRequestError } from './run-error'
+import { timedRequest } from './timed-request'
+
+/*
+ * Starting a run, one function per kind of source. Each sends the request the
+ * way a visitor's browser would, times it, and finds the id of the run it
+ * started; reading the run's timeline is `collectEvents`' job.
+ */
+
+/** 16 random bytes, base64url: the `X-Run-Ref` this browser picks for a run. */
+function newRunRef(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+/**
+ * POSTs a Route Handler scenario and times its response.
+ *
+ * The run id normally comes back in `X-Run-Id`. A scenario whose handler
+ * throws gets Next.js's bare 500, and a redirect has no readable headers, so
+ * the request also carries a reference of the browser's choosing, and the
+ * id is looked up by it; a request the server refused created no run, and
+ * then its JSON error is what the visitor sees.
+ */
+export async function startRoute(scenario: string, params: Record<string, number>, options: RunOptions = {}): Promise<StartedRun> {
+  const ref = newRunRef()
+  const { response, text, timing } = await timedRequest(
+    `/api/demos/${scenario}?${toQuery(params)}`,
+    { method: 'POST', redirect: 'manual', headers: { 'X-Run-Ref': ref } },
+    options,
+    'The demo server could not be reached. Check your connection and try again.',
+  )
+  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options.signal))
+  if (!runId) throw refusal(response, text)
+  const redirected = response.type === 'opaqueredirect'
+  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
+}
+
+/** The run the server created for `ref`, or undefined when it refused the request. */
+async function lookUpRun(ref: string, signal?: AbortSignal): Promise<string | undefined> {
+  const response = await fetch(`/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
+  if (response.status === 404) return undefined
+  if (!response.ok) throw new RunRequestError(`Looking up the run failed with ${response.status}.`, response.status)
+  return ((await response.json()) as { runId: string }).runId
+}
+
+/** GETs an App Router demo page (behind middleware or not), timed to its first and last byte; the run id is in its HTML. */
+export async function startPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<StartedRun> {
+  const { response, text, timing } = await timedRequest(
+    `${appSurfaces[name].path}?${toQuery(params)}`,
+    {},
+    { signal },
+    'The demo page could not be reached. Check your connection and try again.',
+  )
+  if (!response.ok) throw refusal(response, text, `The page answered ${response.status}.`)
+  const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(text)?.[1]
+  if (!runId) throw new RunRequestError('The page carried no run id.')
+  return { scenario: name, runId, status: response.status, browser: timing }
+}
+
+/** Calls a demo Server Action, as a client component on its App Router page does, timed the way that page sees it. */
+export async function startAction(surface: string, action: (query: string) => Promise<ActionResult>, query: string): Promise<StartedRun> {
+  const sent = performance.now()
+  const result = await action(query)
+  const lastByte = performance.now() - sent
+  if ('error' in result) throw new RunRequestError(result.error.message)
+  // A Server Action's result reaches the caller in one piece: first and last byte are the same moment to it.
+  return { scenario: surface, runId: result.runId, status: 200, browser: { firstByte: lastByte, lastByte } }
+}
