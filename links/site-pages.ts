@@ -110,7 +110,10 @@ export function readSitePages(root: string = process.cwd()): SitePage[] {
  * pages read like the site, and its labels. A new folder under `pages/` adds its
  * `_meta.js` here (tests/unit/site-pages-order.test.ts checks that every folder has).
  */
-const sidebar: Record<string, Readonly<Record<string, string>>> = { '': rootMeta, notes: notesMeta }
+const sidebar: Record<string, Readonly<Record<string, MetaEntry>>> = { '': rootMeta, notes: notesMeta }
+
+/** Nextra rewrites the `_meta.js` objects it is given in place, a string `'Title'` into `{ title: 'Title' }`. */
+type MetaEntry = string | { title?: string }
 
 /** The folders under `pages/` the sidebar knows, as routes: `['/notes']`. */
 export const sidebarFolders: readonly string[] = Object.keys(sidebar)
@@ -133,7 +136,8 @@ export function sidebarPlace(route: string): number[] {
 /** The route's entry in the sidebar, as its `_meta.js` names it; a page no `_meta.js` names gets its title. */
 export function sidebarLabel(page: Pick<SitePage, 'route' | 'title'>): string {
   const segments = segmentsOf(page.route)
-  return sidebar[segments.slice(0, -1).join('/')]?.[segments.at(-1)!] ?? page.title
+  const entry = sidebar[segments.slice(0, -1).join('/')]?.[segments.at(-1)!]
+  return (typeof entry === 'string' ? entry : entry?.title) ?? page.title
 }
 
 function compareSidebarPlaces(a: number[], b: number[]): number {

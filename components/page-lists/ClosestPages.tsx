@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { closestPages } from '../../links/closest-pages'
 import type { PageLine } from '../../links/page-lines'
 import { PageList } from './PageList'
+import styles from './PageList.module.css'
 
 /**
  * On the 404 page: the address that was asked for and the pages closest to it.
@@ -16,10 +17,10 @@ export function ClosestPages() {
   const { asPath } = useRouter()
   const [address, setAddress] = useState<string>()
   useEffect(() => setAddress(asPath), [asPath])
-  if (address === undefined) return <p>There is no page at this address.</p>
+  if (address === undefined) return <p className={styles.lead}>There is no page at this address.</p>
   return (
     <div data-closest-pages>
-      <p>
+      <p className={styles.lead}>
         There is no page at <code className="nextra-code">{address}</code>. The pages whose addresses are closest to it:
       </p>
       <PageList lines={closestPages(address, lines)} />
