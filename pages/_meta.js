@@ -1,7 +1,7 @@
 export default {
   index: 'The rule',
   notes: 'Important notes',
-  comparison: 'await vs void vs after()',
+  comparison: 'await vs fire-and-forget vs after()',
   'use-cases': 'Good uses',
   'not-suitable': 'What does not belong',
   decide: 'Does it belong in after()?',

@@ -70,7 +70,7 @@ describe('markdownTwin of a folder’s index page', () => {
   it('lists the folder’s pages as the sidebar names them, each linked to its twin with its description', () => {
     const md = markdownTwin(readSitePages().find((page) => page.route === '/notes')!)
     const failures = readSitePages().find((page) => page.route === '/notes/failures')!
-    expect(md).toContain(`- [It runs when the response fails](${absoluteUrl('/notes/failures.md')}): ${failures.description}`)
+    expect(md).toContain(`- [When the response fails](${absoluteUrl('/notes/failures.md')}): ${failures.description}`)
     expect(md).not.toContain('FolderIndex')
   })
 })
