@@ -34,14 +34,21 @@ const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/'))
 /**
  * How far an address is from a page: edits between the two paths, or between
  * their last segments plus a small cost when the folder differs (so `/failure`
- * finds `/notes/failures`); an address below a page's path is one step, plus
- * one per extra segment, from it (`/notes/failures/x` is nearer that page than `/notes`).
+ * finds `/notes/failures`), whichever is less; an address with segments too many
+ * is also measured with them trimmed, two steps per segment trimmed (so
+ * `/use-case/analytics` finds `/use-cases`, and `/notes/failures/x` that page
+ * before `/notes`, while `/notes/failure` is a typo of `/notes/failures`, not `/notes`).
  */
 function distance(requested: string, route: string): number {
-  if (route !== '/' && requested.startsWith(`${route}/`)) return 1 + requested.slice(route.length + 1).split('/').length
-  const whole = editDistance(requested, route)
-  const last = editDistance(lastSegment(requested), lastSegment(route)) + (folderOf(requested) === folderOf(route) ? 0 : 2)
-  return Math.min(whole, last)
+  const segments = requested.split('/').slice(1)
+  let best = Number.MAX_SAFE_INTEGER
+  for (let trimmed = 0; trimmed < segments.length; trimmed++) {
+    const path = `/${segments.slice(0, segments.length - trimmed).join('/')}`
+    const whole = editDistance(path, route)
+    const last = editDistance(lastSegment(path), lastSegment(route)) + (folderOf(path) === folderOf(route) ? 0 : 2)
+    best = Math.min(best, 2 * trimmed + Math.min(whole, last))
+  }
+  return best
 }
 
 /** The `count` pages whose paths are closest to `address`, nearest first; ties keep the sidebar's order. */

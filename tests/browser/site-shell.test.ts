@@ -57,7 +57,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
       if (mobile) await page.getByRole('button', { name: /menu/i }).first().click()
       // Every page is in the sidebar, and the search box is there.
       const sidebar = page.locator('aside.nextra-sidebar-container')
-      for (const route of ['/', '/notes', '/decide']) await expect.poll(() => sidebar.locator(`a[href="${route}"]`).count()).toBe(1)
+      for (const route of ['/', '/notes', '/decide']) await expect.poll(() => sidebar.locator(`a[href="${route}"]:visible`).count()).toBe(1)
       await expect.poll(() => page.locator('input[type="search"]:visible').count()).toBeGreaterThan(0)
       await context.close()
     }

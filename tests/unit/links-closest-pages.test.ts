@@ -13,6 +13,8 @@ describe('the pages closest to a wrong address', () => {
     ['/failures', '/notes/failures'],
     ['/notes/failures/extra', '/notes/failures'],
     ['/use-case', '/use-cases'],
+    ['/use-case/analytics', '/use-cases'],
+    ['/notes/failures/extra/more', '/notes/failures'],
     ['/Decide/', '/decide'],
     ['/comparison.html', '/comparison'],
   ])('%s -> %s first', (address, first) => {
