@@ -35,7 +35,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
     await page.goto('/notes/failures')
     await page.locator('.nextra-breadcrumb a[href="/notes"]').click()
     await page.waitForURL('**/notes')
-    expect(await page.locator('h1').textContent()).toMatch(/Important notes/)
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Important notes/)
     await context.close()
   })
 
@@ -69,7 +69,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
     await page.goto('/notes/failure')
     await page.locator('[data-closest-pages] a[href="/notes/failures"]').click()
     await page.waitForURL('**/notes/failures')
-    expect(await page.locator('h1').textContent()).toMatch(/runs even when the response fails/)
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/runs even when the response fails/)
     await context.close()
   })
 })
