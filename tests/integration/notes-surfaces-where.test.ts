@@ -188,7 +188,7 @@ describe('the 404 page for an unknown address, though app/ has a layout', () => 
     const response = await fetch(`${baseUrl()}${path}`)
     expect(response.status).toBe(404)
     const html = await response.text()
-    expect(html).toContain('<title>Page not found · after-guide</title>')
+    expect(html).toMatch(/<title[^>]*>Page not found · after-guide<\/title>/)
     expect(html).toContain('href="/"')
   })
 })
