@@ -4,7 +4,7 @@ export default {
   comparison: 'await vs fire-and-forget vs after()',
   'use-cases': 'Good uses',
   'not-suitable': 'What does not belong',
-  decide: 'Does it belong in after()?',
+  decide: 'Does this belong in after()?',
   'related-patterns': 'Related patterns',
   references: 'References',
 }
