@@ -61,6 +61,11 @@ export default withNextra({
       fallback: [
         { source: '/og/:path+', destination: '/unknown-page/og/:path+' },
         { source: '/markdown/:path+', destination: '/unknown-page/markdown/:path+' },
+        // Any other address that is no page or route: the docs theme's 404
+        // (pages/404.mdx: sidebar, search, the closest pages), still status 404.
+        // Without it, app/layout.tsx would make Next.js answer with the App
+        // Router's bare 404 (app/not-found.tsx).
+        { source: '/:path((?!_next/).*)', destination: '/404' },
       ],
     }
   },

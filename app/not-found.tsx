@@ -4,8 +4,9 @@ import { site } from '@/links/site'
 export const metadata: Metadata = { title: 'Page not found' }
 
 /**
- * Once app/ has a layout, unknown URLs get the App Router's 404 instead of
- * the docs theme's; this one keeps the site's name and points back into it.
+ * The App Router's 404, for an App Router demo page that calls notFound().
+ * Unknown addresses never reach it: the fallback rewrite in next.config.mjs
+ * sends them to the docs theme's 404 (pages/404.mdx), with sidebar and search.
  */
 export default function NotFound() {
   return (

@@ -15,6 +15,17 @@ export function PageHead() {
   const url = absoluteUrl(pathname)
   const image = absoluteUrl(ogImagePath(pathname))
   const fullTitle = `${pageTitle} · ${site.name}`
+  // The 404 page answers every wrong address: it has no URL, card or twin of its own to announce.
+  if (pathname === '/404') {
+    return (
+      <>
+        <title>{fullTitle}</title>
+        <meta name="description" content={description} />
+        <meta name="robots" content="noindex" />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+      </>
+    )
+  }
   return (
     <>
       <title>{fullTitle}</title>

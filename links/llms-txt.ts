@@ -1,8 +1,10 @@
 import { absoluteUrl, markdownPath, site } from './site'
-import type { SitePage } from './site-pages'
+import { sidebarFolders, type SitePage } from './site-pages'
 
+/** The page's folder, capitalised; a folder's index page opens its own folder's section. */
 function sectionOf(route: string): string {
-  const folder = route.split('/').filter(Boolean).slice(0, -1)[0]
+  const segments = route.split('/').filter(Boolean)
+  const folder = sidebarFolders.includes(route) ? segments[0] : segments.slice(0, -1)[0]
   return folder ? folder.charAt(0).toUpperCase() + folder.slice(1) : 'Guide'
 }
 

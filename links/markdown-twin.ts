@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { absoluteUrl } from './site'
-import type { SitePage } from './site-pages'
+import { folderContents, pageLine } from './page-lines'
+import { absoluteUrl, markdownPath } from './site'
+import { readSitePages, type SitePage } from './site-pages'
 
 type Attributes = Record<string, string>
 
@@ -19,8 +20,14 @@ function fenceFor(code: string): string {
 }
 
 /** What a self-closing MDX component becomes in Markdown. */
-function componentAsMarkdown(name: string, attrs: Attributes, pageUrl: string, root: string): string {
+function componentAsMarkdown(name: string, attrs: Attributes, page: SitePage, root: string): string {
   if (name === 'ReviewComment') return ''
+  if (name === 'FolderIndex') {
+    return folderContents(readSitePages(root), page.route)
+      .map(pageLine)
+      .map((line) => `- [${line.label}](${absoluteUrl(markdownPath(line.route))}): ${line.description}`)
+      .join('\n')
+  }
   if (name === 'Listing' && attrs.file) {
     const code = readFileSync(path.join(root, attrs.file), 'utf8').trimEnd()
     const lang = attrs.file.split('.').pop() ?? ''
@@ -28,14 +35,14 @@ function componentAsMarkdown(name: string, attrs: Attributes, pageUrl: string, r
     const caption = attrs.caption ? ` (${attrs.caption})` : ''
     return `\`${attrs.file}\`${caption}:\n\n${fence}${lang}\n${code}\n${fence}`
   }
-  return `*An interactive element (${name}) is here on the live page: ${pageUrl}*`
+  return `*An interactive element (${name}) is here on the live page: ${absoluteUrl(page.route)}*`
 }
 
 /**
  * The page as plain Markdown for readers and tools that do not run
  * JavaScript: front matter as title and summary, ESM and MDX comments
  * removed, heading ids dropped, `<Listing>` replaced by the file it shows,
- * other components by a pointer to the live page. Code fences pass through.
+ * `<FolderIndex />` by the folder's pages, other components by a pointer to the live page. Code fences pass through.
  */
 export function markdownTwin(page: SitePage, root: string = process.cwd()): string {
   const pageUrl = absoluteUrl(page.route)
@@ -61,7 +68,7 @@ export function markdownTwin(page: SitePage, root: string = process.cwd()): stri
     if (tagStart) {
       let tag = line
       while (!/\/>\s*$|>\s*$/.test(tag) && i + 1 < lines.length) tag += `\n${lines[++i]}`
-      if (/\/>\s*$/.test(tag)) out.push(componentAsMarkdown(tagStart[1], attributes(tag), pageUrl, root))
+      if (/\/>\s*$/.test(tag)) out.push(componentAsMarkdown(tagStart[1], attributes(tag), page, root))
       // An opening tag with Markdown inside keeps the Markdown; its closing tag goes below.
       continue
     }

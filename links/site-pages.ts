@@ -77,13 +77,19 @@ export function parsePage(file: string, source: string): SitePage {
   }
 }
 
+/**
+ * Next.js's own error pages. `pages/404.mdx` wears the site's layout, but it is
+ * the answer to a wrong address, not a page: no short link, twin, card or sitemap entry.
+ */
+const ERROR_PAGES = new Set(['pages/404.mdx', 'pages/500.mdx'])
+
 function mdxFiles(root: string, dir: string): string[] {
   return readdirSync(path.join(root, dir), { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('_') && !entry.name.startsWith('.'))
     .flatMap((entry) => {
       const rel = `${dir}/${entry.name}`
       if (entry.isDirectory()) return mdxFiles(root, rel)
-      return /\.mdx?$/.test(entry.name) ? [rel] : []
+      return /\.mdx?$/.test(entry.name) && !ERROR_PAGES.has(rel) ? [rel] : []
     })
 }
 
@@ -99,16 +105,39 @@ export function readSitePages(root: string = process.cwd()): SitePage[] {
     .sort((a, b) => compareSidebarPlaces(sidebarPlace(a.route), sidebarPlace(b.route)))
 }
 
-/** The sidebar's order (the `_meta.js` files), folder by folder, so lists of pages read like the site. */
-const sidebar: Record<string, readonly string[]> = { '': Object.keys(rootMeta), notes: Object.keys(notesMeta) }
+/**
+ * The sidebar (the `_meta.js` files), folder by folder: its order, so lists of
+ * pages read like the site, and its labels. A new folder under `pages/` adds its
+ * `_meta.js` here (tests/unit/site-pages-order.test.ts checks that every folder has).
+ */
+const sidebar: Record<string, Readonly<Record<string, MetaEntry>>> = { '': rootMeta, notes: notesMeta }
+
+/** Nextra rewrites the `_meta.js` objects it is given in place, a string `'Title'` into `{ title: 'Title' }`. */
+type MetaEntry = string | { title?: string }
+
+/** The folders under `pages/` the sidebar knows, as routes: `['/notes']`. */
+export const sidebarFolders: readonly string[] = Object.keys(sidebar)
+  .filter(Boolean)
+  .map((folder) => `/${folder}`)
+
+function segmentsOf(route: string): string[] {
+  return route === '/' ? ['index'] : route.split('/').slice(1)
+}
 
 /** A route's position in the sidebar, one index per path segment; a page no `_meta.js` names comes last. */
 export function sidebarPlace(route: string): number[] {
-  const segments = route === '/' ? ['index'] : route.split('/').slice(1)
+  const segments = segmentsOf(route)
   return segments.map((segment, i) => {
-    const index = sidebar[segments.slice(0, i).join('/')]?.indexOf(segment) ?? -1
+    const index = Object.keys(sidebar[segments.slice(0, i).join('/')] ?? {}).indexOf(segment)
     return index === -1 ? Number.MAX_SAFE_INTEGER : index
   })
+}
+
+/** The route's entry in the sidebar, as its `_meta.js` names it; a page no `_meta.js` names gets its title. */
+export function sidebarLabel(page: Pick<SitePage, 'route' | 'title'>): string {
+  const segments = segmentsOf(page.route)
+  const entry = sidebar[segments.slice(0, -1).join('/')]?.[segments.at(-1)!]
+  return (typeof entry === 'string' ? entry : entry?.title) ?? page.title
 }
 
 function compareSidebarPlaces(a: number[], b: number[]): number {

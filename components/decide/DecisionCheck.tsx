@@ -5,7 +5,7 @@ import { absoluteUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './DecisionCheck.module.css'
 
-const FITS_LABEL = { yes: 'Fits after()', no: 'Does not fit after()', 'with-care': 'Fits with care' } as const
+const FITS_LABEL = { yes: 'Fits after()', no: 'Does not fit after()', 'within-limits': 'Fits after(), within limits' } as const
 
 /**
  * "Does this belong in after()?": yes/no questions in order, the answers kept

@@ -9,8 +9,8 @@ export type Answer = 'yes' | 'no'
 
 interface Verdict {
   id: string
-  /** Whether after() is the right place for the work. */
-  fits: 'yes' | 'no' | 'with-care'
+  /** Whether after() is the right place for the work: yes, no, or yes within the limits the summary names. */
+  fits: 'yes' | 'no' | 'within-limits'
   title: string
   summary: string
   /** The section of the site that explains the verdict. */
@@ -81,8 +81,8 @@ export const questions: readonly Question[] = [
     hint: 'For example: an invoice email, a webhook a partner bills from, a compliance audit record.',
     yes: {
       id: 'durable-queue',
-      fits: 'with-care',
-      title: 'Put it on a durable queue: after() alone can lose it',
+      fits: 'no',
+      title: 'Not in after() alone: put it on a durable queue',
       summary: 'Pending callbacks live in the server process and are lost with it. Write the job to a durable queue or outbox (awaited, in the request, if it must never be lost) and let a worker with retries do the work.',
       href: '/use-cases#durable-work',
     },
@@ -93,8 +93,8 @@ export const questions: readonly Question[] = [
     hint: 'On serverless platforms a callback may run only as long as the route’s maxDuration; on one server it competes with requests.',
     yes: {
       id: 'bounded',
-      fits: 'with-care',
-      title: 'after() fits, within limits',
+      fits: 'within-limits',
+      title: 'Use after(), within its limits',
       summary: 'The response no longer waits for it, but the work still runs in the same process and, on serverless platforms, within the route’s maximum duration. Keep it short, or move heavy work to a separate worker.',
       href: '/use-cases#image-processing',
     },

@@ -1,5 +1,5 @@
 export default {
-  failures: 'It runs when the response fails',
+  failures: 'When the response fails',
   'where-it-works': 'Where after() works',
   'request-context': 'Request context',
   'callback-errors': 'Errors in a callback',

@@ -37,6 +37,16 @@ describe('the decision check', () => {
     expect(new Set(questions.map((q) => q.id)).size).toBe(questions.length)
   })
 
+  it('gives every verdict a title that agrees with its badge: only a verdict that fits after() tells you to use it', () => {
+    const verdicts = [...questions.map((q) => q.yes), allNo]
+    for (const verdict of verdicts) {
+      if (verdict.fits === 'no') expect(verdict.title, verdict.id).toMatch(/^Not in after\(\)/)
+      else expect(verdict.title, verdict.id).toMatch(/^Use after\(\)/)
+    }
+    expect(questions.find((q) => q.id === 'durable')!.yes).toMatchObject({ fits: 'no', title: expect.stringMatching(/durable queue/) })
+    expect(verdicts.filter((v) => v.fits === 'within-limits').map((v) => v.id)).toEqual(['bounded'])
+  })
+
   it('drops answers that the path never reaches, and invalid ones', () => {
     expect(onPath({ response: 'yes', client: 'no' })).toEqual({ response: 'yes' })
     expect(onPath({ client: 'no' })).toEqual({})

@@ -25,7 +25,12 @@ describe('the paths a page’s derived files are built under', () => {
   it('find no page for a path no page has', () => {
     expect(pageAt(pages, ['no-such-page.png'], ogImageSegments)).toBeUndefined()
     expect(pageAt(pages, ['index'], ogImageSegments)).toBeUndefined()
-    expect(pageAt(pages, ['notes'], markdownSegments)).toBeUndefined()
+    expect(pageAt(pages, ['notes', 'no-such-note'], markdownSegments)).toBeUndefined()
+  })
+
+  it('find a folder’s index page: /notes has its twin and card like any page', () => {
+    expect(pageAt(pages, ['notes'], markdownSegments)?.file).toBe('pages/notes.mdx')
+    expect(pageAt(pages, ['notes.png'], ogImageSegments)?.file).toBe('pages/notes.mdx')
   })
 })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { absoluteUrl } from '@/links/site'
 import { llmsTxt } from '@/links/llms-txt'
 import { markdownTwin } from '@/links/markdown-twin'
-import { parsePage } from '@/links/site-pages'
+import { parsePage, readSitePages } from '@/links/site-pages'
 
 const source = `---
 title: A note
@@ -66,15 +66,25 @@ describe('markdownTwin', () => {
   })
 })
 
+describe('markdownTwin of a folder’s index page', () => {
+  it('lists the folder’s pages as the sidebar names them, each linked to its twin with its description', () => {
+    const md = markdownTwin(readSitePages().find((page) => page.route === '/notes')!)
+    const failures = readSitePages().find((page) => page.route === '/notes/failures')!
+    expect(md).toContain(`- [When the response fails](${absoluteUrl('/notes/failures.md')}): ${failures.description}`)
+    expect(md).not.toContain('FolderIndex')
+  })
+})
+
 describe('llmsTxt', () => {
   it('lists every page by section as llmstxt.org links to its Markdown twin', () => {
     const pages = [
       parsePage('pages/index.mdx', '---\ntitle: Rule\ndescription: The rule.\n---\n'),
+      parsePage('pages/notes.mdx', '---\ntitle: Notes\ndescription: The notes.\n---\n'),
       parsePage('pages/notes/a.mdx', '---\ntitle: A\ndescription: Note A.\n---\n'),
     ]
     const text = llmsTxt(pages)
     expect(text.startsWith('# after-guide\n\n> ')).toBe(true)
     expect(text).toContain(`## Guide\n\n- [Rule](${absoluteUrl('/index.md')}): The rule.`)
-    expect(text).toContain(`## Notes\n\n- [A](${absoluteUrl('/notes/a.md')}): Note A.`)
+    expect(text).toContain(`## Notes\n\n- [Notes](${absoluteUrl('/notes.md')}): The notes.\n- [A](${absoluteUrl('/notes/a.md')}): Note A.`)
   })
 })
