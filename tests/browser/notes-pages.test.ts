@@ -83,8 +83,10 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
     await page.getByRole('spinbutton', { name: /Stream length/ }).fill('6000')
     const stop = page.getByRole('button', { name: 'Stop the stream' })
+    // Stopped once the response has started (its headers are in), so the visitor hangs up mid-stream.
+    const streaming = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/demos/streaming')
     await page.getByRole('button', { name: 'Run again' }).click()
-    await page.waitForTimeout(800)
+    await streaming
     await stop.click()
     const timeline = page.getByTestId('timeline')
     await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped, { timeout: 30_000 }).toBe(true)

@@ -1,7 +1,15 @@
 import { inject } from 'vitest'
 import type { TimelineEvent } from '@/demos/engine/timeline'
 
-export const baseUrl = (): string => inject('baseUrl')
+/**
+ * The site this test file talks to: its own while it runs. Vitest numbers the
+ * files running at once from 1 (VITEST_POOL_ID); global-setup.ts starts one
+ * server for each number.
+ */
+export function baseUrl(): string {
+  const urls = inject('baseUrls')
+  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!
+}
 
 export interface TimedResponse {
   response: Response
