@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { health, waitFor } from '../support/health'
+import { health, settled, waitFor } from '../support/health'
 import { startServer, type RunningServer } from '../support/server'
 
 /** Tight limits, so each one is reached with a handful of requests. */
@@ -31,7 +31,7 @@ describe('limits, against a server started with tight ones', () => {
   const start = (client: string, path: string) =>
     fetch(`${server.url}${path}`, { method: 'POST', headers: { 'X-Real-IP': client } })
   const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error
-  const idle = () => waitFor(() => health(server.url), (h) => h.runs.inFlight === 0 && h.streams.open === 0, 30_000)
+  const idle = () => settled(server.url)
 
   it('rate-limits starting runs per client with 429 and Retry-After, leaving no run behind', async () => {
     const client = newClient()
