@@ -16,8 +16,9 @@ const FILES_AT_ONCE = process.env.AFTER_GUIDE_URL ? 1 : 2
 /** What the integration and browser projects share: the servers, and time for a loaded machine. */
 const serverBound = {
   globalSetup: ['tests/support/global-setup.ts'],
-  testTimeout: 60_000,
-  hookTimeout: 120_000,
+  // A test that walks every page takes about a minute on a loaded machine; a limit is no assertion, so it is wide.
+  testTimeout: 180_000,
+  hookTimeout: 300_000,
   // Polls wait for a condition, not for luck: vitest's default of 1 s is less than a busy machine can take to render.
   expect: { poll: { timeout: 15_000 } },
 }
@@ -35,7 +36,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], ...serverBound },
+        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], setupFiles: ['tests/support/warm-fetch.ts'], ...serverBound },
       },
       {
         resolve: { alias },

@@ -68,7 +68,7 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
     await expect.poll(() => violations.length).toBeGreaterThan(0)
     expect(violations.join('\n')).toMatch(/img-src/)
     await context.close()
-  })
+  }, 240_000) // every linked page, each watched until its network is quiet: minutes on a loaded machine
 
   it('lets the site frame itself and no one else', async () => {
     const context = await newContext(chromium.browser, baseUrl())

@@ -50,7 +50,7 @@ describe('an after() callback that throws on a prerendered page', () => {
     expect(output).toContain('An error occurred in a function passed to `after()`')
     expect(output).toContain('after-guide: this callback throws at build time')
     expect(output).toMatch(/Error occurred prerendering page "\/"/)
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('React cache() with after()', () => {
@@ -60,7 +60,7 @@ describe('React cache() with after()', () => {
     const { code, output } = await built('react-cache')
     if (code !== 0) throw new Error(`the react-cache fixture did not build:\n${output}`)
     server = await startServer({}, { root: dir, readyPath: '/api/record?key=ready' })
-  }, 120_000)
+  }, 300_000)
   afterAll(async () => {
     await server?.stop()
     rmSync(path.join(dir, '.next'), { recursive: true, force: true })

@@ -1,4 +1,4 @@
-import { inject } from 'vitest'
+import { expect, inject } from 'vitest'
 import type { TimelineEvent } from '@/demos/engine/timeline'
 
 /**
@@ -56,6 +56,15 @@ export const eventTime = (events: TimelineEvent[], type: string): number => {
   const found = events.find((event) => event.type === type)
   if (!found) throw new Error(`no ${type} event in ${events.map((e) => e.type).join(', ')}`)
   return found.t
+}
+
+/**
+ * The whole response was here before the side effect finished. `elapsed` runs from before the request was sent, the
+ * run's clock from after it arrived: a response time below the run's `effect.finished` proves it, however long a
+ * busy machine took to carry the request to the handler.
+ */
+export function expectResponseBeforeEffectEnd(elapsed: number, events: TimelineEvent[]): void {
+  expect(elapsed).toBeLessThan(eventTime(events, 'effect.finished'))
 }
 
 export async function runCount(): Promise<number> {
