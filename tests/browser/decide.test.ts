@@ -54,7 +54,8 @@ describe.runIf(browserAvailable())('the "Does this belong in after()?" check in 
     await tabTo(page, /^button:::?Copy link to this verdict/)
     await page.keyboard.press('Enter')
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/decide\\?${query}#check$`))
-    expect(await page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).count()).toBe(1)
+    // Announced once the write has succeeded, a render after the clipboard changed.
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).count()).toBe(1)
 
     await page.reload()
     await expect.poll(() => page.getByTestId('verdict').locator('[data-verdict]').getAttribute('data-verdict')).toBe('durable-queue')

@@ -36,7 +36,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
       expect(run.end).toBe('complete')
       expect(has(run, EVENTS.effectFinished)).toBe(true)
       expect(at(run, EVENTS.effectFinished)).toBeGreaterThan(run.lastByte)
-      expect(run.events.some((event) => event.lane === 'sendReceipt')).toBe(false)
+      expect(run.events.some((event) => event.lane === LANES.sendReceipt)).toBe(false)
     }
     const timeline = page.getByTestId('timeline')
     expect(await timeline.getByText('never ran: no event recorded').count()).toBe(3)
@@ -69,8 +69,8 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     expect(runs.map((run) => run.scenario)).toEqual(['ordering', 'ordering-nested-first'])
     const run = runs[0]
     const lanes = new Set(run!.events.map((event) => event.lane))
-    for (const lane of ['sendEmail', 'updateSearchIndex', 'purgeCache', 'recordMetrics']) expect(lanes).toContain(lane)
-    expect(at(run!, taskEvent(effectKind('purgeCache'), 'started'))).toBeLessThan(at(run!, taskEvent(effectKind('sendEmail'), 'finished')))
+    for (const lane of [LANES.sendEmail, LANES.updateSearchIndex, LANES.purgeCache, LANES.recordMetrics]) expect(lanes).toContain(lane)
+    expect(at(run!, taskEvent(effectKind(LANES.purgeCache), 'started'))).toBeLessThan(at(run!, taskEvent(effectKind(LANES.sendEmail), 'finished')))
     expect(await page.getByTestId('timeline').getByText('Server: recordMetrics').count()).toBe(2)
     await context.close()
   })
@@ -84,8 +84,10 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
 
     await page.getByRole('spinbutton', { name: /Stream length/ }).fill('6000')
     const stop = page.getByRole('button', { name: 'Stop the stream' })
+    // Stopped once the response has started (its headers are in), so the visitor hangs up mid-stream.
+    const streaming = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/demos/streaming')
     await page.getByRole('button', { name: 'Run again' }).click()
-    await page.waitForTimeout(800)
+    await streaming
     await stop.click()
     const timeline = page.getByTestId('timeline')
     await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped, { timeout: 30_000 }).toBe(true)

@@ -36,9 +36,27 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl(), { mobile: true })
     const page = await context.newPage()
     await page.goto('/notes/where-it-works')
-    // Hydrated: the copy buttons (not lazy) work. No demo below the first screens has mounted.
-    await page.getByRole('button', { name: /Copy app\/api\/demos\/after\/route\.ts/ }).waitFor()
-    await page.waitForTimeout(500)
+    // Hydrated: a copy button (not lazy) answers a click. Dispatched, not clicked, so the page does not scroll.
+    const copy = page.getByRole('button', { name: /Copy app\/api\/demos\/after\/route\.ts/ })
+    await copy.dispatchEvent('click')
+    await expect.poll(() => copy.getAttribute('data-copy-state')).not.toBe('idle')
+    // No demo below the first screens has mounted, nor will: the lazy parts' observers were created in the hydration
+    // commit, before that click could be handled, so they have reported before an observer created now reports; with
+    // the same margin, this one finds every placeholder more than a screen away, which is their rule for staying put.
+    const near = await page.evaluate(
+      () =>
+        new Promise<boolean[]>((resolve) => {
+          const observer = new IntersectionObserver(
+            (entries) => {
+              observer.disconnect()
+              resolve(entries.map((entry) => entry.isIntersecting))
+            },
+            { rootMargin: '100% 0px' },
+          )
+          for (const placeholder of document.querySelectorAll('[data-loading]')) observer.observe(placeholder)
+        }),
+    )
+    expect(near).toEqual([false, false, false, false])
     expect(await page.locator('section[data-demo]').count()).toBe(0)
     expect(await page.locator('[data-loading]').count()).toBe(4)
     // A link to a section brings in what is around it.

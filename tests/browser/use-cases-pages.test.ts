@@ -48,8 +48,9 @@ describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
     const page = await context.newPage()
     await page.goto('/use-cases')
     await page.locator('h2#cache-invalidation ~ div').getByRole('button', { name: /^Copy review comment/ }).first().click()
+    // The button writes the clipboard asynchronously: wait for the comment to be there.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/revalidateTag\(\)/)
     const copied = await page.evaluate(() => navigator.clipboard.readText())
-    expect(copied).toMatch(/revalidateTag\(\)/)
     expect(copied).toMatch(/ See \[after-guide: Cache invalidation\]\(https?:\/\/[^)]+\/r\/cache-invalidation\)\.$/)
     await page.close()
   })

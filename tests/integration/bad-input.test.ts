@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { scenarios } from '@/demos/scenarios'
-import { readEvents, runCount, timed } from '../support/api'
+import { baseUrl, readEvents, runCount, timed } from '../support/api'
+import { settled } from '../support/health'
 import { expectRefused, type Refusal } from '../support/refusal'
 
 const cases: Refusal[] = [
@@ -55,6 +56,8 @@ describe('HEAD goes wherever GET does', () => {
   )
 
   it('HEAD on a run\'s event stream answers its headers and opens no stream', async () => {
+    // Streams an earlier file left have closed: any open after the HEAD is its own.
+    await settled(baseUrl())
     // A run still going: a stream opened for it would stay open until its callback ends.
     const { response } = await timed('/api/demos/after?work=0&effect=1500', { method: 'POST' })
     const runId = response.headers.get('x-run-id')!

@@ -39,7 +39,8 @@ describe('GET /api/runs/<id>/events', () => {
   })
 
   it('delivers events as they happen, not all at the end', async () => {
-    const runId = await startRun(600)
+    // A side effect long enough that the stream is open well before it ends, however slowly it is opened.
+    const runId = await startRun(2000)
     const response = await fetch(`${baseUrl()}/api/runs/${runId}/events`)
     const reader = response.body!.getReader()
     const decoder = new TextDecoder()

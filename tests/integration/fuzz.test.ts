@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { baseUrl, post } from '../support/api'
-import { health, waitFor } from '../support/health'
+import { settled } from '../support/health'
 
 const REQUESTS = 3000
 const CONCURRENCY = 16
@@ -178,7 +178,7 @@ describe('fuzzing every endpoint', () => {
     expect(failures.slice(0, 20), `seed ${seed}`).toEqual([])
     // Still up, and nothing the fuzz started is left running or open. A page whose visitor left before it rendered
     // never hears its after() (Next.js 15.5), so its run ends at the server's run limit (25 s on the test server).
-    const after = await waitFor(() => health(baseUrl()), (h) => h.runs.inFlight === 0 && h.streams.open === 0, 30_000)
+    const after = await settled(baseUrl())
     expect(after).toMatchObject({ ok: true, runs: { inFlight: 0 }, streams: { open: 0 } })
     // The fuzz reached the handlers, not only the router: it started runs and got every kind of refusal.
     for (const status of [200, 400, 404, 405]) expect(statuses.get(status), `status ${status}`).toBeGreaterThan(0)

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { waitFor } from '../support/health'
 import { startServer, type RunningServer } from '../support/server'
 
 /**
@@ -27,27 +28,39 @@ function nextBuild(dir: string): Promise<{ code: number | null; output: string }
   })
 }
 
+// Both fixtures are built at once, from the start of the file: a build spends part of its time waiting on the disk
+// and in single-threaded steps, so two overlap well even on two cores.
+const builds = new Map<string, ReturnType<typeof nextBuild>>()
+const built = (name: string) => {
+  if (!builds.has(name)) builds.set(name, nextBuild(fixture(name)))
+  return builds.get(name)!
+}
+beforeAll(() => {
+  built('after-throws-at-build')
+  built('react-cache')
+})
+
 describe('an after() callback that throws on a prerendered page', () => {
   const dir = fixture('after-throws-at-build')
   afterAll(() => rmSync(path.join(dir, '.next'), { recursive: true, force: true }))
 
   it('fails next build, naming the callback’s error', async () => {
-    const { code, output } = await nextBuild(dir)
+    const { code, output } = await built('after-throws-at-build')
     expect(code).not.toBe(0)
     expect(output).toContain('An error occurred in a function passed to `after()`')
     expect(output).toContain('after-guide: this callback throws at build time')
     expect(output).toMatch(/Error occurred prerendering page "\/"/)
-  }, 120_000)
+  }, 300_000)
 })
 
 describe('React cache() with after()', () => {
   const dir = fixture('react-cache')
   let server: RunningServer
   beforeAll(async () => {
-    const { code, output } = await nextBuild(dir)
+    const { code, output } = await built('react-cache')
     if (code !== 0) throw new Error(`the react-cache fixture did not build:\n${output}`)
     server = await startServer({}, { root: dir, readyPath: '/api/record?key=ready' })
-  }, 120_000)
+  }, 300_000)
   afterAll(async () => {
     await server?.stop()
     rmSync(path.join(dir, '.next'), { recursive: true, force: true })
@@ -55,12 +68,10 @@ describe('React cache() with after()', () => {
 
   /** What the request with `key` got from its loader calls, once its after() callback has run. */
   async function record(key: string): Promise<{ render: string[]; after: string[] }> {
-    for (let tries = 0; tries < 50; tries++) {
-      const found = (await (await fetch(`${server.url}/api/record?key=${key}`)).json()) as { render: string[]; after: string[] } | null
-      if (found?.after.length) return found
-      await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    throw new Error(`no after() result for ${key}`)
+    const read = async () => (await (await fetch(`${server.url}/api/record?key=${key}`)).json()) as { render: string[]; after: string[] } | null
+    const found = await waitFor(read, (value) => Boolean(value?.after.length), 30_000)
+    if (!found?.after.length) throw new Error(`no after() result for ${key}`)
+    return found
   }
 
   it('in a Server Component, the callback gets the request’s memo: one call for the page, its child and the callback', async () => {

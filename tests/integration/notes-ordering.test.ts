@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine'
+import { EVENTS, isSideEffectEvent, LANES, type TimelineEvent } from '@/demos/engine'
 import { eventTime, post } from '../support/api'
 import { runToEnd } from '../support/runs'
 
@@ -13,7 +13,7 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
   it('callbacks start in registration order, together, once the response is sent', async () => {
     const run = await runToEnd('ordering', `work=10&effect=${EFFECT}`)
     expect(run.response.status).toBe(200)
-    const starts = run.events.filter((event) => event.type.startsWith('effect.') && event.type.endsWith('.started'))
+    const starts = run.events.filter((event) => isSideEffectEvent(event.type) && event.phase === 'start')
     expect(starts.slice(0, 3).map((event) => event.lane)).toEqual(TOP_LEVEL)
     const times = TOP_LEVEL.map((lane) => started(run.events, lane))
     expect(Math.max(...times) - Math.min(...times)).toBeLessThan(10)
@@ -43,7 +43,7 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
 
   it('calling after() at the top of a running callback lets the next queued callback start before the rest of it', async () => {
     const run = await runToEnd('ordering-nested-first', `work=0&effect=${EFFECT}`)
-    const starts = run.events.filter((event) => event.type.startsWith('effect.') && event.type.endsWith('.started'))
+    const starts = run.events.filter((event) => isSideEffectEvent(event.type) && event.phase === 'start')
     // Next.js 15.5 queues callbacks in p-queue: adding the nested one starts the next queued job synchronously.
     expect(starts.map((event) => event.lane)).toEqual([LANES.updateSearchIndex, LANES.sendEmail, LANES.purgeCache, LANES.recordMetrics])
     const times = starts.map((event) => event.t)

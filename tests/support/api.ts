@@ -1,7 +1,15 @@
-import { inject } from 'vitest'
-import type { TimelineEvent } from '@/demos/engine'
+import { expect, inject } from 'vitest'
+import { EVENTS, type TimelineEvent } from '@/demos/engine'
 
-export const baseUrl = (): string => inject('baseUrl')
+/**
+ * The site this test file talks to: its own while it runs. Vitest numbers the
+ * files running at once from 1 (VITEST_POOL_ID); global-setup.ts starts one
+ * server for each number.
+ */
+export function baseUrl(): string {
+  const urls = inject('baseUrls')
+  return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!
+}
 
 export interface TimedResponse {
   response: Response
@@ -48,6 +56,15 @@ export const eventTime = (events: TimelineEvent[], type: string): number => {
   const found = events.find((event) => event.type === type)
   if (!found) throw new Error(`no ${type} event in ${events.map((e) => e.type).join(', ')}`)
   return found.t
+}
+
+/**
+ * The whole response was here before the side effect finished. `elapsed` runs from before the request was sent, the
+ * run's clock from after it arrived: a response time below the run's `effect.finished` proves it, however long a
+ * busy machine took to carry the request to the handler.
+ */
+export function expectResponseBeforeEffectEnd(elapsed: number, events: TimelineEvent[]): void {
+  expect(elapsed).toBeLessThan(eventTime(events, EVENTS.effectFinished))
 }
 
 export async function runCount(): Promise<number> {

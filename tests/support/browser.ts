@@ -26,6 +26,9 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Otherwise a page from another origin (the CSP test's framing page) is kept off 127.0.0.1 by Chromium's
+      // local-network checks before this site's own headers are ever read.
+      '--disable-features=LocalNetworkAccessChecks',
     ],
   })
 }

@@ -11,6 +11,10 @@ export async function health(base: string): Promise<Health> {
   return (await (await fetch(`${base}/api/health`, { cache: 'no-store' })).json()) as Health
 }
 
+/** Waits until no run is in flight and no event stream is open, so counters read next are the caller's alone. */
+export const settled = (base: string, timeoutMs = 30_000): Promise<Health> =>
+  waitFor(() => health(base), (h) => h.runs.inFlight === 0 && h.streams.open === 0, timeoutMs)
+
 /** Polls `read` until `accept` holds or `timeoutMs` passes; returns the last value read. */
 export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs

@@ -50,8 +50,21 @@ export interface ServerOptions {
  * next-server process it forks, not only the launcher.
  */
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
+  // A port found free can be taken by another process before next start binds it (servers start in parallel):
+  // then it exits with EADDRINUSE, and another port is tried.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(await freePort(), env, options)
+    } catch (error) {
+      if (!(error instanceof PortTaken) || attempt === 5) throw error
+    }
+  }
+}
+
+class PortTaken extends Error {}
+
+async function startOn(port: number, env: Record<string, string>, options: ServerOptions): Promise<RunningServer> {
   const { root = siteRoot, readyPath = '/api/health' } = options
-  const port = await freePort()
   const child = spawn(process.execPath, [path.join(siteRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
@@ -64,15 +77,20 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
 
   const url = `http://127.0.0.1:${port}`
-  const deadline = Date.now() + 30_000
+  // Generous: on a busy machine several servers and builds start at once.
+  const deadline = Date.now() + 60_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
+    if (child.exitCode !== null) {
+      if (output.includes('EADDRINUSE')) throw new PortTaken(`port ${port} was taken`)
+      throw new Error(`next start exited with ${child.exitCode}:\n${output}`)
+    }
     try {
-      if ((await fetch(`${url}${readyPath}`)).ok) break
+      // Ours once it has printed "Ready" (it prints that only once listening), not a server that took the port first.
+      if (output.includes('Ready in') && (await fetch(`${url}${readyPath}`)).ok) break
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not answer within 30 s:\n${output}`)
+    if (Date.now() > deadline) throw new Error(`next start did not answer within 60 s:\n${output}`)
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
 

@@ -69,7 +69,7 @@ describe('side effects and missing lanes', () => {
   })
 
   it('names the expected lanes that recorded nothing', () => {
-    expect(missingLanes(aligned, [LANES.sideEffect, 'sendReceipt'])).toEqual(['sendReceipt'])
+    expect(missingLanes(aligned, [LANES.sideEffect, LANES.sendReceipt])).toEqual([LANES.sendReceipt])
     expect(missingLanes(aligned)).toEqual([])
   })
 })

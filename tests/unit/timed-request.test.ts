@@ -20,7 +20,13 @@ beforeAll(async () => {
     if (request.url === '/slow-body') {
       response.writeHead(200, { 'content-type': 'text/plain' })
       response.write('first chunk')
-      setTimeout(() => response.end('second chunk'), 300)
+      setTimeout(() => response.end('second chunk'), 1000)
+      return
+    }
+    if (request.url === '/held-body') {
+      // The rest never comes: this body ends only when the client hangs up.
+      response.writeHead(200, { 'content-type': 'text/plain' })
+      response.write('first chunk')
       return
     }
     response.writeHead(400, { 'content-type': 'application/json' })
@@ -29,7 +35,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      // Idle kept-alive sockets (and a held body) would otherwise keep close() waiting for their timeouts.
+      server.closeAllConnections()
+    }),
+)
 
 describe('timedRequest', () => {
   it('reads the whole body and times first and last byte on one clock', async () => {
