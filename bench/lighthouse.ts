@@ -7,13 +7,15 @@
  * closing it afterwards. It runs against a `next start` this script starts and
  * stops itself.
  *
- *   npx tsx bench/lighthouse.ts [runs=3] [route...] [--shared-browser] [--reports=DIR]
+ *   npx tsx bench/lighthouse.ts [runs=3] [route...] [--shared-browser] [--reports=DIR] [--root=DIR]
  *
  * Routes (e.g. /notes/duration) limit the run to those pages.
  * --shared-browser: the earlier way, one Chromium for every run; it reads
  *   several points higher than a fresh browser, so it is only for comparison.
  * --reports=DIR: keeps each run's Lighthouse JSON (DIR/<page>-<form factor>-<run>.json),
  *   to see where main-thread time goes (mainthread-work-breakdown, bootup-time, long-tasks).
+ * --root=DIR: serves the build in DIR (a copy of the project with its .next)
+ *   instead of this checkout's, to compare two builds on the same machine load.
  *
  * Targets: mobile performance >= 95 (median), desktop 100; accessibility,
  * best practices and SEO 100. Lighthouse's simulated throttling multiplies the
@@ -46,8 +48,9 @@ const RUNS = Number(positional[0] ?? 3)
 const ONLY = positional.slice(1)
 const SHARED_BROWSER = options.includes('--shared-browser')
 const REPORTS = options.find((o) => o.startsWith('--reports='))?.slice('--reports='.length)
-const unknown = options.filter((o) => o !== '--shared-browser' && !o.startsWith('--reports='))
-if (unknown.length || !(RUNS >= 1)) throw new Error(`Usage: bench/lighthouse.ts [runs] [route...] [--shared-browser] [--reports=DIR] (got ${process.argv.slice(2).join(' ')})`)
+const ROOT = options.find((o) => o.startsWith('--root='))?.slice('--root='.length)
+const unknown = options.filter((o) => o !== '--shared-browser' && !/^--(reports|root)=./.test(o))
+if (unknown.length || !(RUNS >= 1)) throw new Error(`Usage: bench/lighthouse.ts [runs] [route...] [--shared-browser] [--reports=DIR] [--root=DIR] (got ${process.argv.slice(2).join(' ')})`)
 
 const LIGHTHOUSE_CLI = path.resolve(import.meta.dirname, '../node_modules/lighthouse/cli/index.js')
 
@@ -109,7 +112,7 @@ function reportFile(route: string, formFactor: FormFactor, run: number) {
 async function audits(server: RunningServer) {
   // `localhost`, the host of the default public origin, so the canonical URL is on the same domain.
   const origin = server.url.replace('127.0.0.1', 'localhost')
-  const pages = readSitePages().filter((page) => ONLY.length === 0 || ONLY.includes(page.route))
+  const pages = readSitePages(ROOT).filter((page) => ONLY.length === 0 || ONLY.includes(page.route))
   if (pages.length === 0) throw new Error(`No page has the route ${ONLY.join(' or ')}.`)
   if (REPORTS) mkdirSync(REPORTS, { recursive: true })
   const shared = SHARED_BROWSER ? await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROME_FLAGS }) : undefined
@@ -147,4 +150,4 @@ async function audits(server: RunningServer) {
   if (problems.size) console.log(`\nAudits below 1 (outside performance):\n${[...problems].map((p) => `- ${p}`).join('\n')}`)
 }
 
-runBench(() => withServer(TEST_SERVER_ENV, audits))
+runBench(() => withServer(TEST_SERVER_ENV, audits, ROOT ? { root: path.resolve(ROOT) } : {}))

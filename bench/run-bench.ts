@@ -1,8 +1,8 @@
-import { startServer, type RunningServer } from '../tests/support/server'
+import { startServer, type RunningServer, type ServerOptions } from '../tests/support/server'
 
 /** Runs `measure` against a `next start` of the last build, started with `env` and always stopped. */
-export async function withServer<T>(env: Record<string, string>, measure: (server: RunningServer) => Promise<T>): Promise<T> {
-  const server = await startServer(env)
+export async function withServer<T>(env: Record<string, string>, measure: (server: RunningServer) => Promise<T>, options: ServerOptions = {}): Promise<T> {
+  const server = await startServer(env, options)
   try {
     return await measure(server)
   } finally {
