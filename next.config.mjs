@@ -69,13 +69,22 @@ export default withNextra({
       ],
     }
   },
-  webpack(config, { webpack }) {
+  webpack(config, { webpack, isServer }) {
     config.plugins.push(
       new webpack.NormalModuleReplacementPlugin(
         /nextra[\\/]dist[\\/]client[\\/]components[\\/]image-zoom\.js$/,
         fileURLToPath(new URL('./components/image-without-zoom.js', import.meta.url)),
       ),
     )
+    if (!isServer) {
+      // The Pages Router's bootstrap hydrates through this module: see the module.
+      const hydrateInTransition = fileURLToPath(new URL('./components/ui/hydrate-in-transition.js', import.meta.url))
+      config.plugins.push(
+        new webpack.NormalModuleReplacementPlugin(/^react-dom\/client$/, (resource) => {
+          if (/next[\\/]dist[\\/]client[\\/]index\.js$/.test(resource.contextInfo.issuer)) resource.request = hydrateInTransition
+        }),
+      )
+    }
     return config
   },
 })
