@@ -1,6 +1,6 @@
 import { useRouter } from 'next/router'
 import { useEffect, useRef, useState } from 'react'
-import { answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answer, type Answers } from '../../demos/decide/questions'
+import { answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answer, type Answers } from '../../demos/decide'
 import { absoluteUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './DecisionCheck.module.css'

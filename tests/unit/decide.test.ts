@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { allNo, answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answers } from '@/demos/decide/questions'
+import { allNo, answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answers } from '@/demos/decide'
 
 /** The answers that take the check to question `index` and answer it `last`. */
 const pathTo = (index: number, last: 'yes' | 'no'): Answers =>
