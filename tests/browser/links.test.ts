@@ -7,6 +7,7 @@ import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext, type ContextOptions } from '../support/browser'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 const pages = readSitePages()
@@ -70,6 +71,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/use-cases')
+    await loadLazyParts(page) // nothing mounts, and moves the button, mid-click
     await page.locator('h2#analytics').scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: /^Copy review comment/ }).nth(1).click()
     await expect.poll(() => clipboard(page)).toBe(
@@ -85,6 +87,9 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto(sitePage.route)
+    // A lazy part that mounts while a button is being clicked moves the buttons below it, and the click lands on
+    // another one (once, on a busy machine, button 4 copied button 3's comment): every part is in before any click.
+    await loadLazyParts(page)
     const comments = [...sitePage.body.matchAll(/<ReviewComment (?:anchor="([^"]+)" )?text="([^"]+)"/g)]
     const buttons = page.getByRole('button', { name: /^Copy review comment/ })
     expect(await buttons.count()).toBe(comments.length)
@@ -107,6 +112,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
+    await loadLazyParts(page) // nothing mounts, and moves the button, mid-click
     const file = 'app/api/demos/blocking/route.ts'
     await page.getByRole('button', { name: `Copy ${file}` }).click()
     await expect.poll(() => clipboard(page)).toBe(readFileSync(file, 'utf8').trimEnd())

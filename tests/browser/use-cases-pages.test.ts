@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { allNo, questions } from '@/demos/decide/questions'
+import { allNo, questions } from '@/demos/decide'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 const PAGES = ['use-cases', 'not-suitable', 'decide', 'related-patterns', 'references'] as const
@@ -47,6 +48,7 @@ describe.runIf(browserAvailable())('the use-case pages in Chromium', () => {
   it('copies a review comment that links to its section by its short link', async () => {
     const page = await context.newPage()
     await page.goto('/use-cases')
+    await loadLazyParts(page) // nothing mounts, and moves the button, mid-click
     await page.locator('h2#cache-invalidation ~ div').getByRole('button', { name: /^Copy review comment/ }).first().click()
     // The button writes the clipboard asynchronously: wait for the comment to be there.
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/revalidateTag\(\)/)
