@@ -11,7 +11,7 @@
  *
  * Usage: npm run build && npm run bench   (RUNS=30 by default)
  */
-import { memoryBackend, monotonic, RunRecorder, Runs } from '../demos/engine'
+import { EVENTS, LANES, memoryBackend, monotonic, RunRecorder, Runs } from '../demos/engine'
 import { TEST_SERVER_ENV } from '../tests/support/server'
 import { runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
@@ -66,12 +66,12 @@ async function measureEngine() {
     const recorder = new RunRecorder(run, { clock: monotonic, settleMs: 1, maxRunMs: 60_000 })
     const seen: unknown[] = []
     run.subscribe((message) => seen.push(message))
-    recorder.mark({ type: 'request.received', label: 'Request received', lane: 'Handler', phase: 'start' })
-    recorder.mark({ type: 'work.finished', label: 'Critical work done', lane: 'Handler', phase: 'end' })
-    recorder.mark({ type: 'response.returned', label: 'Handler returned 200', lane: 'Handler', phase: 'end' })
+    recorder.mark({ type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' })
+    recorder.mark({ type: EVENTS.workFinished, label: 'Critical work done', lane: LANES.handler, phase: 'end' })
+    recorder.mark({ type: EVENTS.responseReturned, label: 'Handler returned 200', lane: LANES.handler, phase: 'end' })
     recorder.markResponseSent()
-    recorder.mark({ type: 'effect.started', label: 'Side effect started', lane: 'Side effect', phase: 'start' })
-    recorder.mark({ type: 'effect.finished', label: 'Side effect finished', lane: 'Side effect', phase: 'end' })
+    recorder.mark({ type: EVENTS.effectStarted, label: 'Side effect started', lane: LANES.sideEffect, phase: 'start' })
+    recorder.mark({ type: EVENTS.effectFinished, label: 'Side effect finished', lane: LANES.sideEffect, phase: 'end' })
     run.end('complete')
   }
   for (let i = 0; i < 2000; i++) oneRun()

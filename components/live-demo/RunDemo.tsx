@@ -4,12 +4,12 @@ import {
   align,
   lanesOf,
   paramsOf,
-  runSource,
+  runDemo,
   setDemoCookie,
   titleOf,
   withComputedLimit,
   type AlignedRun,
-  type DemoSource,
+  type Demo,
 } from '../../demos/client'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
@@ -27,7 +27,7 @@ type State =
 
 interface RunDemoProps {
   /** Any mix of Route Handler scenarios, App Router pages and Server Actions (called from their page, in a frame). */
-  sources: DemoSource[]
+  demos: Demo[]
   /** Adds a button that hangs up on the response mid-stream (Route Handler runs only). */
   stoppable?: boolean
   summary?: SummaryKind
@@ -36,21 +36,21 @@ interface RunDemoProps {
 }
 
 /**
- * Every live demo: the parameter form kept in the URL, the sources run one
+ * Every live demo: the parameter form kept in the URL, the demos run one
  * after another with the same parameters (one at a time, so they do not
  * compete for the server), each run described in words in a live region and
  * all drawn on one time axis.
  */
-export default function RunDemo({ sources, stoppable = false, summary = 'response', setsCookie = false }: RunDemoProps) {
-  const specs: ParamSpecs = Object.assign({}, ...sources.map(paramsOf))
+export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false }: RunDemoProps) {
+  const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ kind: 'idle' })
   const [cookie, setCookie] = useState<string | null>(null)
   const stopper = useRef<AbortController | null>(null)
-  const frames = useActionFrames(sources)
+  const frames = useActionFrames(demos)
   const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
-  const titles = Object.fromEntries(sources.map((source) => [source.name, titleOf(source)]))
-  const lanes = Object.fromEntries(sources.map((source) => [source.name, lanesOf(source)]))
+  const titles = Object.fromEntries(demos.map((demo) => [demo.name, titleOf(demo)]))
+  const lanes = Object.fromEntries(demos.map((demo) => [demo.name, lanesOf(demo)]))
 
   const onSubmit = submit(async (values, signal) => {
     if (setsCookie) {
@@ -58,18 +58,18 @@ export default function RunDemo({ sources, stoppable = false, summary = 'respons
       setCookie(await setDemoCookie(signal))
     }
     const runs: AlignedRun[] = []
-    for (const source of sources) {
-      setState({ kind: 'running', doing: `Running ${titleOf(source)}…` })
+    for (const demo of demos) {
+      setState({ kind: 'running', doing: `Running ${titleOf(demo)}…` })
       const stop = new AbortController()
       stopper.current = stop
-      const aligned = align(await runSource(source, values, { signal, stop: stop.signal }, await frames.prepare(source)))
+      const aligned = align(await runDemo(demo, values, { signal, stop: stop.signal }, await frames.prepare(demo)))
       runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
     }
     setState({ kind: 'done', runs, values })
   })
 
   return (
-    <section className={styles.demo} aria-label={`Live demo: ${sources.map(titleOf).join(', ')}`} data-demo={sources.map((source) => source.name).join(' ')}>
+    <section className={styles.demo} aria-label={`Live demo: ${demos.map(titleOf).join(', ')}`} data-demo={demos.map((demo) => demo.name).join(' ')}>
       <ParamForm specs={specs} form={form} onSubmit={onSubmit}>
         <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
           {state.kind === 'running' ? state.doing : state.kind === 'done' ? 'Run again' : 'Run the demo'}

@@ -9,11 +9,11 @@ const RunDemo = browserOnly(() => import('../live-demo/RunDemo'), 'the live demo
  * axis. `stoppable` adds a button that hangs up on the response mid-stream.
  */
 export function LiveDemo({ scenarios, stoppable }: { scenarios: ScenarioName[]; stoppable?: boolean }) {
-  return <RunDemo sources={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} />
+  return <RunDemo demos={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} />
 }
 
 /**
- * The same live demo for any mix of sources: Route Handler scenarios, App
+ * The same live demo for any mix of demos: Route Handler scenarios, App
  * Router pages (a Server Component, middleware) and Server Actions in frames.
  */
 export const SurfaceDemo = RunDemo

@@ -1,11 +1,11 @@
 /**
- * The browser's side of the demos, plain TypeScript: start a run of any
- * source, time its response, read its timeline from the event stream, and put
+ * The browser's side of the demos, plain TypeScript: start a run of a demo on
+ * any surface, time its response, read its timeline from the event stream, and put
  * it on the browser's time axis. The docs page's components import from here;
  * the Server Action's own page, in its frame, imports `start-run` and
  * `frame-protocol` alone.
  *
- * - `sources`: one type for every kind of demo source and `runSource`, which runs any of them
+ * - `run-demo`: `Demo`, one type for a demo on any surface, and `runDemo`, which runs any of them
  * - `start-run`: starting a run of each kind (Route Handler, page, Server Action), timed
  * - `timed-request`: one request timed from sent to first and last byte
  * - `event-stream`: a run's timeline, read from its Server-Sent Events
@@ -20,4 +20,4 @@ export { withComputedLimit } from './computed-limit'
 export { setDemoCookie } from './demo-cookie'
 export { callPagesApi, type PagesApiOutcome } from './pages-api'
 export { RunRequestError } from './run-error'
-export { lanesOf, paramsOf, runSource, titleOf, type ActionFrames, type DemoSource } from './sources'
+export { lanesOf, paramsOf, runDemo, titleOf, type ActionFrames, type Demo } from './run-demo'

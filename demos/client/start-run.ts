@@ -6,7 +6,7 @@ import { refusal, RunRequestError } from './run-error'
 import { timedRequest } from './timed-request'
 
 /*
- * Starting a run, one function per kind of source. Each sends the request the
+ * Starting a run, one function per surface. Each sends the request the
  * way a visitor's browser would, times it, and finds the id of the run it
  * started; reading the run's timeline is `collectEvents`' job.
  */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { runSource, titleOf } from '@/demos/client/sources'
+import { runDemo, titleOf } from '@/demos/client/run-demo'
 import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine/timeline'
 
 /**
@@ -37,7 +37,7 @@ afterEach(() => {
 
 const event = (seq: number, t: number, type: TimelineEvent['type']): TimelineEvent => ({ seq, t, type, label: type, lane: LANES.handler, phase: 'instant' })
 
-describe('runSource', () => {
+describe('runDemo', () => {
   it("starts a Route Handler run with only its own parameters, then reads its timeline in order, once each", async () => {
     const urls: string[] = []
     vi.stubGlobal('fetch', async (url: string) => {
@@ -48,22 +48,22 @@ describe('runSource', () => {
     const returned = event(1, 40, EVENTS.responseReturned)
     // A reconnect may repeat an event, and the order on the wire is not trusted.
     vi.stubGlobal('EventSource', streamOf([returned, received, returned]))
-    const run = await runSource({ kind: 'route', name: 'after' }, { work: 50, effect: 1000, stream: 3000 }, {})
+    const run = await runDemo({ kind: 'route', name: 'after' }, { work: 50, effect: 1000, stream: 3000 }, {})
     expect(urls).toEqual(['/api/demos/after?work=50&effect=1000'])
     expect(opened).toEqual(['/api/runs/AAAAAAAAAAAA/events'])
     expect(run).toMatchObject({ scenario: 'after', runId: 'AAAAAAAAAAAA', status: 200, end: 'complete' })
     expect(run.events).toEqual([received, returned])
   })
 
-  it('a Server Action source needs its frame on the page', async () => {
-    await expect(runSource({ kind: 'action', name: 'server-action' }, { work: 0, effect: 0 }, {})).rejects.toThrow(
+  it('a Server Action demo needs its frame on the page', async () => {
+    await expect(runDemo({ kind: 'action', name: 'server-action' }, { work: 0, effect: 0 }, {})).rejects.toThrow(
       'The Server Action frame is not on the page.',
     )
   })
 })
 
 describe('titleOf', () => {
-  it("is a source's own title, else its scenario's", () => {
+  it("is a demo's own title, else its scenario's", () => {
     expect(titleOf({ kind: 'route', name: 'after', title: 'Route Handler' })).toBe('Route Handler')
     expect(titleOf({ kind: 'page', name: 'server-component' })).toBe('Server Component page')
   })

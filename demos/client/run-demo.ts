@@ -1,0 +1,56 @@
+import type { Lane } from '../engine/timeline'
+import { appSurfaces, scenarios, type AppSurfaceName, type ParamSpecs, type ScenarioName } from '../scenarios'
+import { startInFrame } from './action-frame'
+import { collectEvents } from './event-stream'
+import type { CompletedRun, RunOptions, StartedRun } from './run'
+import { RunRequestError } from './run-error'
+import { startPage, startRoute } from './start-run'
+
+/**
+ * A demo as a docs page runs it: a Route Handler scenario, an App Router page
+ * (a Server Component, or one behind middleware), or a Server Action called
+ * from its page in a frame.
+ */
+export type Demo =
+  | { kind: 'route'; name: ScenarioName; title?: string }
+  | { kind: 'page'; name: AppSurfaceName }
+  | { kind: 'action'; name: AppSurfaceName }
+
+/** The Server Action frames on the page, by surface. */
+export type ActionFrames = Partial<Record<AppSurfaceName, HTMLIFrameElement>>
+
+interface DemoSpec {
+  title: string
+  params: ParamSpecs
+  lanes?: readonly Lane[]
+}
+
+const specOf = (demo: Demo): DemoSpec => (demo.kind === 'route' ? scenarios[demo.name] : appSurfaces[demo.name])
+
+/** A demo's name on the page: its own title, or its scenario's. */
+export const titleOf = (demo: Demo): string => ('title' in demo && demo.title) || specOf(demo).title
+
+export const paramsOf = (demo: Demo): ParamSpecs => specOf(demo).params
+
+/** The lanes a demo's runs can draw, so one that recorded nothing shows as never run. */
+export const lanesOf = (demo: Demo): readonly Lane[] | undefined => specOf(demo).lanes
+
+function start(demo: Demo, params: Record<string, number>, options: RunOptions, frames: ActionFrames): Promise<StartedRun> {
+  if (demo.kind === 'route') return startRoute(demo.name, params, options)
+  if (demo.kind === 'page') return startPage(demo.name, params, options.signal)
+  const frame = frames[demo.name]
+  if (!frame) throw new RunRequestError('The Server Action frame is not on the page.')
+  return startInFrame(frame, demo.name, params)
+}
+
+/**
+ * Runs one demo, on any surface, with its own parameters picked from `values`:
+ * starts it, then reads its timeline from the event stream. Only a Route
+ * Handler run can be stopped mid-response (`options.stop`).
+ */
+export async function runDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<CompletedRun> {
+  const params = Object.fromEntries(Object.keys(paramsOf(demo)).map((key) => [key, values[key]!]))
+  const started = await start(demo, params, options, frames)
+  const { events, end } = await collectEvents(started.runId, options.signal)
+  return { ...started, events, end }
+}
