@@ -3,6 +3,7 @@ import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
 import { LastUpdated } from './components/LastUpdated'
 import { PageHead } from './components/PageHead'
+import { SearchLoading } from './components/ui/SearchLoading'
 import { site } from './links/site'
 
 // Nextra's own headings (ids, `#` permalinks, table-of-contents tracking), each with a copy-link button.
@@ -42,6 +43,7 @@ const config: DocsThemeConfig = {
     )
   },
   sidebar: { defaultMenuCollapseLevel: 1 },
+  search: { loading: SearchLoading },
   // Nextra's default light primary (45% lightness) gives links in inline code 4.46:1, just under 4.5:1.
   color: { hue: { dark: 204, light: 212 }, saturation: 100, lightness: { dark: 55, light: 39 } },
 }

@@ -30,6 +30,27 @@ describe.runIf(browserAvailable())('Nextra search in Chromium', () => {
     await context.close()
   })
 
+  it('finds results for a query typed while the search index is still loading', async () => {
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    // The index is held back until the whole query is in the box, as on a slow connection.
+    let typed!: () => void
+    const done = new Promise<void>((resolve) => (typed = resolve))
+    await page.route('**/nextra-data-*.json', async (route) => {
+      await done
+      await route.continue()
+    })
+    await page.goto('/')
+    const box = page.locator('input[type="search"][role="combobox"]:visible').first()
+    await box.click()
+    await box.pressSequentially('monotonic', { delay: 30 })
+    await page.getByRole('listbox').getByText('Loading…').waitFor()
+    typed()
+    await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 15_000 })
+    expect(await box.inputValue()).toBe('monotonic')
+    await context.close()
+  })
+
   // The request-context note is written on another branch; this runs once it is merged.
   it.runIf(hasRequestContextPage)('"cookies" lands on the request-context note', async () => {
     const context = await newContext(chromium.browser, baseUrl())
