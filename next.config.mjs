@@ -47,6 +47,8 @@ const securityHeaders = [
 export default withNextra({
   reactStrictMode: true,
   poweredByHeader: false,
+  // The Redis client is left to Node's own require, not bundled into every route and the middleware.
+  serverExternalPackages: ['ioredis'],
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }]
   },

@@ -61,8 +61,8 @@ async function measureHttp(baseUrl: string) {
 async function measureEngine() {
   const ITERATIONS = 20_000
   const runs = new Runs(memoryBackend({ maxRuns: 1000, maxAgeMs: 60_000, clock: monotonic }))
-  const oneRun = () => {
-    const run = runs.create('after', { work: 0, effect: 0 })!
+  const oneRun = async () => {
+    const run = (await runs.create('after', { work: 0, effect: 0 }))!
     const recorder = new RunRecorder(run, { clock: monotonic, settleMs: 1, maxRunMs: 60_000 })
     const seen: unknown[] = []
     run.subscribe((message) => seen.push(message))
@@ -73,10 +73,11 @@ async function measureEngine() {
     recorder.mark({ type: EVENTS.effectStarted, label: 'Side effect started', lane: LANES.sideEffect, phase: 'start' })
     recorder.mark({ type: EVENTS.effectFinished, label: 'Side effect finished', lane: LANES.sideEffect, phase: 'end' })
     run.end('complete')
+    await run.flushed()
   }
-  for (let i = 0; i < 2000; i++) oneRun()
+  for (let i = 0; i < 2000; i++) await oneRun()
   const start = performance.now()
-  for (let i = 0; i < ITERATIONS; i++) oneRun()
+  for (let i = 0; i < ITERATIONS; i++) await oneRun()
   const perRunUs = ((performance.now() - start) / ITERATIONS) * 1000
   console.log(`\nDemo engine, in-process: ${fixed(perRunUs, 1)} µs per run (store + recorder + 7 events + one subscriber), ${ITERATIONS} runs.`)
 }

@@ -34,22 +34,27 @@ function readRunRef(headers: Headers): string | undefined {
  * runs in flight, then its recorder. Checks come first so that a refused
  * request leaves no run and no timer.
  */
-export function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): RunRecorder {
+export async function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): Promise<RunRecorder> {
   state.rateLimiter.take(client)
   const release = state.runsInFlight.acquire()
-  const run = state.runs.create(scenario, params, ref)
+  let run
+  try {
+    run = await state.runs.create(scenario, params, ref)
+  } catch (error) {
+    release()
+    throw error
+  }
   if (!run) {
     release()
     throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
   }
-  run.subscribe((message) => {
-    if (message.kind === 'end') release()
-  })
   const recorder = new RunRecorder(run, {
     clock: monotonic,
     settleMs: state.config.settleMs,
     maxRunMs: state.config.maxRunMs,
   })
+  // The slot is this process's: it is given back when the recorder ends the run, even if the store is unreachable then.
+  void recorder.ended.then(release)
   recorder.mark({ type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' })
   return recorder
 }
@@ -72,7 +77,7 @@ const readParams = (name: DemoName, query: string): Params => {
  * parameters, the run reference, the rate limit and the cap on runs in
  * flight. A refusal is a thrown DemoError and leaves no run.
  */
-export function admit(name: DemoName, request: RunRequest): RunRecorder {
+export function admit(name: DemoName, request: RunRequest): Promise<RunRecorder> {
   const params = readParams(name, request.query)
   return startRun(serverState(), name, params, clientKey(request.headers), readRunRef(request.headers))
 }

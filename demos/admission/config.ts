@@ -23,6 +23,8 @@ export interface DemoConfig {
   streamHeartbeatMs: number
   streamMaxLifetimeMs: number
   settleMs: number
+  /** How often an instance tells the others on Redis that it is alive (see `redisUrl`). */
+  redisHeartbeatMs: number
 }
 
 export function loadConfig(): DemoConfig {
@@ -38,5 +40,9 @@ export function loadConfig(): DemoConfig {
     streamHeartbeatMs: fromEnv('AFTER_GUIDE_STREAM_HEARTBEAT_MS', 15_000),
     streamMaxLifetimeMs: fromEnv('AFTER_GUIDE_STREAM_MAX_LIFETIME_MS', 90_000),
     settleMs: fromEnv('AFTER_GUIDE_SETTLE_MS', 30),
+    redisHeartbeatMs: fromEnv('AFTER_GUIDE_REDIS_HEARTBEAT_MS', 2000),
   }
 }
+
+/** `AFTER_GUIDE_REDIS_URL`: runs and their events in Redis, shared by every instance; unset, in this process's memory. */
+export const redisUrl = (): string | undefined => process.env.AFTER_GUIDE_REDIS_URL || undefined

@@ -1,3 +1,5 @@
+import { StoreUnavailableError } from '../engine/run-backend'
+
 /**
  * Marks a DemoError whichever copy of this module made it. Middleware and the
  * app are bundled apart, each with its own DemoError class, yet they share one
@@ -48,8 +50,13 @@ export function errorResponse(error: DemoError): Response {
  */
 export function asDemoError(error: unknown): DemoError {
   if (error instanceof DemoError) return error
+  if (error instanceof StoreUnavailableError) return storeUnavailable(error)
   throw error
 }
+
+/** A 503 while the run store (Redis) cannot be reached: the cause is named, and the client retries by itself. */
+const storeUnavailable = (error: StoreUnavailableError): DemoError =>
+  new DemoError(503, 'store_unavailable', `${error.message} Retry in 2 s.`, {}, { 'Retry-After': '2' })
 
 /** The JSON error response for what an error boundary caught (see `asDemoError`). */
 export const caughtErrorResponse = (error: unknown): Response => errorResponse(asDemoError(error))

@@ -1,24 +1,66 @@
-import { memoryBackend, monotonic, processWide, Runs } from '../engine'
-import { loadConfig, type DemoConfig } from './config'
+import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, Runs, type Backend } from '../engine'
+import { loadConfig, redisUrl, type DemoConfig } from './config'
 import { Gauge, RateLimiter } from './limits'
 
 /** What every demo request of this server process shares: its limits, its runs and its counters. */
 export interface ServerState {
   config: DemoConfig
   runs: Runs
+  /** `memory` (this process only) or `redis` (shared by every instance on the same Redis). */
+  store: 'memory' | 'redis'
   rateLimiter: RateLimiter
   runsInFlight: Gauge
   streams: Gauge
 }
 
+/** A run still running this long past its own limit is taken for lost (its instance died) by whoever reads it. */
+const LOST_RUN_MARGIN_MS = 10_000
+
+function createBackend(config: DemoConfig, url: string | undefined): Backend {
+  if (!url) return memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
+  const backend = redisBackend({
+    url,
+    maxRuns: config.maxRuns,
+    maxAgeMs: config.runMaxAgeMs,
+    // Instances compare ages across processes: the wall clock, not this process's monotonic one.
+    clock: Date.now,
+    runDeadlineMs: config.maxRunMs + LOST_RUN_MARGIN_MS,
+    heartbeatMs: config.redisHeartbeatMs,
+  })
+  holdExitUntilRunsEnd(backend)
+  return backend
+}
+
+/**
+ * On SIGTERM `next start` waits for its requests and after() callbacks, then
+ * calls process.exit. A run ends a moment later (`settleMs`) and its last
+ * writes are in flight to Redis; in memory that loss would not matter, but
+ * with Redis the run's viewers on other instances would see it expire. So
+ * exit waits until this process's runs have ended and their writes are
+ * stored (each run is bounded by `maxRunMs`), then stops the heartbeat.
+ */
+function holdExitUntilRunsEnd(backend: Backend): void {
+  const exit = process.exit.bind(process)
+  let leaving = false
+  process.exit = ((code?: number) => {
+    if (leaving) return exit(code)
+    leaving = true
+    void recordersEnded()
+      .then(() => backend.close?.())
+      .finally(() => exit(code))
+  }) as typeof process.exit
+}
+
 function createServerState(): ServerState {
   const config = loadConfig()
-  const backend = memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
-  // Evicting on a timer, not only on the next request, lets an idle server give the memory back.
-  setInterval(() => backend.store.evictExpired(), Math.min(config.runMaxAgeMs, 60_000)).unref()
+  const url = redisUrl()
+  const backend = createBackend(config, url)
+  // Evicting on a timer, not only on the next request, lets an idle server give the space back.
+  setInterval(() => void backend.store.evictExpired().catch(() => {}), Math.min(config.runMaxAgeMs, 60_000)).unref()
   return {
     config,
     runs: new Runs(backend),
+    store: url ? 'redis' : 'memory',
     rateLimiter: new RateLimiter({
       perMinute: config.ratePerMinute,
       burst: config.rateBurst,

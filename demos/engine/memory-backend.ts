@@ -35,12 +35,12 @@ export class MemoryRunStore implements RunStore {
     private readonly onExpire: (id: string) => void = () => {},
   ) {}
 
-  get size(): number {
+  async size(): Promise<number> {
     return this.runs.size
   }
 
-  create(scenario: string, params: Params, ref?: string): RunRecord | undefined {
-    this.evictExpired()
+  async create(scenario: string, params: Params, ref?: string): Promise<RunRecord | undefined> {
+    this.evictAged()
     if (this.runs.size >= this.options.maxRuns && !this.evictOldestFinished()) return undefined
     const run: MemoryRun = { id: newRunId(), ref, scenario, params, status: 'running', createdAt: this.options.clock(), events: [] }
     this.runs.set(run.id, run)
@@ -48,22 +48,31 @@ export class MemoryRunStore implements RunStore {
     return record(run)
   }
 
-  get(id: string): RunRecord | undefined {
+  async get(id: string): Promise<RunRecord | undefined> {
     const run = this.find(id)
     return run && record(run)
   }
 
-  findByRef(ref: string): RunRecord | undefined {
-    this.evictExpired()
+  async findByRef(ref: string): Promise<RunRecord | undefined> {
+    this.evictAged()
     const run = this.byRef.get(ref)
     return run && record(run)
   }
 
-  events(id: string): readonly TimelineEvent[] {
+  async events(id: string): Promise<readonly TimelineEvent[]> {
+    return this.eventsNow(id)
+  }
+
+  /** The feed's replay reads synchronously, so that nothing published meanwhile slips between its reads. */
+  eventsNow(id: string): readonly TimelineEvent[] {
     return this.find(id)?.events ?? []
   }
 
-  append(id: string, event: NewTimelineEvent, t: number): TimelineEvent | undefined {
+  statusNow(id: string): RunStatus {
+    return this.find(id)?.status ?? 'expired'
+  }
+
+  async append(id: string, event: NewTimelineEvent, t: number): Promise<TimelineEvent | undefined> {
     const run = this.runs.get(id)
     if (run?.status !== 'running') return undefined
     const stored: TimelineEvent = { seq: run.events.length, t: roundMs(t), ...event }
@@ -71,15 +80,18 @@ export class MemoryRunStore implements RunStore {
     return stored
   }
 
-  end(id: string, status: FinalStatus): boolean {
+  async end(id: string, status: FinalStatus): Promise<boolean> {
     const run = this.runs.get(id)
     if (run?.status !== 'running') return false
     run.status = status
     return true
   }
 
-  /** Drops runs past their age limit. Also called on a timer so idle memory is released. */
-  evictExpired(): void {
+  async evictExpired(): Promise<void> {
+    this.evictAged()
+  }
+
+  private evictAged(): void {
     const cutoff = this.options.clock() - this.options.maxAgeMs
     for (const run of this.runs.values()) {
       if (run.createdAt > cutoff) break
@@ -91,7 +103,7 @@ export class MemoryRunStore implements RunStore {
   }
 
   private find(id: string): MemoryRun | undefined {
-    this.evictExpired()
+    this.evictAged()
     return this.runs.get(id)
   }
 
@@ -128,9 +140,13 @@ interface Subscription {
 export class MemoryEventFeed implements EventFeed {
   private readonly subscriptions = new Map<string, Set<Subscription>>()
 
-  constructor(private readonly store: RunStore) {}
+  constructor(private readonly store: MemoryRunStore) {}
 
-  publish(runId: string, message: RunMessage): void {
+  async publish(runId: string, message: RunMessage): Promise<void> {
+    this.deliverLive(runId, message)
+  }
+
+  deliverLive(runId: string, message: RunMessage): void {
     for (const subscription of [...(this.subscriptions.get(runId) ?? [])]) {
       if (subscription.live) this.deliver(runId, subscription, message)
     }
@@ -151,12 +167,12 @@ export class MemoryEventFeed implements EventFeed {
       for (const event of missed) this.deliver(runId, subscription, { kind: 'event', event })
     }
     subscription.live = true
-    const status = this.store.get(runId)?.status ?? 'expired'
+    const status = this.store.statusNow(runId)
     if (status !== 'running') this.deliver(runId, subscription, { kind: 'end', status })
   }
 
   private missed(runId: string, subscription: Subscription): readonly TimelineEvent[] {
-    return subscription.done ? [] : this.store.events(runId).slice(subscription.next)
+    return subscription.done ? [] : this.store.eventsNow(runId).slice(subscription.next)
   }
 
   private deliver(runId: string, subscription: Subscription, message: RunMessage): void {
@@ -181,7 +197,7 @@ export class MemoryEventFeed implements EventFeed {
 
 /** A store and its feed for one server process. */
 export function memoryBackend(options: MemoryBackendOptions): Backend & { store: MemoryRunStore } {
-  const store: MemoryRunStore = new MemoryRunStore(options, (id) => feed.publish(id, { kind: 'end', status: 'expired' }))
+  const store: MemoryRunStore = new MemoryRunStore(options, (id) => feed.deliverLive(id, { kind: 'end', status: 'expired' }))
   const feed = new MemoryEventFeed(store)
   return { store, feed }
 }

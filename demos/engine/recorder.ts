@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import { processWide } from './process-wide'
 import type { Run } from './runs'
 import { errorMessage, EVENTS, LANES, taskEvent, type Lane, type FinalStatus, type NewTimelineEvent, type TaskKind } from './timeline'
 
@@ -23,6 +24,12 @@ export interface TaskLabels {
   finished: string
 }
 
+/** The recorders of this process whose runs have not ended, so a leaving process can wait for them (`recordersEnded`). */
+const unfinished = processWide('unfinished-recorders', () => new Set<RunRecorder>())
+
+/** Resolves once every run this process records has ended and its writes are stored. */
+export const recordersEnded = async (): Promise<void> => void (await Promise.all([...unfinished()].map((recorder) => recorder.ended)))
+
 /**
  * Records one run's timeline on the server clock, relative to the moment the
  * request reached the handler, and decides when the run is complete: once the
@@ -35,6 +42,10 @@ export class RunRecorder {
   private responseSent = false
   private settleTimer: ReturnType<typeof setTimeout> | undefined
   private readonly expiryTimer: ReturnType<typeof setTimeout>
+  private status: FinalStatus | undefined
+  private resolveEnded: (status: FinalStatus) => void = () => {}
+  /** Resolves with the run's final status once it has ended and every write is stored. */
+  readonly ended = new Promise<FinalStatus>((resolve) => (this.resolveEnded = resolve))
 
   constructor(
     readonly run: Run,
@@ -43,6 +54,7 @@ export class RunRecorder {
     this.t0 = options.clock()
     this.expiryTimer = setTimeout(() => this.finish('expired'), options.maxRunMs)
     this.expiryTimer.unref?.()
+    unfinished().add(this)
   }
 
   get id(): string {
@@ -95,7 +107,7 @@ export class RunRecorder {
   }
 
   private maybeSettle(): void {
-    if (!this.responseSent || this.pending > 0 || this.run.status !== 'running') return
+    if (!this.responseSent || this.pending > 0 || this.status !== undefined) return
     this.clearSettle()
     // Every task() clears this timer first, so when it fires nothing is pending.
     this.settleTimer = setTimeout(() => this.finish('complete'), this.options.settleMs)
@@ -107,8 +119,14 @@ export class RunRecorder {
   }
 
   private finish(status: FinalStatus): void {
+    if (this.status !== undefined) return
+    this.status = status
     this.clearSettle()
     clearTimeout(this.expiryTimer)
     this.run.end(status)
+    void this.run.flushed().then(() => {
+      unfinished().delete(this)
+      this.resolveEnded(status)
+    })
   }
 }

@@ -9,10 +9,14 @@ import type { FinalStatus, NewTimelineEvent, RunMessage, RunStatus, TimelineEven
  * `describe` that takes a backend factory, so a new backend runs the same
  * tests (`tests/unit/memory-backend.test.ts` runs them on this one).
  *
- * Every method is synchronous: the recorder writes from inside after()
- * callbacks and response streams, which cannot wait for a write. A networked
- * backend answers from a local copy and replicates behind it, or this
- * interface becomes asynchronous along with the recorder.
+ * Every store method answers a Promise, so a networked backend (Redis,
+ * `redis-backend.ts`) fits behind it. The recorder still writes without
+ * waiting (it marks from inside after() callbacks and response streams): each
+ * `Run` queues its own writes and sends them one at a time, so a run's
+ * events are stored and published in the order they were marked.
+ *
+ * A store that cannot be reached rejects with `StoreUnavailableError`; the
+ * error boundary answers it with a 503.
  */
 
 /** A run's parameters, as admitted: each a whole number of milliseconds. */
@@ -47,23 +51,25 @@ export interface RunStore {
    * drops the oldest run that has ended; if every run is still running it
    * refuses (returns `undefined`) rather than drop one.
    */
-  create(scenario: string, params: Params, ref?: string): RunRecord | undefined
+  create(scenario: string, params: Params, ref?: string): Promise<RunRecord | undefined>
   /** The run, while it is kept (runs past the store's age limit are gone). */
-  get(id: string): RunRecord | undefined
+  get(id: string): Promise<RunRecord | undefined>
   /** The run created with this client reference, while it is kept; the newest one if a reference was reused. */
-  findByRef(ref: string): RunRecord | undefined
+  findByRef(ref: string): Promise<RunRecord | undefined>
   /** The run's events so far, in `seq` order; empty for a run not kept. */
-  events(id: string): readonly TimelineEvent[]
+  events(id: string): Promise<readonly TimelineEvent[]>
   /**
    * Records an event `t` ms after the run's request arrived, numbered next
    * (`seq` from 0, no gaps) and with `t` rounded to 0.1 ms. Returns the stored
    * event, or `undefined` (and records nothing) once the run has ended or is not kept.
    */
-  append(id: string, event: NewTimelineEvent, t: number): TimelineEvent | undefined
+  append(id: string, event: NewTimelineEvent, t: number): Promise<TimelineEvent | undefined>
   /** Ends a running run; true only the first time, so a run ends once. */
-  end(id: string, status: FinalStatus): boolean
+  end(id: string, status: FinalStatus): Promise<boolean>
   /** How many runs are kept. */
-  readonly size: number
+  size(): Promise<number>
+  /** Drops runs past their age limit; called on a timer so an idle server gives the space back. */
+  evictExpired(): Promise<void>
 }
 
 /** Stops a subscription: no message is delivered after it returns. */
@@ -75,8 +81,8 @@ export type Unsubscribe = () => void
  * stored events are always at least as far along as what was published.
  */
 export interface EventFeed {
-  /** Delivers `message` to the run's current subscribers, synchronously, in order. */
-  publish(runId: string, message: RunMessage): void
+  /** Delivers `message` to the run's current subscribers, in the order published. */
+  publish(runId: string, message: RunMessage): Promise<void>
   /**
    * Delivers every stored event with `seq > afterSeq` (a replay), then each
    * new one as it is published, each exactly once and in `seq` order, then
@@ -92,4 +98,26 @@ export interface EventFeed {
 export interface Backend {
   store: RunStore
   feed: EventFeed
+  /** Releases the backend's timers and connections (tests; a process that is leaving). */
+  close?(): Promise<void>
+}
+
+const UNAVAILABLE = Symbol.for('after-guide.store-unavailable')
+
+/**
+ * The store could not be reached (Redis down or restarting). Branded like
+ * DemoError, because middleware and the app are bundled apart and either may
+ * catch what the other threw.
+ */
+export class StoreUnavailableError extends Error {
+  readonly [UNAVAILABLE] = true
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && UNAVAILABLE in value
+  }
+
+  constructor(cause: string) {
+    super(cause)
+    this.name = 'StoreUnavailableError'
+  }
 }

@@ -1,18 +1,32 @@
 import { readQuery, serverState, withErrorResponse } from '../admission'
+import { StoreUnavailableError } from '../engine'
+
+/** How many runs the store keeps, or null while it cannot be reached (Redis down): health still answers. */
+async function storedRuns(): Promise<number | null> {
+  try {
+    return await serverState().runs.size()
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) return null
+    throw error
+  }
+}
 
 /**
  * `GET /api/health`: liveness plus the counters that bound the demos, for
  * monitoring, the tests (a rejected request must leave the run count as it
- * was) and the load benchmark.
+ * was) and the load benchmark. `store.reachable` is false while Redis is down:
+ * pages still serve, demos answer 503.
  */
-export const healthResponse = withErrorResponse((request: Request): Response => {
+export const healthResponse = withErrorResponse(async (request: Request): Promise<Response> => {
   const state = serverState()
   readQuery(request, [])
+  const stored = await storedRuns()
   const memory = process.memoryUsage()
   return Response.json(
     {
       ok: true,
-      runs: { stored: state.runs.size, inFlight: state.runsInFlight.value, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
+      store: { kind: state.store, reachable: stored !== null },
+      runs: { stored, inFlight: state.runsInFlight.value, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
       streams: { open: state.streams.value, max: state.config.maxStreams },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       // Timers, sockets and the like the process holds: back to its idle count once runs and streams are gone.

@@ -12,7 +12,7 @@ function parseLastEventId(raw: string | null): number {
  * A HEAD (which Next.js hands to GET) gets the same status and headers but
  * opens no stream: it would hold a stream slot with nobody reading it.
  */
-export const runEventsResponse = withErrorResponse((request: Request, runId: string): Response => {
+export const runEventsResponse = withErrorResponse(async (request: Request, runId: string): Promise<Response> => {
   const state = serverState()
   if (!RUN_ID_PATTERN.test(runId)) {
     throw invalid('runId', 'A run id is 12 characters of A-Z, a-z, 0-9, "-" and "_".', '12 URL-safe characters')
@@ -20,7 +20,7 @@ export const runEventsResponse = withErrorResponse((request: Request, runId: str
   // An event stream takes no parameters: EventSource sends none, and anything else is refused like any demo input.
   parseRequest({}, request)
   const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
-  const run = state.runs.get(runId)
+  const run = await state.runs.get(runId)
   if (!run) {
     const kept = `${Math.round(state.config.runMaxAgeMs / 1000)} s`
     throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })

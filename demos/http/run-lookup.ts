@@ -7,13 +7,13 @@ import { RUN_REF_PATTERN } from '../engine'
  * response could not carry `X-Run-Id`: Next.js's bare 500 after a throw, or a
  * redirect. A request that was refused created no run, so it finds none.
  */
-export const runLookupResponse = withErrorResponse((request: Request): Response => {
+export const runLookupResponse = withErrorResponse(async (request: Request): Promise<Response> => {
   const state = serverState()
   const ref = readQuery(request, ['ref']).get('ref')
   if (ref === null || !RUN_REF_PATTERN.test(ref)) {
     throw invalidParameter('ref', 'Give one "ref": the X-Run-Ref the run was started with.', '22 URL-safe characters')
   }
-  const run = state.runs.findByRef(ref)
+  const run = await state.runs.findByRef(ref)
   if (!run) throw notFound('No run was started with this reference.', { field: 'ref' })
   return Response.json({ runId: run.id, scenario: run.scenario }, { headers: { 'Cache-Control': 'no-store' } })
 })

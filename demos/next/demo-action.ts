@@ -16,7 +16,7 @@ export function demoAction(name: AppSurfaceName, body: (operations: AppSurfaceOp
   return async function action(query: string): Promise<ActionResult> {
     let recorder: RunRecorder
     try {
-      recorder = admit(name, { query: String(query), headers: await headers() })
+      recorder = await admit(name, { query: String(query), headers: await headers() })
     } catch (error) {
       return errorBody(asDemoError(error))
     }

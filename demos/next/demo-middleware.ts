@@ -17,8 +17,8 @@ export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperat
  * Admits a run of `name` in middleware and keeps it for the page behind; a
  * refusal is the JSON error response, and leaves no run.
  */
-const admitInMiddleware = withErrorResponse((name: AppSurfaceName, request: NextRequest): RunRecorder => {
-  const recorder = admit(name, httpRunRequest(request))
+const admitInMiddleware = withErrorResponse(async (name: AppSurfaceName, request: NextRequest): Promise<RunRecorder> => {
+  const recorder = await admit(name, httpRunRequest(request))
   keepRecorder(recorder)
   return recorder
 })
@@ -32,7 +32,7 @@ const queryError = withErrorResponse((name: AppSurfaceName, request: NextRequest
  */
 export function demoMiddleware(handler: DemoMiddleware) {
   return async function middleware(request: NextRequest): Promise<Response> {
-    const recorder = admitInMiddleware('middleware', request)
+    const recorder = await admitInMiddleware('middleware', request)
     if (recorder instanceof Response) return recorder
     recorder.mark({ type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' })
     let handedOver = false
@@ -71,10 +71,10 @@ function handOver(request: NextRequest, runId: string): NextResponse {
  * can answer a bad parameter (400), the rate limit (429) or a full server
  * (503) with its status code.
  */
-export function demoPageRequest(request: NextRequest): Response | undefined {
+export async function demoPageRequest(request: NextRequest): Promise<Response | undefined> {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   if (appSurfaces[name].runStarts !== 'render') return queryError(name, request)
-  const recorder = admitInMiddleware(name, request)
+  const recorder = await admitInMiddleware(name, request)
   return recorder instanceof Response ? recorder : handOver(request, recorder.id)
 }

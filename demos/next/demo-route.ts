@@ -16,7 +16,7 @@ const ruleOperations: OperationsFactory<DemoOperations> = (recorder, scenario, p
   demoOperations(recorder, scenario, { ...params, work: params.work ?? 0 })
 
 /** Admits a Route Handler's run; a refusal is its JSON error response. */
-const admitRoute = withErrorResponse((name: ScenarioName, request: Request): RunRecorder | Response => admit(name, httpRunRequest(request)))
+const admitRoute = withErrorResponse((name: ScenarioName, request: Request): Promise<RunRecorder | Response> => admit(name, httpRunRequest(request)))
 
 /**
  * Turns a demo handler into a Route Handler: admits the run, gives the
@@ -28,7 +28,7 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
   // Without a factory O is DemoOperations, the rule's operations.
   const makeOperations = (operations ?? ruleOperations) as OperationsFactory<O>
   return async function POST(request: Request): Promise<Response> {
-    const recorder = admitRoute(name, request)
+    const recorder = await admitRoute(name, request)
     if (recorder instanceof Response) return recorder
     const ops = makeOperations(recorder, name, recorder.run.params)
     return runBody(recorder, async () => withBodySentMarker(recorder, await handler(request, ops)), {

@@ -12,9 +12,7 @@ const recorders = processWide('live-recorders', () => new Map<string, RunRecorde
 
 export function keepRecorder(recorder: RunRecorder): void {
   recorders().set(recorder.id, recorder)
-  recorder.run.subscribe((message) => {
-    if (message.kind === 'end') recorders().delete(recorder.id)
-  })
+  void recorder.ended.then(() => recorders().delete(recorder.id))
 }
 
 export const liveRecorder = (runId: string | null | undefined): RunRecorder | undefined =>

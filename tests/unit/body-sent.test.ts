@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { EVENTS, memoryBackend, RunRecorder, Runs } from '@/demos/engine'
 import { withBodySentMarker } from '@/demos/next/body-sent'
 
-function setup() {
+async function setup() {
   const clock = () => performance.now()
-  const run = new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock })).create('after', {})!
+  const run = (await new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock })).create('after', {}))!
   const recorder = new RunRecorder(run, { clock, settleMs: 30, maxRunMs: 60_000 })
-  const types = () => run.events().map((event) => event.type)
+  const types = async () => (await run.events()).map((event) => event.type)
   return { recorder, types }
 }
 
@@ -28,7 +28,7 @@ function twoChunks() {
 
 describe('withBodySentMarker', () => {
   it('marks response.body-sent once the last chunk has been read, not before', async () => {
-    const { recorder, types } = setup()
+    const { recorder, types } = await setup()
     const { body, release } = twoChunks()
     const response = withBodySentMarker(recorder, new Response(body, { status: 201, headers: { 'X-Run-Id': 'abc' } }))
     expect(response.status).toBe(201)
@@ -36,27 +36,27 @@ describe('withBodySentMarker', () => {
 
     const reader = response.body!.getReader()
     await reader.read()
-    expect(types()).not.toContain(EVENTS.responseBodySent)
+    expect(await types()).not.toContain(EVENTS.responseBodySent)
     release()
     let text = ''
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) text += new TextDecoder().decode(chunk.value)
     expect(text).toBe('second')
-    expect(types()).toEqual([EVENTS.responseBodySent])
+    expect(await types()).toEqual([EVENTS.responseBodySent])
   })
 
-  it('leaves a response without a body as it is, and marks nothing', () => {
-    const { recorder, types } = setup()
+  it('leaves a response without a body as it is, and marks nothing', async () => {
+    const { recorder, types } = await setup()
     const redirect = Response.redirect('https://example.com/', 307)
     expect(withBodySentMarker(recorder, redirect)).toBe(redirect)
-    expect(types()).toEqual([])
+    expect(await types()).toEqual([])
   })
 
   it('marks nothing when the reader leaves before the end', async () => {
-    const { recorder, types } = setup()
+    const { recorder, types } = await setup()
     const { body } = twoChunks()
     const reader = withBodySentMarker(recorder, new Response(body)).body!.getReader()
     await reader.read()
     await reader.cancel()
-    expect(types()).toEqual([])
+    expect(await types()).toEqual([])
   })
 })

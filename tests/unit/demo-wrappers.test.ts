@@ -26,8 +26,8 @@ beforeEach(() => {
   const runs = serverState().runs
   const create = runs.create.bind(runs)
   created = []
-  vi.spyOn(runs, 'create').mockImplementation((...args) => {
-    const run = create(...args)
+  vi.spyOn(runs, 'create').mockImplementation(async (...args) => {
+    const run = await create(...args)
     if (run) created.push(run)
     return run
   })
@@ -47,12 +47,12 @@ const fails = async (): Promise<never> => {
 /** After the response is "sent", the run completes (not expired) and gives its slot back. */
 async function expectEnded(run: Run, inFlightBefore: number) {
   sendResponse()
-  await vi.waitFor(() => expect(run.status).toBe('complete'), { timeout: 1000 })
-  expect(run.events().map((event) => event.type)).toContain(EVENTS.responseSent)
-  expect(serverState().runsInFlight.value).toBe(inFlightBefore)
+  await vi.waitFor(async () => expect(await run.status()).toBe('complete'), { timeout: 1000 })
+  expect((await run.events()).map((event) => event.type)).toContain(EVENTS.responseSent)
+  await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(inFlightBefore))
 }
 
-const threwEvent = (run: Run, type: EventType) => run.events().find((event) => event.type === type)
+const threwEvent = async (run: Run, type: EventType) => (await run.events()).find((event) => event.type === type)
 
 describe('a wrapped body that throws still ends its run', () => {
   it('demoRoute (Route Handler)', async () => {
@@ -60,7 +60,7 @@ describe('a wrapped body that throws still ends its run', () => {
     const POST = demoRoute('after', fails)
     await expect(POST(new Request('http://localhost/api/demos/after?work=0&effect=0', { method: 'POST' }))).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Handler threw', outcome: 'error', detail: 'database unreachable' })
+    expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Handler threw', outcome: 'error', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
@@ -69,19 +69,19 @@ describe('a wrapped body that throws still ends its run', () => {
     const action = demoAction('server-action', fails)
     await expect(action('work=0&effect=0')).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Server Action threw', detail: 'database unreachable' })
+    expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Server Action threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
   it('demoPage (Server Component), continuing the run its middleware admitted', async () => {
     const before = serverState().runsInFlight.value
-    const admitted = demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0'))!
+    const admitted = (await demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0')))!
     const run = onlyRun()
     next.headers = forwardedHeaders(admitted)
     const Page = demoPage('server-component', fails)
     await expect(Page()).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
-    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
+    expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
@@ -90,7 +90,7 @@ describe('a wrapped body that throws still ends its run', () => {
     const middleware = demoMiddleware(fails)
     await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))).rejects.toThrow('database unreachable')
     const run = onlyRun()
-    expect(threwEvent(run, EVENTS.middlewareThrew)).toMatchObject({ lane: LANES.middleware, detail: 'database unreachable' })
+    expect(await threwEvent(run, EVENTS.middlewareThrew)).toMatchObject({ lane: LANES.middleware, detail: 'database unreachable' })
     await expectEnded(run, before)
   })
 
@@ -105,7 +105,7 @@ describe('a wrapped body that throws still ends its run', () => {
     const Page = demoPage('middleware', fails)
     await expect(Page()).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
-    expect(threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw' })
+    expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw' })
     await expectEnded(run, before)
   })
 })
@@ -121,22 +121,22 @@ function forwardedHeaders(response: Response): Headers {
 }
 
 describe('demo pages admit their run in middleware', () => {
-  it('hands the page its run over whatever run header the visitor sent', () => {
+  it('hands the page its run over whatever run header the visitor sent', async () => {
     const request = new NextRequest('http://localhost/demos/request-context-page?work=0&effect=0', { headers: { 'x-after-guide-run': 'someone-elses' } })
-    const forwarded = forwardedHeaders(demoPageRequest(request)!)
+    const forwarded = forwardedHeaders((await demoPageRequest(request))!)
     expect(forwarded.get('x-after-guide-run')).toBe(onlyRun().id)
   })
 
   it('refuses a bad parameter with a 400 naming it, leaving no run', async () => {
-    const refused = demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=-1'))!
+    const refused = (await demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=-1')))!
     expect(refused.status).toBe(400)
     expect(((await refused.json()) as { error: { field: string } }).error.field).toBe('work')
     expect(created).toHaveLength(0)
   })
 
-  it('starts no run for a page whose run starts in its Server Action, nor for other paths', () => {
-    expect(demoPageRequest(new NextRequest('http://localhost/demos/server-action?work=0'))).toBeUndefined()
-    expect(demoPageRequest(new NextRequest('http://localhost/notes/where-it-works'))).toBeUndefined()
+  it('starts no run for a page whose run starts in its Server Action, nor for other paths', async () => {
+    expect(await demoPageRequest(new NextRequest('http://localhost/demos/server-action?work=0'))).toBeUndefined()
+    expect(await demoPageRequest(new NextRequest('http://localhost/notes/where-it-works'))).toBeUndefined()
     expect(created).toHaveLength(0)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { caughtErrorResponse, DemoError, invalidParameter } from '@/demos/admission'
+import { StoreUnavailableError } from '@/demos/engine'
 
 describe('caughtErrorResponse', () => {
   it('answers a DemoError with its status, headers and JSON body', async () => {
@@ -24,6 +25,15 @@ describe('caughtErrorResponse', () => {
     expect(response.status).toBe(400)
     expect(await response.json()).toEqual({
       error: { code: 'invalid_parameter', message: 'work must be a whole number.', field: 'work', allowed: '0 to 2000' },
+    })
+  })
+
+  it('answers an unreachable run store with a 503 that names the cause and when to retry', async () => {
+    const response = caughtErrorResponse(new StoreUnavailableError('The run store (Redis at 127.0.0.1:6379) is unreachable: connect ECONNREFUSED.'))
+    expect(response.status).toBe(503)
+    expect(response.headers.get('retry-after')).toBe('2')
+    expect(await response.json()).toEqual({
+      error: { code: 'store_unavailable', message: 'The run store (Redis at 127.0.0.1:6379) is unreachable: connect ECONNREFUSED. Retry in 2 s.' },
     })
   })
 

@@ -14,6 +14,7 @@ function oneSlotState(): ServerState {
   const config = { ...loadConfig(), maxRunsInFlight: 1, settleMs: SETTLE_MS, maxRunMs: MAX_RUN_MS }
   return {
     config,
+    store: 'memory',
     runs: new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 10 * MAX_RUN_MS, clock: monotonic })),
     rateLimiter: new RateLimiter({ perMinute: 60, burst: 20, maxClients: 10, clock: monotonic }),
     runsInFlight: new Gauge('runs in flight', 1, 5),
@@ -21,9 +22,9 @@ function oneSlotState(): ServerState {
   }
 }
 
-function setup() {
+async function setup() {
   const state = oneSlotState()
-  const recorder = startRun(state, 'after', {}, 'client')
+  const recorder = await startRun(state, 'after', {}, 'client')
   // Stands in for Next.js's after(): callbacks wait here until the test "sends the response".
   const scheduled: Array<() => void> = []
   const end: BodyEnd<string> = {
@@ -32,62 +33,66 @@ function setup() {
     afterResponse: (callback) => void scheduled.push(callback),
   }
   const sendResponse = () => scheduled.splice(0).forEach((callback) => callback())
-  const types = () => recorder.run.events().map((event) => event.type)
+  const types = async () => {
+    await recorder.run.flushed()
+    return (await recorder.run.events()).map((event) => event.type)
+  }
   const admitsAnother = () => startRun(state, 'after', {}, 'client')
   return { state, recorder, scheduled, end, sendResponse, types, admitsAnother }
 }
 
 describe('runBody', () => {
   it('a body that returns: its return ends the bar, then the sending is recorded and the run completes', async () => {
-    const { recorder, end, sendResponse, types, state } = setup()
+    const { recorder, end, sendResponse, types, state } = await setup()
     await expect(runBody(recorder, async () => 'ok', end)).resolves.toBe('ok')
-    expect(types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned])
+    expect(await types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned])
     sendResponse()
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned, EVENTS.responseSent])
-    expect(recorder.run.status).toBe('complete')
+    expect(await types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned, EVENTS.responseSent])
+    expect(await recorder.run.status()).toBe('complete')
     expect(state.runsInFlight.value).toBe(0)
   })
 
   it('records the sending after the callbacks the body scheduled, so theirs start first', async () => {
-    const { recorder, end, scheduled, sendResponse, types } = setup()
+    const { recorder, end, scheduled, sendResponse, types } = await setup()
     const bodyCallback = () => recorder.mark({ type: EVENTS.effectLogged, label: 'callback', lane: LANES.sideEffect, phase: 'instant' })
     await runBody(recorder, async () => (end.afterResponse(bodyCallback), 'ok'), end)
     expect(scheduled).toHaveLength(2)
     sendResponse()
-    expect(types().slice(-2)).toEqual([EVENTS.effectLogged, EVENTS.responseSent])
+    expect((await types()).slice(-2)).toEqual([EVENTS.effectLogged, EVENTS.responseSent])
   })
 
   it('a body that throws: the throw ends the bar, the error goes on unchanged, and the run completes and frees its slot', async () => {
-    const { recorder, end, scheduled, sendResponse, types, state, admitsAnother } = setup()
+    const { recorder, end, scheduled, sendResponse, types, state, admitsAnother } = await setup()
     const failure = new Error('database unreachable')
     await expect(
       runBody(recorder, async () => {
         throw failure
       }, end),
     ).rejects.toBe(failure)
-    expect(recorder.run.events().at(-1)).toMatchObject({ type: EVENTS.handlerThrew, phase: 'end', outcome: 'error', detail: 'database unreachable' })
+    await recorder.run.flushed()
+    expect((await recorder.run.events()).at(-1)).toMatchObject({ type: EVENTS.handlerThrew, phase: 'end', outcome: 'error', detail: 'database unreachable' })
     // The one slot is taken until the run ends.
-    expect(admitsAnother).toThrow(expect.objectContaining({ status: 503 }))
+    await expect(admitsAnother()).rejects.toMatchObject({ status: 503 })
     expect(scheduled).toHaveLength(1)
     sendResponse()
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(types().at(-1)).toBe(EVENTS.responseSent)
+    expect((await types()).at(-1)).toBe(EVENTS.responseSent)
     // Complete, not expired: it ended 30 ms after the response, not at maxRunMs.
-    expect(recorder.run.status).toBe('complete')
+    expect(await recorder.run.status()).toBe('complete')
     expect(state.runsInFlight.value).toBe(0)
-    expect(admitsAnother().run.status).toBe('running')
+    expect(await (await admitsAnother()).run.status()).toBe('running')
   })
 
   it('a body that hands its run on records no sending: the handler it hands to does', async () => {
-    const { recorder, end, scheduled } = setup()
+    const { recorder, end, scheduled } = await setup()
     await runBody(recorder, async () => 'next', { ...end, continuesRun: () => true })
     expect(scheduled).toHaveLength(0)
-    expect(recorder.run.status).toBe('running')
+    expect(await recorder.run.status()).toBe('running')
   })
 
   it('a body that meant to hand its run on but threw ends the run itself', async () => {
-    const { recorder, end, scheduled, sendResponse } = setup()
+    const { recorder, end, scheduled, sendResponse } = await setup()
     const handing = { ...end, continuesRun: () => true }
     await expect(
       runBody(recorder, async () => {
@@ -97,6 +102,6 @@ describe('runBody', () => {
     expect(scheduled).toHaveLength(1)
     sendResponse()
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
-    expect(recorder.run.status).toBe('complete')
+    expect(await recorder.run.status()).toBe('complete')
   })
 })

@@ -7,8 +7,8 @@ afterEach(() => vi.useRealTimers())
 // The store carries any event; these differ only by label, which the assertions read.
 const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
 
-function newRun() {
-  return new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock: () => Date.now() })).create('after', {})!
+async function newRun() {
+  return (await new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 600_000, clock: () => Date.now() })).create('after', {}))!
 }
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
@@ -20,7 +20,7 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 
 describe('runEventStream', () => {
   it('replays, streams live events, ends with the end marker and releases its slot once', async () => {
-    const run = newRun()
+    const run = await newRun()
     run.append(event('first'), 1)
     const onClose = vi.fn()
     const stream = runEventStream(run, { heartbeatMs: 1000, maxLifetimeMs: 60_000, onClose })
@@ -38,7 +38,7 @@ describe('runEventStream', () => {
   })
 
   it('closes at its maximum lifetime while the run goes on', async () => {
-    const run = newRun()
+    const run = await newRun()
     const onClose = vi.fn()
     const text = readAll(runEventStream(run, { heartbeatMs: 1000, maxLifetimeMs: 5000, onClose }))
     await vi.advanceTimersByTimeAsync(5000)
@@ -48,7 +48,7 @@ describe('runEventStream', () => {
   })
 
   it('releases timers and its listener when the client goes away', async () => {
-    const run = newRun()
+    const run = await newRun()
     const onClose = vi.fn()
     const client = new AbortController()
     const stream = runEventStream(run, { heartbeatMs: 1000, maxLifetimeMs: 60_000, signal: client.signal, onClose })

@@ -14,9 +14,9 @@ const describeMessage = (message: RunMessage): string => (message.kind === 'even
  */
 export function eventFeedContract(backend: string, make: BackendFactory) {
   describe(`EventFeed contract: ${backend}`, () => {
-    function setup(clock = fakeClock()) {
+    async function setup(clock = fakeClock()) {
       const runs = new Runs(make({ maxRuns: 10, maxAgeMs: 1000, clock }))
-      const run = runs.create('a', {})!
+      const run = (await runs.create('a', {}))!
       /** Subscribes, collecting what arrives as labels and `end:<status>`. */
       const follow = (afterSeq?: number) => {
         const seen: string[] = []
@@ -32,7 +32,7 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
     }
 
     it('replays what was recorded, then delivers live events, then one end marker', async () => {
-      const { run, follow } = setup()
+      const { run, follow } = await setup()
       run.append(event('before'), 1)
       const { seen } = follow()
       await vi.waitFor(() => expect(seen).toEqual(['before']))
@@ -43,7 +43,7 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
     })
 
     it('gives a subscriber that arrives after the end the whole timeline', async () => {
-      const { run, follow } = setup()
+      const { run, follow } = await setup()
       run.append(event('one'), 1)
       run.append(event('two'), 2)
       run.end('complete')
@@ -52,7 +52,7 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
     })
 
     it('resumes after a given sequence number', async () => {
-      const { run, follow } = setup()
+      const { run, follow } = await setup()
       for (const label of ['a', 'b', 'c']) run.append(event(label), 1)
       run.end('complete')
       const { seen } = follow(0)
@@ -60,7 +60,7 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
     })
 
     it('delivers nothing before subscribe() returns, so a listener may unsubscribe on the end of a replay', async () => {
-      const { run } = setup()
+      const { run } = await setup()
       run.end('complete')
       let unsubscribe: (() => void) | undefined
       const ends: Array<(() => void) | undefined> = []
@@ -71,8 +71,18 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
       await vi.waitFor(() => expect(ends).toEqual([unsubscribe]))
     })
 
+    it('delivers a burst of writes exactly once and in order, to a subscriber that joins in the middle', async () => {
+      const { run, follow } = await setup()
+      const labels = Array.from({ length: 40 }, (_, i) => `e${i}`)
+      for (const label of labels.slice(0, 20)) run.append(event(label), 1)
+      const { seen } = follow()
+      for (const label of labels.slice(20)) run.append(event(label), 2)
+      run.end('complete')
+      await vi.waitFor(() => expect(seen).toEqual([...labels, 'end:complete']))
+    })
+
     it('stops delivering after unsubscribe', async () => {
-      const { run, follow, settled } = setup()
+      const { run, follow, settled } = await setup()
       const { seen, unsubscribe } = follow()
       run.append(event('one'), 1)
       await vi.waitFor(() => expect(seen).toEqual(['one']))
@@ -85,10 +95,10 @@ export function eventFeedContract(backend: string, make: BackendFactory) {
 
     it('ends the stream of a run evicted while still running as expired', async () => {
       const clock = fakeClock()
-      const { runs, run, follow } = setup(clock)
+      const { runs, run, follow } = await setup(clock)
       const { seen } = follow()
       clock.advance(1100)
-      expect(runs.get(run.id)).toBeUndefined()
+      expect(await runs.get(run.id)).toBeUndefined()
       await vi.waitFor(() => expect(seen).toEqual(['end:expired']))
       expect(follow().seen).toEqual([])
     })

@@ -12,95 +12,95 @@ export function runStoreContract(backend: string, make: BackendFactory) {
   describe(`RunStore contract: ${backend}`, () => {
     const storeOf = (maxRuns: number, clock = fakeClock()) => make({ maxRuns, maxAgeMs: 1000, clock }).store
 
-    it('creates runs with URL-safe ids and finds them again', () => {
+    it('creates runs with URL-safe ids and finds them again', async () => {
       const store = storeOf(10)
-      const run = store.create('after', { work: 1 })!
+      const run = (await store.create('after', { work: 1 }))!
       expect(run.id).toMatch(RUN_ID_PATTERN)
-      expect(store.get(run.id)).toEqual(run)
-      expect(store.size).toBe(1)
+      expect(await store.get(run.id)).toEqual(run)
+      expect(await store.size()).toBe(1)
       expect(run.status).toBe('running')
     })
 
-    it('evicts the oldest finished run when full', () => {
+    it('evicts the oldest finished run when full', async () => {
       const store = storeOf(2)
-      const first = store.create('a', {})!
-      const second = store.create('b', {})!
-      store.end(first.id, 'complete')
-      store.end(second.id, 'complete')
-      const third = store.create('c', {})!
-      expect(store.get(first.id)).toBeUndefined()
-      expect(store.get(second.id)?.id).toBe(second.id)
-      expect(store.get(third.id)?.id).toBe(third.id)
-      expect(store.size).toBe(2)
+      const first = (await store.create('a', {}))!
+      const second = (await store.create('b', {}))!
+      await store.end(first.id, 'complete')
+      await store.end(second.id, 'complete')
+      const third = (await store.create('c', {}))!
+      expect(await store.get(first.id)).toBeUndefined()
+      expect((await store.get(second.id))?.id).toBe(second.id)
+      expect((await store.get(third.id))?.id).toBe(third.id)
+      expect(await store.size()).toBe(2)
     })
 
-    it('never evicts a run in flight: refuses a new one instead', () => {
+    it('never evicts a run in flight: refuses a new one instead', async () => {
       const store = storeOf(2)
-      const first = store.create('a', {})!
-      store.create('b', {})
-      expect(store.create('c', {})).toBeUndefined()
-      expect(store.size).toBe(2)
-      store.end(first.id, 'complete')
-      expect(store.create('c', {})).toBeDefined()
+      const first = (await store.create('a', {}))!
+      await store.create('b', {})
+      expect(await store.create('c', {})).toBeUndefined()
+      expect(await store.size()).toBe(2)
+      await store.end(first.id, 'complete')
+      expect(await store.create('c', {})).toBeDefined()
     })
 
-    it('evicts runs past their age limit, a running one too', () => {
+    it('evicts runs past their age limit, a running one too', async () => {
       const clock = fakeClock()
       const store = storeOf(10, clock)
-      const old = store.create('a', {})!
+      const old = (await store.create('a', {}))!
       clock.advance(600)
-      const young = store.create('b', {})!
+      const young = (await store.create('b', {}))!
       clock.advance(500)
-      expect(store.get(old.id)).toBeUndefined()
-      expect(store.get(young.id)?.id).toBe(young.id)
+      expect(await store.get(old.id)).toBeUndefined()
+      expect((await store.get(young.id))?.id).toBe(young.id)
     })
 
-    it('numbers events in order and ignores events after the end', () => {
+    it('numbers events in order and ignores events after the end', async () => {
       const store = storeOf(10)
-      const run = store.create('a', {})!
-      store.append(run.id, event('one'), 1.23)
-      store.append(run.id, event('two'), 5)
-      expect(store.end(run.id, 'complete')).toBe(true)
-      expect(store.append(run.id, event('late'), 9)).toBeUndefined()
-      expect(store.end(run.id, 'expired')).toBe(false)
-      expect(store.get(run.id)?.status).toBe('complete')
-      expect(store.events(run.id).map((e) => [e.seq, e.label, e.t])).toEqual([
+      const run = (await store.create('a', {}))!
+      await store.append(run.id, event('one'), 1.23)
+      await store.append(run.id, event('two'), 5)
+      expect(await store.end(run.id, 'complete')).toBe(true)
+      expect(await store.append(run.id, event('late'), 9)).toBeUndefined()
+      expect(await store.end(run.id, 'expired')).toBe(false)
+      expect((await store.get(run.id))?.status).toBe('complete')
+      expect((await store.events(run.id)).map((e) => [e.seq, e.label, e.t])).toEqual([
         [0, 'one', 1.2],
         [1, 'two', 5],
       ])
     })
 
     describe('finding a run by the client reference', () => {
-      it('finds the run created with a reference, and none for a reference never used', () => {
+      it('finds the run created with a reference, and none for a reference never used', async () => {
         const store = storeOf(10)
-        const run = store.create('fail-throw', {}, REF)!
+        const run = (await store.create('fail-throw', {}, REF))!
         expect(run.ref).toBe(REF)
-        expect(store.findByRef(REF)?.id).toBe(run.id)
-        expect(store.findByRef('B'.repeat(22))).toBeUndefined()
-        expect(store.create('after', {})!.ref).toBeUndefined()
+        expect((await store.findByRef(REF))?.id).toBe(run.id)
+        expect(await store.findByRef('B'.repeat(22))).toBeUndefined()
+        expect((await store.create('after', {}))!.ref).toBeUndefined()
       })
 
-      it('forgets the reference when its run is evicted, by age or to make room', () => {
+      it('forgets the reference when its run is evicted, by age or to make room', async () => {
         const clock = fakeClock()
         const store = storeOf(1, clock)
-        store.end(store.create('a', {}, REF)!.id, 'complete')
-        store.create('b', {})
-        expect(store.findByRef(REF)).toBeUndefined()
+        await store.end((await store.create('a', {}, REF))!.id, 'complete')
+        await store.create('b', {})
+        expect(await store.findByRef(REF)).toBeUndefined()
 
         const aged = storeOf(10, clock)
-        aged.create('a', {}, REF)
+        await aged.create('a', {}, REF)
         clock.advance(1001)
-        expect(aged.findByRef(REF)).toBeUndefined()
+        expect(await aged.findByRef(REF)).toBeUndefined()
       })
 
-      it('a reused reference points at the newer run, and evicting the older one keeps it', () => {
+      it('a reused reference points at the newer run, and evicting the older one keeps it', async () => {
         const store = storeOf(2)
-        const older = store.create('a', {}, REF)!
-        const newer = store.create('b', {}, REF)!
-        store.end(older.id, 'complete')
-        store.create('c', {})
-        expect(store.get(older.id)).toBeUndefined()
-        expect(store.findByRef(REF)?.id).toBe(newer.id)
+        const older = (await store.create('a', {}, REF))!
+        const newer = (await store.create('b', {}, REF))!
+        await store.end(older.id, 'complete')
+        await store.create('c', {})
+        expect(await store.get(older.id)).toBeUndefined()
+        expect((await store.findByRef(REF))?.id).toBe(newer.id)
       })
 
       it('accepts exactly 22 URL-safe characters', () => {
