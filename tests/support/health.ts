@@ -1,6 +1,8 @@
 /** What `GET /api/health` reports (the fields the tests and the benchmark read). */
 export interface Health {
   ok: boolean
+  /** Where runs are kept; `reachable` is false while Redis is down. */
+  store: { kind: 'memory' | 'redis'; reachable: boolean }
   runs: { stored: number; inFlight: number; maxInFlight: number; max: number }
   streams: { open: number; max: number }
   memory: { rssBytes: number; heapUsedBytes: number }

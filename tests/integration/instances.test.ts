@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { EVENTS, type TimelineEvent } from '@/demos/engine'
+import { readEvents } from '../support/api'
+import { health, waitFor } from '../support/health'
+import { startRedis, type RunningRedis } from '../support/redis'
+import { lookUpRef, newRef } from '../support/runs'
+import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
+
+/**
+ * Several `next start` instances of the one build on one Redis
+ * (AFTER_GUIDE_REDIS_URL): any instance serves any run, a stopped or killed
+ * instance leaves no run hanging, and Redis going away costs 503s, not the
+ * process. A heartbeat of 1 s: an instance silent for 3 s is taken for dead.
+ */
+let redis: RunningRedis
+let a: RunningServer
+let b: RunningServer
+let c: RunningServer
+
+beforeAll(async () => {
+  redis = await startRedis()
+  const env = { ...TEST_SERVER_ENV, AFTER_GUIDE_REDIS_URL: redis.url, AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1000' }
+  ;[a, b, c] = await Promise.all([startServer(env), startServer(env), startServer(env)])
+})
+
+afterAll(async () => {
+  await Promise.all([a, b, c].map((server) => server?.stop('SIGKILL')))
+  await redis?.stop()
+})
+
+async function startRun(server: RunningServer, effect: number, ref = newRef()): Promise<string> {
+  const response = await fetch(`${server.url}/api/demos/after?work=0&effect=${effect}`, { method: 'POST', headers: { 'X-Run-Ref': ref } })
+  expect(response.status).toBe(200)
+  return response.headers.get('x-run-id')!
+}
+
+/** Follows an event stream as EventSource would, keeping what arrived; `until` waits for a text in it. */
+function follow(url: string, init?: RequestInit) {
+  let text = ''
+  const arrived: Array<() => void> = []
+  const done = fetch(url, init).then(async (response) => {
+    const decoder = new TextDecoder()
+    try {
+      for await (const chunk of response.body!) {
+        text += decoder.decode(chunk as Uint8Array, { stream: true })
+        arrived.splice(0).forEach((wake) => wake())
+      }
+    } catch {
+      // the instance went away: what arrived is the evidence
+    }
+  })
+  const until = async (needle: string) => {
+    while (!text.includes(needle)) await Promise.race([new Promise<void>((wake) => arrived.push(wake)), done])
+  }
+  return { done, until, text: () => text }
+}
+
+const eventsIn = (text: string): TimelineEvent[] =>
+  [...text.matchAll(/^event: timeline\ndata: (.+)$/gm)].map((match) => JSON.parse(match[1]!) as TimelineEvent)
+const endIn = (text: string): string | undefined => /^event: end\ndata: {"status":"([a-z-]+)"}/m.exec(text)?.[1]
+const seqs = (events: TimelineEvent[]) => events.map((event) => event.seq)
+
+describe('instances sharing Redis', () => {
+  it('serves a run started on one instance from another: looked up by reference, streamed live, resumed after Last-Event-ID', async () => {
+    const ref = newRef()
+    const runId = await startRun(a, 1500, ref)
+    expect(await lookUpRef(ref, b.url)).toBe(runId)
+    const live = follow(`${b.url}/api/runs/${runId}/events`)
+    await live.done
+    const events = eventsIn(live.text())
+    expect(endIn(live.text())).toBe('complete')
+    expect(seqs(events)).toEqual(events.map((_, i) => i))
+    expect(events.map((event) => event.type)).toEqual(expect.arrayContaining([EVENTS.requestReceived, EVENTS.effectFinished, EVENTS.responseSent]))
+
+    const resumed = await readEvents(runId, { headers: { 'Last-Event-ID': '2' } }, c.url)
+    expect(resumed.events).toEqual(events.slice(3))
+    expect(resumed.end).toBe('complete')
+  })
+
+  it('SIGTERM on an instance: its runs finish, and their events reach viewers on another instance', async () => {
+    const runIds = await Promise.all([1500, 2500].map((effect) => startRun(b, effect)))
+    const streams = runIds.map((runId) => follow(`${a.url}/api/runs/${runId}/events`))
+    await Promise.all(streams.map((stream) => stream.until(EVENTS.effectStarted)))
+    expect(await b.stop('SIGTERM')).toBe(0)
+    await Promise.all(streams.map((stream) => stream.done))
+    for (const stream of streams) {
+      expect(endIn(stream.text())).toBe('complete')
+      expect(eventsIn(stream.text()).map((event) => event.type)).toContain(EVENTS.effectLogged)
+    }
+  })
+
+  it('SIGKILL of an instance: its viewers resume on another, and its runs end expired', async () => {
+    const runId = await startRun(c, 10_000)
+    const onC = follow(`${c.url}/api/runs/${runId}/events`)
+    await onC.until(EVENTS.effectStarted)
+    await c.stop('SIGKILL')
+    await onC.done
+    const seen = eventsIn(onC.text())
+    // Resumes as EventSource would, from the last id it saw; the run ends once its instance has missed its heartbeats.
+    const resumed = await readEvents(runId, { headers: { 'Last-Event-ID': String(seen.at(-1)!.seq) } }, a.url)
+    expect(resumed.end).toBe('expired')
+    expect(seqs([...seen, ...resumed.events])).toEqual([...seen, ...resumed.events].map((_, i) => i))
+  })
+
+  it('Redis stopped: demos answer 503 naming it, pages still serve, no process fails; back by itself when Redis is', async () => {
+    const caught = follow(`${a.url}/api/runs/${await startRun(a, 10_000)}/events`)
+    await caught.until(EVENTS.effectStarted)
+    await redis.stop()
+
+    const refused = await fetch(`${a.url}/api/demos/after?work=0&effect=0`, { method: 'POST' })
+    expect(refused.status).toBe(503)
+    expect(refused.headers.get('retry-after')).toMatch(/^\d+$/)
+    expect(((await refused.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'store_unavailable',
+      message: expect.stringMatching(/Redis at 127\.0\.0\.1:\d+\) is unreachable/),
+    })
+    expect((await fetch(`${a.url}/notes/failures`)).status).toBe(200)
+    expect((await health(a.url)).store).toEqual({ kind: 'redis', reachable: false })
+
+    await redis.restart()
+    const served = await waitFor(
+      () => fetch(`${a.url}/api/demos/after?work=0&effect=0`, { method: 'POST' }),
+      (response) => response.status === 200,
+      30_000,
+    )
+    expect(served.status).toBe(200)
+    expect((await readEvents(served.headers.get('x-run-id')!, undefined, a.url)).end).toBe('complete')
+    // The run caught in the gap was lost with Redis's memory: its viewer is told it expired, not left waiting.
+    await caught.done
+    expect(endIn(caught.text())).toBe('expired')
+    expect(a.process.exitCode).toBeNull()
+    expect(a.output()).not.toMatch(/uncaughtException|unhandledRejection|Unhandled error event/)
+  })
+})
