@@ -6,16 +6,28 @@ import { startServer, type RunningServer, type ServerOptions } from '../tests/su
  * process group of its own, which Ctrl-C does not reach).
  */
 export async function withServer<T>(env: Record<string, string>, measure: (server: RunningServer) => Promise<T>, options: ServerOptions = {}): Promise<T> {
-  const server = await startServer(env, options)
-  const interrupted = (signal: NodeJS.Signals) => void server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
+  return withServers(1, env, ([server]) => measure(server!), options)
+}
+
+/** `withServer` for `count` instances of the same build, started at once and all stopped. */
+export async function withServers<T>(count: number, env: Record<string, string>, measure: (servers: RunningServer[]) => Promise<T>, options: ServerOptions = {}): Promise<T> {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startServer(env, options)))
+  const servers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []))
+  const failed = started.find((result) => result.status === 'rejected')
+  if (failed) {
+    await Promise.all(servers.map((server) => server.stop()))
+    throw failed.reason
+  }
+  const stopAll = () => Promise.all(servers.map((server) => server.stop()))
+  const interrupted = (signal: NodeJS.Signals) => void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143))
   process.once('SIGINT', interrupted)
   process.once('SIGTERM', interrupted)
   try {
-    return await measure(server)
+    return await measure(servers)
   } finally {
     process.off('SIGINT', interrupted)
     process.off('SIGTERM', interrupted)
-    await server.stop()
+    await stopAll()
   }
 }
 
