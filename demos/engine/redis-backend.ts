@@ -31,6 +31,8 @@ const RECONNECT_WAIT_MS = 1000
 class Connection {
   readonly redis: Redis
   private lastError = ''
+  /** Each script's command name (`defineCommand`), made on first use. */
+  private readonly scripts = new Map<string, string>()
 
   constructor(url: string, role: string, queueWhileDown: boolean) {
     this.redis = new Redis(url, {
@@ -80,11 +82,20 @@ class Connection {
     return this.redis.status === 'ready'
   }
 
-  /** Runs a script; anything but Redis's own reply error means Redis could not be reached. */
+  /**
+   * Runs a script: by its SHA once Redis has it, so each call sends only its arguments. Anything but Redis's own
+   * reply error means Redis could not be reached.
+   */
   async eval(script: string, args: ReadonlyArray<string | number>): Promise<unknown> {
     await this.ready()
+    let name = this.scripts.get(script)
+    if (name === undefined) {
+      name = `afterGuide${this.scripts.size}`
+      this.redis.defineCommand(name, { numberOfKeys: 0, lua: script })
+      this.scripts.set(script, name)
+    }
     try {
-      return await this.redis.eval(script, 0, ...args)
+      return await (this.redis as unknown as Record<string, (...args: ReadonlyArray<string | number>) => Promise<unknown>>)[name]!(...args)
     } catch (error) {
       if (error instanceof ReplyError) throw error
       throw this.unavailable(errorMessage(error))
@@ -163,10 +174,6 @@ export class RedisRunStore implements RunStore {
     await this.connection.eval(EVICT_EXPIRED, [this.prefix, ...this.age()])
   }
 
-  async publish(runId: string, message: RunMessage): Promise<void> {
-    await this.connection.ready()
-    await this.connection.redis.publish(`${this.prefix}feed`, JSON.stringify({ runId, message }))
-  }
 }
 
 interface Watch {
@@ -203,9 +210,8 @@ export class RedisEventFeed implements EventFeed {
     subscriber.on('ready', () => this.catchUpAll())
   }
 
-  publish(runId: string, message: RunMessage): Promise<void> {
-    return this.store.publish(runId, message)
-  }
+  /** Nothing to do: the store's scripts publish each event and end they keep, in the same step (see redis-lua.ts). */
+  async publish(): Promise<void> {}
 
   subscribe(runId: string, listener: (message: RunMessage) => void, afterSeq = -1): Unsubscribe {
     const watch: Watch = { listener, next: afterSeq + 1, live: false, busy: false, again: false, done: false }

@@ -8,7 +8,9 @@
  * `runs` and `ended` (sorted sets of run ids by creation order), `ref:<ref>`
  * (the newest run id of a client reference), `order` (the creation counter),
  * `instance:<owner>` (a live instance's heartbeat, with a TTL), and the
- * channel `feed` every message is published on.
+ * channel `feed` every message is published on. The scripts that write an
+ * event or an end publish it themselves: one round trip, and nothing is
+ * published that Redis did not keep.
  */
 const COMMON = `
 local P = ARGV[1]
@@ -30,9 +32,13 @@ end
 
 -- Oldest first, stopping at the first run young enough to keep (creation order is age order).
 local function evictAged(now, maxAge)
-  for _, id in ipairs(redis.call('ZRANGE', P .. 'runs', 0, 99)) do
-    if tonumber(redis.call('HGET', P .. 'run:' .. id, 'createdAt')) > now - maxAge then return end
-    evict(id)
+  while true do
+    local oldest = redis.call('ZRANGE', P .. 'runs', 0, 99)
+    if #oldest == 0 then return end
+    for _, id in ipairs(oldest) do
+      if tonumber(redis.call('HGET', P .. 'run:' .. id, 'createdAt')) > now - maxAge then return end
+      evict(id)
+    end
   end
 end
 
@@ -108,17 +114,20 @@ export const APPEND = `
 local P, id = ARGV[1], ARGV[2]
 if redis.call('HGET', P .. 'run:' .. id, 'status') ~= 'running' then return -1 end
 local seq = redis.call('LLEN', P .. 'events:' .. id)
-redis.call('RPUSH', P .. 'events:' .. id, '{"seq":' .. seq .. ',' .. ARGV[3])
+local event = '{"seq":' .. seq .. ',' .. ARGV[3]
+redis.call('RPUSH', P .. 'events:' .. id, event)
+redis.call('PUBLISH', P .. 'feed', '{"runId":"' .. id .. '","message":{"kind":"event","event":' .. event .. '}}')
 return seq
 `
 
 /** ARGV: prefix, id, final status. Returns 1 the first time, 0 after. */
-export const END = `
-local P, id = ARGV[1], ARGV[2]
+export const END = `${COMMON}
+local id = ARGV[2]
 local key = P .. 'run:' .. id
 if redis.call('HGET', key, 'status') ~= 'running' then return 0 end
 redis.call('HSET', key, 'status', ARGV[3])
 redis.call('ZADD', P .. 'ended', redis.call('HGET', key, 'order'), id)
+publishEnd(id, ARGV[3])
 return 1
 `
 
