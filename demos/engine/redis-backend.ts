@@ -33,6 +33,7 @@ class Connection {
   private lastError = ''
   /** Each script's command name (`defineCommand`), made on first use. */
   private readonly scripts = new Map<string, string>()
+  private reconnecting: Promise<void> | undefined
 
   constructor(url: string, role: string, queueWhileDown: boolean) {
     this.redis = new Redis(url, {
@@ -66,15 +67,18 @@ class Connection {
   /** Waits briefly for a connection that is (re)connecting, then gives up with `unavailable()`. */
   async ready(): Promise<void> {
     if (this.isReady()) return
-    await new Promise<void>((resolve) => {
+    // One wait shared by every request that arrives meanwhile: one listener, however many requests.
+    this.reconnecting ??= new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer)
         this.redis.off('ready', done)
+        this.reconnecting = undefined
         resolve()
       }
       const timer = setTimeout(done, RECONNECT_WAIT_MS)
       this.redis.once('ready', done)
     })
+    await this.reconnecting
     if (!this.isReady()) throw this.unavailable()
   }
 
@@ -205,6 +209,8 @@ export class RedisEventFeed implements EventFeed {
     channel: string,
   ) {
     this.subscribed = subscriber.subscribe(channel)
+    // Rejected only when the backend is closed; a catch-up then gives up quietly.
+    this.subscribed.catch(() => {})
     subscriber.on('message', (_channel: string, text: string) => this.onMessage(text))
     // Messages published while the connection was down are lost: catch every watcher up from the store.
     subscriber.on('ready', () => this.catchUpAll())

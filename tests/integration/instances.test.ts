@@ -77,6 +77,15 @@ describe('instances sharing Redis', () => {
     expect(resumed.end).toBe('complete')
   })
 
+  it('serves a page run, admitted by the middleware, from another instance', async () => {
+    const page = await fetch(`${a.url}/demos/server-component?work=0&effect=300`)
+    expect(page.status).toBe(200)
+    const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(await page.text())![1]!
+    const streamed = await readEvents(runId, undefined, b.url)
+    expect(streamed.end).toBe('complete')
+    expect(streamed.events.map((event) => event.type)).toEqual(expect.arrayContaining([EVENTS.responseSent, EVENTS.effectFinished]))
+  })
+
   it('SIGTERM on an instance: its runs finish, and their events reach viewers on another instance', async () => {
     const runIds = await Promise.all([1500, 2500].map((effect) => startRun(b, effect)))
     const streams = runIds.map((runId) => follow(`${a.url}/api/runs/${runId}/events`))
