@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { EVENTS, LANES, redisBackend, Runs, type RunMessage } from '@/demos/engine'
-import type { BackendFactory } from './contracts/backend'
+import { fakeClock, type BackendFactory } from './contracts/backend'
 import { eventFeedContract } from './contracts/event-feed'
 import { runStoreContract } from './contracts/run-store'
 import { startRedis, type RunningRedis } from '../support/redis'
@@ -63,6 +63,20 @@ describe('Redis backend across instances', () => {
     await owner.close()
     await vi.waitFor(() => expect(seen).toEqual(['before the crash', 'end:expired']), { timeout: 5000 })
     expect((await reader.store.get(run.id))?.status).toBe('expired')
+  })
+
+  it('ends a run still running past its deadline as expired, though its instance is alive', async () => {
+    const clock = fakeClock()
+    const backend = redisBackend({ url: redis.url, prefix: `deadline-${randomBytes(6).toString('hex')}:`, heartbeatMs: 1000, ...limits, clock, runDeadlineMs: 5000 })
+    open.push(backend)
+    const run = (await new Runs(backend).create('after', {}))!
+    const seen: string[] = []
+    run.subscribe((message) => seen.push(describeMessage(message)))
+    clock.advance(4999)
+    expect(await run.status()).toBe('running')
+    clock.advance(1)
+    expect(await run.status()).toBe('expired')
+    await vi.waitFor(() => expect(seen).toEqual(['end:expired']))
   })
 
   it('answers StoreUnavailableError while Redis is down, and serves again once it is back', async () => {
