@@ -24,6 +24,9 @@ export interface RedisBackendOptions {
 
 const newRunId = (): string => randomBytes(9).toString('base64url')
 
+/** Redis's replies while it is up but cannot serve: they pass, as a restart does. */
+const NOT_SERVING = /^(LOADING|BUSY|MASTERDOWN|READONLY|TRYAGAIN)\b/
+
 /** How long a request waits for a connection that is coming back before it is answered 503. */
 const RECONNECT_WAIT_MS = 1000
 
@@ -37,7 +40,6 @@ class Connection {
 
   constructor(url: string, role: string, queueWhileDown: boolean) {
     this.redis = new Redis(url, {
-      lazyConnect: false,
       // Commands are refused at once while the connection is down (the 503 path); the subscriber's one SUBSCRIBE waits.
       enableOfflineQueue: queueWhileDown,
       maxRetriesPerRequest: queueWhileDown ? null : 0,
@@ -58,10 +60,11 @@ class Connection {
     })
   }
 
-  /** The error a request gets while Redis cannot be reached. */
-  unavailable(detail?: string): StoreUnavailableError {
+  /** The error a request gets while Redis cannot be reached, naming the connection's own error first (`ECONNREFUSED`). */
+  unavailable(failure?: string): StoreUnavailableError {
     const { host, port } = this.redis.options
-    return new StoreUnavailableError(`The run store (Redis at ${host}:${port}) is unreachable: ${detail ?? (this.lastError || this.redis.status)}.`)
+    const cause = this.lastError || failure || `connection ${this.redis.status}`
+    return new StoreUnavailableError(`The run store (Redis at ${host}:${port}) is unreachable: ${cause}.`)
   }
 
   /** Waits briefly for a connection that is (re)connecting, then gives up with `unavailable()`. */
@@ -87,8 +90,8 @@ class Connection {
   }
 
   /**
-   * Runs a script: by its SHA once Redis has it, so each call sends only its arguments. Anything but Redis's own
-   * reply error means Redis could not be reached.
+   * Runs a script: by its SHA once Redis has it, so each call sends only its arguments. A failure means Redis could
+   * not be reached, or is not serving yet (loading after a restart, a replica); any other reply error is a bug.
    */
   async eval(script: string, args: ReadonlyArray<string | number>): Promise<unknown> {
     await this.ready()
@@ -101,7 +104,7 @@ class Connection {
     try {
       return await (this.redis as unknown as Record<string, (...args: ReadonlyArray<string | number>) => Promise<unknown>>)[name]!(...args)
     } catch (error) {
-      if (error instanceof ReplyError) throw error
+      if (error instanceof ReplyError && !NOT_SERVING.test(errorMessage(error))) throw error
       throw this.unavailable(errorMessage(error))
     }
   }
