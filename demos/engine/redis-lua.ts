@@ -36,7 +36,9 @@ local function evictAged(now, maxAge)
     local oldest = redis.call('ZRANGE', P .. 'runs', 0, 99)
     if #oldest == 0 then return end
     for _, id in ipairs(oldest) do
-      if tonumber(redis.call('HGET', P .. 'run:' .. id, 'createdAt')) > now - maxAge then return end
+      -- A run whose hash is gone (a Redis that evicts keys under memory pressure) is dropped as aged.
+      local createdAt = tonumber(redis.call('HGET', P .. 'run:' .. id, 'createdAt'))
+      if createdAt and createdAt > now - maxAge then return end
       evict(id)
     end
   end
