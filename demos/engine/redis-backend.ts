@@ -43,7 +43,9 @@ class Connection {
       // Commands are refused at once while the connection is down (the 503 path); the subscriber's one SUBSCRIBE waits.
       enableOfflineQueue: queueWhileDown,
       maxRetriesPerRequest: queueWhileDown ? null : 0,
-      commandTimeout: queueWhileDown ? undefined : 2000,
+      // A Redis that stopped answering (not one that closed the connection: that fails at once) costs a request 5 s at
+      // most. Not less: on a starved event loop a reply that has arrived can still wait behind this timer.
+      commandTimeout: queueWhileDown ? undefined : 5000,
       // Reconnects for ever, at most a second apart, so service comes back by itself.
       retryStrategy: (times) => Math.min(times * 100, 1000),
     })
