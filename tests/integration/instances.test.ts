@@ -10,7 +10,7 @@ import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/ser
  * Several `next start` instances of the one build on one Redis
  * (AFTER_GUIDE_REDIS_URL): any instance serves any run, a stopped or killed
  * instance leaves no run hanging, and Redis going away costs 503s, not the
- * process. A heartbeat of 1 s: an instance silent for 3 s is taken for dead.
+ * process. A heartbeat of 1.5 s: an instance silent for 4.5 s is taken for dead.
  */
 let redis: RunningRedis
 let a: RunningServer
@@ -19,7 +19,7 @@ let c: RunningServer
 
 beforeAll(async () => {
   redis = await startRedis()
-  const env = { ...TEST_SERVER_ENV, AFTER_GUIDE_REDIS_URL: redis.url, AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1000' }
+  const env = { ...TEST_SERVER_ENV, AFTER_GUIDE_REDIS_URL: redis.url, AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1500' }
   ;[a, b, c] = await Promise.all([startServer(env), startServer(env), startServer(env)])
 })
 
