@@ -43,7 +43,8 @@ function holdExitUntilRunsEnd(backend: Backend): void {
   const exit = process.exit.bind(process)
   let leaving = false
   process.exit = ((code?: number) => {
-    if (leaving) return exit(code)
+    // Only a clean exit waits: a failing process leaves at once, as it would have.
+    if (leaving || (code !== undefined && code !== 0)) return exit(code)
     leaving = true
     void recordersEnded()
       .then(() => backend.close?.())

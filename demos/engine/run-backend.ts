@@ -2,12 +2,13 @@ import type { FinalStatus, NewTimelineEvent, RunMessage, RunStatus, TimelineEven
 
 /**
  * The two interfaces a storage backend implements. The in-memory backend
- * (`memory-backend.ts`) serves one server process; a shared backend (Redis,
- * for several instances behind a load balancer) implements the same two, and
- * nothing above the engine changes. `tests/unit/contracts/run-store.ts` and
- * `tests/unit/contracts/event-feed.ts` are the contracts: each is one
- * `describe` that takes a backend factory, so a new backend runs the same
- * tests (`tests/unit/memory-backend.test.ts` runs them on this one).
+ * (`memory-backend.ts`) serves one server process; the Redis backend
+ * (`redis-backend.ts`, for several instances behind a load balancer)
+ * implements the same two, and nothing above the engine changes.
+ * `tests/unit/contracts/run-store.ts` and `tests/unit/contracts/event-feed.ts`
+ * are the contracts: each is one `describe` that takes a backend factory, so
+ * every backend runs the same tests (`tests/unit/memory-backend.test.ts`,
+ * `tests/unit/redis-backend.test.ts`).
  *
  * Every store method answers a Promise, so a networked backend (Redis,
  * `redis-backend.ts`) fits behind it. The recorder still writes without
