@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
 import { readEvents } from '../support/api'
 import { health, waitFor } from '../support/health'
-import { startRedis, type RunningRedis } from '../support/redis'
+import { redisAvailable, startRedis, type RunningRedis } from '../support/redis'
 import { lookUpRef, newRef } from '../support/runs'
 import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
 
@@ -16,17 +16,6 @@ let redis: RunningRedis
 let a: RunningServer
 let b: RunningServer
 let c: RunningServer
-
-beforeAll(async () => {
-  redis = await startRedis()
-  const env = { ...TEST_SERVER_ENV, AFTER_GUIDE_REDIS_URL: redis.url, AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1500' }
-  ;[a, b, c] = await Promise.all([startServer(env), startServer(env), startServer(env)])
-})
-
-afterAll(async () => {
-  await Promise.all([a, b, c].map((server) => server?.stop('SIGKILL')))
-  await redis?.stop()
-})
 
 async function startRun(server: RunningServer, effect: number, ref = newRef()): Promise<string> {
   const response = await fetch(`${server.url}/api/demos/after?work=0&effect=${effect}`, { method: 'POST', headers: { 'X-Run-Ref': ref } })
@@ -60,7 +49,18 @@ const eventsIn = (text: string): TimelineEvent[] =>
 const endIn = (text: string): string | undefined => /^event: end\ndata: {"status":"([a-z-]+)"}/m.exec(text)?.[1]
 const seqs = (events: TimelineEvent[]) => events.map((event) => event.seq)
 
-describe('instances sharing Redis', () => {
+describe.runIf(redisAvailable())('instances sharing Redis', () => {
+  beforeAll(async () => {
+    redis = await startRedis()
+    const env = { ...TEST_SERVER_ENV, AFTER_GUIDE_REDIS_URL: redis.url, AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1500' }
+    ;[a, b, c] = await Promise.all([startServer(env), startServer(env), startServer(env)])
+  })
+
+  afterAll(async () => {
+    await Promise.all([a, b, c].map((server) => server?.stop('SIGKILL')))
+    await redis?.stop()
+  })
+
   it('serves a run started on one instance from another: looked up by reference, streamed live, resumed after Last-Event-ID', async () => {
     const ref = newRef()
     const runId = await startRun(a, 1500, ref)

@@ -4,87 +4,89 @@ import { EVENTS, LANES, redisBackend, Runs, type RunMessage } from '@/demos/engi
 import { fakeClock, type BackendFactory } from './contracts/backend'
 import { eventFeedContract } from './contracts/event-feed'
 import { runStoreContract } from './contracts/run-store'
-import { startRedis, type RunningRedis } from '../support/redis'
+import { redisAvailable, startRedis, type RunningRedis } from '../support/redis'
 
-let redis: RunningRedis
-beforeAll(async () => {
-  redis = await startRedis()
-}, 30_000)
-afterAll(() => redis?.stop())
+describe.runIf(redisAvailable())('the Redis backend, on a redis-server of its own', () => {
+  let redis: RunningRedis
+  beforeAll(async () => {
+    redis = await startRedis()
+  }, 30_000)
+  afterAll(() => redis?.stop())
 
-const open: Array<{ close(): Promise<void> }> = []
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((backend) => backend.close()))
-})
-
-/** A backend on its own key prefix, as if on a Redis of its own; `prefix` shares one between "instances". */
-function connect(limits: Parameters<BackendFactory>[0], prefix = `test-${randomBytes(6).toString('hex')}:`, heartbeatMs = 1000) {
-  const backend = redisBackend({ url: redis.url, prefix, heartbeatMs, ...limits })
-  open.push(backend)
-  return backend
-}
-
-runStoreContract('redis', (limits) => connect(limits))
-eventFeedContract('redis', (limits) => connect(limits))
-
-const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
-const describeMessage = (message: RunMessage): string => (message.kind === 'event' ? message.event.label : `end:${message.status}`)
-const limits = { maxRuns: 10, maxAgeMs: 60_000, clock: Date.now }
-
-describe('Redis backend across instances', () => {
-  it('a run written by one instance is followed from another, resumed from a third after a given event', async () => {
-    const prefix = `shared-${randomBytes(6).toString('hex')}:`
-    const [a, b, c] = [connect(limits, prefix), connect(limits, prefix), connect(limits, prefix)]
-    const run = (await new Runs(a).create('after', {}))!
-    const onB = (await new Runs(b).get(run.id))!
-    const seen: string[] = []
-    onB.subscribe((message) => seen.push(describeMessage(message)))
-    for (let i = 0; i < 30; i++) run.append(event(`e${i}`), i)
-    await vi.waitFor(() => expect(seen).toHaveLength(30))
-    const resumed: string[] = []
-    ;(await new Runs(c).get(run.id))!.subscribe((message) => resumed.push(describeMessage(message)), 24)
-    run.end('complete')
-    const labels = Array.from({ length: 30 }, (_, i) => `e${i}`)
-    await vi.waitFor(() => expect(seen).toEqual([...labels, 'end:complete']))
-    await vi.waitFor(() => expect(resumed).toEqual([...labels.slice(25), 'end:complete']))
+  const open: Array<{ close(): Promise<void> }> = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((backend) => backend.close()))
   })
 
-  it("ends a run as expired once its instance stops beating, for whoever follows it", async () => {
-    const prefix = `shared-${randomBytes(6).toString('hex')}:`
-    const owner = connect(limits, prefix, 200)
-    const reader = connect(limits, prefix, 200)
-    const run = (await new Runs(owner).create('after', {}))!
-    run.append(event('before the crash'), 1)
-    await run.flushed()
-    const seen: string[] = []
-    ;(await new Runs(reader).get(run.id))!.subscribe((message) => seen.push(describeMessage(message)))
-    await vi.waitFor(() => expect(seen).toEqual(['before the crash']))
-    // Stands in for SIGKILL: the heartbeat stops and its key is gone.
-    await owner.close()
-    await vi.waitFor(() => expect(seen).toEqual(['before the crash', 'end:expired']), { timeout: 5000 })
-    expect((await reader.store.get(run.id))?.status).toBe('expired')
-  })
-
-  it('ends a run still running past its deadline as expired, though its instance is alive', async () => {
-    const clock = fakeClock()
-    const backend = redisBackend({ url: redis.url, prefix: `deadline-${randomBytes(6).toString('hex')}:`, heartbeatMs: 1000, ...limits, clock, runDeadlineMs: 5000 })
+  /** A backend on its own key prefix, as if on a Redis of its own; `prefix` shares one between "instances". */
+  function connect(limits: Parameters<BackendFactory>[0], prefix = `test-${randomBytes(6).toString('hex')}:`, heartbeatMs = 1000) {
+    const backend = redisBackend({ url: redis.url, prefix, heartbeatMs, ...limits })
     open.push(backend)
-    const run = (await new Runs(backend).create('after', {}))!
-    const seen: string[] = []
-    run.subscribe((message) => seen.push(describeMessage(message)))
-    clock.advance(4999)
-    expect(await run.status()).toBe('running')
-    clock.advance(1)
-    expect(await run.status()).toBe('expired')
-    await vi.waitFor(() => expect(seen).toEqual(['end:expired']))
-  })
+    return backend
+  }
 
-  it('answers StoreUnavailableError while Redis is down, and serves again once it is back', async () => {
-    const backend = connect(limits)
-    expect(await backend.store.create('after', {})).toBeDefined()
-    await redis.stop()
-    await expect(backend.store.create('after', {})).rejects.toMatchObject({ name: 'StoreUnavailableError', message: expect.stringMatching(/Redis at 127\.0\.0\.1:\d+\) is unreachable/) })
-    await redis.restart()
-    await vi.waitFor(async () => expect(await backend.store.create('after', {})).toBeDefined(), { timeout: 10_000, interval: 200 })
+  runStoreContract('redis', (limits) => connect(limits))
+  eventFeedContract('redis', (limits) => connect(limits))
+
+  const event = (label: string) => ({ type: EVENTS.effectLogged, label, lane: LANES.sideEffect, phase: 'instant' as const })
+  const describeMessage = (message: RunMessage): string => (message.kind === 'event' ? message.event.label : `end:${message.status}`)
+  const limits = { maxRuns: 10, maxAgeMs: 60_000, clock: Date.now }
+
+  describe('Redis backend across instances', () => {
+    it('a run written by one instance is followed from another, resumed from a third after a given event', async () => {
+      const prefix = `shared-${randomBytes(6).toString('hex')}:`
+      const [a, b, c] = [connect(limits, prefix), connect(limits, prefix), connect(limits, prefix)]
+      const run = (await new Runs(a).create('after', {}))!
+      const onB = (await new Runs(b).get(run.id))!
+      const seen: string[] = []
+      onB.subscribe((message) => seen.push(describeMessage(message)))
+      for (let i = 0; i < 30; i++) run.append(event(`e${i}`), i)
+      await vi.waitFor(() => expect(seen).toHaveLength(30))
+      const resumed: string[] = []
+      ;(await new Runs(c).get(run.id))!.subscribe((message) => resumed.push(describeMessage(message)), 24)
+      run.end('complete')
+      const labels = Array.from({ length: 30 }, (_, i) => `e${i}`)
+      await vi.waitFor(() => expect(seen).toEqual([...labels, 'end:complete']))
+      await vi.waitFor(() => expect(resumed).toEqual([...labels.slice(25), 'end:complete']))
+    })
+
+    it("ends a run as expired once its instance stops beating, for whoever follows it", async () => {
+      const prefix = `shared-${randomBytes(6).toString('hex')}:`
+      const owner = connect(limits, prefix, 200)
+      const reader = connect(limits, prefix, 200)
+      const run = (await new Runs(owner).create('after', {}))!
+      run.append(event('before the crash'), 1)
+      await run.flushed()
+      const seen: string[] = []
+      ;(await new Runs(reader).get(run.id))!.subscribe((message) => seen.push(describeMessage(message)))
+      await vi.waitFor(() => expect(seen).toEqual(['before the crash']))
+      // Stands in for SIGKILL: the heartbeat stops and its key is gone.
+      await owner.close()
+      await vi.waitFor(() => expect(seen).toEqual(['before the crash', 'end:expired']), { timeout: 5000 })
+      expect((await reader.store.get(run.id))?.status).toBe('expired')
+    })
+
+    it('ends a run still running past its deadline as expired, though its instance is alive', async () => {
+      const clock = fakeClock()
+      const backend = redisBackend({ url: redis.url, prefix: `deadline-${randomBytes(6).toString('hex')}:`, heartbeatMs: 1000, ...limits, clock, runDeadlineMs: 5000 })
+      open.push(backend)
+      const run = (await new Runs(backend).create('after', {}))!
+      const seen: string[] = []
+      run.subscribe((message) => seen.push(describeMessage(message)))
+      clock.advance(4999)
+      expect(await run.status()).toBe('running')
+      clock.advance(1)
+      expect(await run.status()).toBe('expired')
+      await vi.waitFor(() => expect(seen).toEqual(['end:expired']))
+    })
+
+    it('answers StoreUnavailableError while Redis is down, and serves again once it is back', async () => {
+      const backend = connect(limits)
+      expect(await backend.store.create('after', {})).toBeDefined()
+      await redis.stop()
+      await expect(backend.store.create('after', {})).rejects.toMatchObject({ name: 'StoreUnavailableError', message: expect.stringMatching(/Redis at 127\.0\.0\.1:\d+\) is unreachable/) })
+      await redis.restart()
+      await vi.waitFor(async () => expect(await backend.store.create('after', {})).toBeDefined(), { timeout: 10_000, interval: 200 })
+    })
   })
 })
