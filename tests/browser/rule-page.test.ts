@@ -50,7 +50,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
 
     await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('99999')
     await demo.getByRole('button', { name: 'Run again' }).click()
-    await expect.poll(() => demo.getByTestId('demo-status').textContent()).toMatch(/Error: Side effect must be a whole number/)
+    await expect.poll(() => demo.getByTestId('demo-note').textContent()).toMatch(/Error: Side effect must be a whole number/)
     await context.close()
   })
 
