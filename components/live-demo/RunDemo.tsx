@@ -66,8 +66,9 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const frames = useActionFrames(demos)
   const running = state.phase === 'running'
   const clock = useClock(running)
-  const submit = useRunSequence(form, (message) =>
-    setState((last) => ({ ...last, phase: 'error', progress: [], note: `Error: ${message}`, announcement: `Error: ${message}` })),
+  // A field's error is shown beside it; the live region says it too, once.
+  const submit = useRunSequence(form, (message, where) =>
+    setState((last) => ({ ...last, phase: 'error', progress: [], note: where === 'run' ? `Error: ${message}` : undefined, announcement: `Error: ${message}` })),
   )
   const titles = Object.fromEntries(demos.map((demo) => [demo.name, titleOf(demo)]))
   const lanes = Object.fromEntries(demos.map((demo) => [demo.name, lanesOf(demo)]))
