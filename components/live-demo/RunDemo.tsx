@@ -15,6 +15,7 @@ import {
 import { describeProgress } from './describe-run'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
+import { RepeatRuns } from './RepeatRuns'
 import { summaries, type SummaryKind } from './summaries'
 import type { ChartSlot } from './TimelineChart'
 import { useActionFrames } from './useActionFrames'
@@ -48,6 +49,8 @@ interface RunDemoProps {
   summary?: SummaryKind
   /** Gives the visitor a fresh demo cookie before the runs, so the callbacks have one to read. */
   setsCookie?: boolean
+  /** Adds "Run N×": the Route Handler demos run N times, interleaved, and their response times drawn as a spread. */
+  repeatable?: boolean
 }
 
 /**
@@ -57,7 +60,7 @@ interface RunDemoProps {
  * axis, and the result announced once. The Run button never moves nor loses
  * focus, and the last result stays, dimmed, until the new one replaces it.
  */
-export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false }: RunDemoProps) {
+export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ phase: 'idle', progress: [], updatedAt: 0, runs: [], ranWith: {}, values: {}, announcement: '' })
@@ -168,6 +171,9 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
             })}
           </div>
         </DrawnRuns>
+      ) : null}
+      {repeatable ? (
+        <RepeatRuns scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))} titles={titles} form={form} />
       ) : null}
     </section>
   )
