@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { startTransition, useId, useRef, useState } from 'react'
 import { MAX_TIMES, median, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
 import type { ScenarioName } from '../../demos/scenarios'
 import type { ParamFormState } from './ParamForm'
@@ -36,7 +36,9 @@ const times = (ratio: number) => `${ratio.toLocaleString('en-US', { maximumFract
 export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioName[]; titles: Record<string, string>; form: ParamFormState }) {
   const id = useId()
   const [count, setCount] = useState('10')
-  const [state, setState] = useState<State>({ phase: 'idle', samples: [], total: 0 })
+  const [state, setDrawn] = useState<State>({ phase: 'idle', samples: [], total: 0 })
+  // Transitions: React draws each new dot in slices, so no update is one long task on a slow phone.
+  const setState = (next: State | ((last: State) => State)) => startTransition(() => setDrawn(next))
   const controller = useRef<AbortController | null>(null)
   const running = state.phase === 'running'
   const n = Number(count)

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { startTransition, useRef, useState, type FormEvent } from 'react'
 import type { ParamSpecs } from '../../demos/scenarios'
 import {
   align,
@@ -19,7 +19,6 @@ import { RepeatRuns } from './RepeatRuns'
 import { summaries, type SummaryKind } from './summaries'
 import type { ChartSlot } from './TimelineChart'
 import { useActionFrames } from './useActionFrames'
-import { useClock } from './useClock'
 import { useRunSequence } from './useRunSequence'
 import styles from './RunDemo.module.css'
 
@@ -68,7 +67,6 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const stopper = useRef<AbortController | null>(null)
   const frames = useActionFrames(demos)
   const running = state.phase === 'running'
-  const clock = useClock(running)
   // A field's error is shown beside it; the live region says it too, once.
   const submit = useRunSequence(form, (message, where) =>
     setState((last) => ({ ...last, phase: 'error', progress: [], note: where === 'run' ? `Error: ${message}` : undefined, announcement: `Error: ${message}` })),
@@ -78,8 +76,11 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const aligned = (run: RunProgress['run'], values: Record<string, number>) =>
     run && (summary === 'duration' ? withComputedLimit(align(run), values.limit) : align(run))
 
+  // Transitions: React draws the news in slices, so no update is one long task on a slow phone.
+  const update = (next: (last: State) => State) => startTransition(() => setState(next))
+
   const onSubmit = submit(async (values, signal) => {
-    setState((last) => ({ ...last, phase: 'running', progress: [], values, note: undefined, updatedAt: performance.now() }))
+    update((last) => ({ ...last, phase: 'running', progress: [], values, note: undefined, updatedAt: performance.now() }))
     if (setsCookie) {
       setState((last) => ({ ...last, note: 'Setting a demo cookie…' }))
       setCookie(await setDemoCookie(signal))
@@ -90,14 +91,14 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
       const stop = new AbortController()
       stopper.current = stop
       const onProgress = (progress: RunProgress) =>
-        setState((last) => ({ ...last, progress: Object.assign([...last.progress], { [index]: progress }), updatedAt: performance.now() }))
+        update((last) => ({ ...last, progress: Object.assign([...last.progress], { [index]: progress }), updatedAt: performance.now() }))
       const completed = await runDemo(demo, values, { signal, stop: stop.signal, onProgress }, await frames.prepare(demo))
       runs.push(aligned(completed, values)!)
     }
     const announcement = runs
       .flatMap((run) => summaries[summary](run, titles[run.run.scenario] ?? run.run.scenario, values, lanes[run.run.scenario]))
       .join(' ')
-    setState((last) => ({ ...last, phase: 'done', progress: [], runs, ranWith: values, announcement }))
+    update((last) => ({ ...last, phase: 'done', progress: [], runs, ranWith: values, announcement }))
   })
   const onRun = (event: FormEvent) => {
     // aria-disabled, not disabled: the button keeps the focus, so it must refuse here.
@@ -109,8 +110,8 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
     const progress = state.progress[index]
     const previous = state.runs[index]
     if (!running || !progress) return { key: demo.name, scenario: demo.name, aligned: running ? undefined : previous, previous: running ? previous : undefined }
-    const now = (clock ?? state.updatedAt) - progress.sentAt
-    return { key: demo.name, scenario: demo.name, aligned: aligned(progress.run, state.values), now: progress.run?.end ? undefined : now, previous }
+    const going = progress.run?.end ? undefined : { sentAt: progress.sentAt, updatedAt: state.updatedAt }
+    return { key: demo.name, scenario: demo.name, aligned: aligned(progress.run, state.values), going, previous }
   })
   const drawn = running || state.runs.length > 0
 

@@ -1,12 +1,13 @@
 import { EVENTS, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
 import { bars, missingLanes, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
+import { useClock } from './useClock'
 import styles from './TimelineChart.module.css'
 
 /**
  * One place on the chart: a run, drawn as far as it is known. Without
- * `aligned` its response has not arrived yet; with `now` it is still going and
- * its open bars grow to `now` (ms since its request was sent). `previous` is
+ * `aligned` its response has not arrived yet; with `going` it is still going
+ * and its open bars grow with the clock. `previous` is
  * the run drawn there before: dimmed until this one's response has arrived,
  * then hidden, still holding its height, so a re-run does not move the page.
  */
@@ -14,7 +15,8 @@ export interface ChartSlot {
   key: string
   scenario: string
   aligned?: AlignedRun
-  now?: number
+  /** While the run goes on (`performance.now()` values): when its request was sent, and when its latest news came. */
+  going?: { sentAt: number; updatedAt: number }
   previous?: AlignedRun
 }
 
@@ -27,7 +29,10 @@ interface Row {
   to: number
   tone: Tone
   running: boolean
-  /** When the bar ends and how long it took, in words: the chart is read without its caption. */
+  /**
+   * When the bar ends and how long it took, in words: the chart is read without its caption.
+   * A running bar's words change only with news, not with the clock: only its width moves every frame.
+   */
   figure: string
   marks: Array<{ at: number; label: string; seq: number }>
 }
@@ -39,7 +44,7 @@ function serverRows(aligned: AlignedRun, now: number | undefined): Row[] {
     const limit = aligned.events.find((event) => event.lane === bar.lane && event.type === EVENTS.limitReached)
     const tone: Tone = limit ? 'limit' : bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect'
     const figure = bar.running
-      ? `running: ${ms(bar.to - bar.from)} so far`
+      ? `started at ${ms(bar.from)}, still running…`
       : limit
         ? `${(limit.t / 1000).toLocaleString('en-US')} s limit (computed), reached at ${ms(bar.to)}`
         : tone === 'error'
@@ -60,12 +65,12 @@ function serverRows(aligned: AlignedRun, now: number | undefined): Row[] {
   })
 }
 
-function rowsOf(slot: ChartSlot, aligned: AlignedRun | undefined, expected?: readonly Lane[]): Row[] {
-  const live = aligned === slot.aligned ? slot.now : undefined
+/** `now`: while the run goes on, ms since its request was sent. */
+function rowsOf(aligned: AlignedRun | undefined, now: number | undefined, expected?: readonly Lane[]): Row[] {
   if (!aligned) {
-    const now = slot.now ?? 0
+    now ??= 0
     return [
-      { key: 'browser', label: 'Browser: waiting for the response', from: 0, to: now, tone: 'client', running: true, figure: `${ms(now)} so far`, marks: [] },
+      { key: 'browser', label: 'Browser: waiting for the response', from: 0, to: now, tone: 'client', running: true, figure: 'request sent at 0 ms', marks: [] },
     ]
   }
   const { browser: timing } = aligned.run
@@ -92,7 +97,7 @@ function rowsOf(slot: ChartSlot, aligned: AlignedRun | undefined, expected?: rea
       marks: [],
     }),
   )
-  return [browser, ...serverRows(aligned, live), ...missing]
+  return [browser, ...serverRows(aligned, now), ...missing]
 }
 
 /** Round tick spacing that gives about five ticks across `span` ms. */
@@ -126,11 +131,15 @@ export function TimelineChart({
   /** Per scenario, lanes to draw even when empty: a callback that never ran shows as "never ran". */
   lanes?: Record<string, readonly Lane[] | undefined>
 }) {
-  const live = slots.some((slot) => slot.now !== undefined)
-  const drawn = slots.flatMap((slot) => [
-    ...rowsOf(slot, slot.aligned, lanes[slot.scenario]),
-    ...(slot.previous ? rowsOf(slot, slot.previous, lanes[slot.scenario]) : []),
-  ])
+  const live = slots.some((slot) => slot.going)
+  // Only the chart re-renders with the clock: the rest of the demo changes when news arrives.
+  const clock = useClock(live)
+  const groups = slots.map((slot) => ({
+    slot,
+    current: rowsOf(slot.aligned, slot.going && (clock ?? slot.going.updatedAt) - slot.going.sentAt, lanes[slot.scenario]),
+    previous: slot.previous && rowsOf(slot.previous, undefined, lanes[slot.scenario]),
+  }))
+  const drawn = groups.flatMap(({ current, previous }) => [...current, ...(previous ?? [])])
   const latest = Math.max(1, ...drawn.flatMap((row) => [row.to, ...row.marks.map((mark) => mark.at)]))
   const end = live ? roundUp(latest) : latest
   const step = tickStep(end)
@@ -143,8 +152,7 @@ export function TimelineChart({
   const tones = new Set(drawn.map((row) => row.tone))
   const hasMarks = drawn.some((row) => row.marks.length > 0)
 
-  const group = (slot: ChartSlot, aligned: AlignedRun | undefined, role: 'current' | 'previous') => {
-    const rows = rowsOf(slot, aligned, lanes[slot.scenario])
+  const group = (slot: ChartSlot, aligned: AlignedRun | undefined, rows: Row[], role: 'current' | 'previous') => {
     const response = aligned && !aligned.run.browser.stopped ? aligned.run.browser.lastByte : undefined
     const band = aligned?.margin ?? 0
     return (
@@ -229,10 +237,10 @@ export function TimelineChart({
         </li>
       </ul>
       <div className={styles.chart} aria-hidden="true">
-        {slots.map((slot) => (
-          <div key={slot.key} className={styles.slot} data-dimmed={slot.previous && !slot.aligned ? '' : undefined}>
-            {slot.previous ? group(slot, slot.previous, 'previous') : null}
-            {slot.aligned || !slot.previous ? group(slot, slot.aligned, 'current') : null}
+        {groups.map(({ slot, current, previous }) => (
+          <div key={slot.key} className={styles.slot} data-dimmed={previous && !slot.aligned ? '' : undefined}>
+            {previous ? group(slot, slot.previous, previous, 'previous') : null}
+            {slot.aligned || !previous ? group(slot, slot.aligned, current, 'current') : null}
           </div>
         ))}
         <div className={styles.row}>

@@ -21,6 +21,8 @@ export function useUrlParams(specs: ParamSpecs): [Record<string, string>, (next:
 
   const update = useCallback(
     (next: Record<string, number>) => {
+      // A route change re-renders the whole page (a long task on a slow phone): none when the URL already says it.
+      if (Object.entries(next).every(([name, value]) => router.query[name] === String(value))) return
       const query = { ...router.query }
       for (const [name, value] of Object.entries(next)) query[name] = String(value)
       void router.replace({ pathname: router.pathname, query, hash: window.location.hash.slice(1) || undefined }, undefined, {
