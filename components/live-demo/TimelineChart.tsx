@@ -156,7 +156,13 @@ export function TimelineChart({
     const response = aligned && !aligned.run.browser.stopped ? aligned.run.browser.lastByte : undefined
     const band = aligned?.margin ?? 0
     return (
-      <div className={styles.group} data-slot={slot.scenario} data-role={role} data-ended={aligned?.run.end !== undefined ? '' : undefined}>
+      <div
+        className={styles.group}
+        data-slot={slot.scenario}
+        data-role={role}
+        data-ended={aligned?.run.end !== undefined ? '' : undefined}
+        data-events={aligned?.events.length ?? 0}
+      >
         <div className={styles.groupTitle}>
           {titles[slot.scenario] ?? slot.scenario}
           <span className={styles.status}>{aligned ? statusText(aligned.run) : 'request sent'}</span>
