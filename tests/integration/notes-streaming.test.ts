@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import { STREAM_CHUNK_MS } from '@/demos/scenarios'
-import { baseUrl, eventTime, post, readEvents } from '../support/api'
+import { baseUrl, eachVersion, eventTime, post, readEvents } from '../support/api'
 import { lookUpRef, newRef } from '../support/runs'
 
 const EFFECT = 300
@@ -43,7 +43,7 @@ async function stream(streamMs: number, stopAfterMs?: number) {
   return { response, body, arrivals, stoppedAt, headersAt, lastByte: performance.now() - start, ...(await readEvents(runId)) }
 }
 
-describe('/notes/streaming: after() and a streamed response (truth tests against next start)', () => {
+eachVersion(() => describe('/notes/streaming: after() and a streamed response (truth tests against next start)', () => {
   it('the callback waits until the stream has closed', async () => {
     const STREAM = 1000
     const run = await stream(STREAM)
@@ -94,4 +94,4 @@ describe('/notes/streaming: after() and a streamed response (truth tests against
     expect(response.status).toBe(400)
     expect(JSON.parse(body).error).toMatchObject({ field, allowed })
   })
-})
+}))

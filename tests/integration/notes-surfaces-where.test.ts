@@ -2,7 +2,7 @@ import http from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import type { CallbackRun, PageRecord, RecordedPage } from '@/demos/http'
-import { baseUrl, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
+import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
 import { waitFor } from '../support/health'
 import { callAction, pageRun } from '../support/surfaces'
 
@@ -27,7 +27,7 @@ async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
   return JSON.parse(body) as Record<RecordedPage, PageRecord | null>
 }
 
-describe('where after() works (truth tests against next start)', () => {
+eachVersion(() => describe('where after() works (truth tests against next start)', () => {
   it('Route Handler: the response arrives before the callback finishes', async () => {
     const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
@@ -197,7 +197,7 @@ describe('where after() works (truth tests against next start)', () => {
     const added = (await readRecords())['isr-early']!.runs.filter((run) => !before.some((old) => old.callbackRanAt === run.callbackRanAt))
     expect(added).toEqual([later])
   })
-})
+}))
 
 describe('the 404 page for an unknown address, though app/ has a layout', () => {
   it.each(['/no-such-page', '/notes/no-such-note', '/demos/no-such-demo'])('%s answers 404 with the site page', async (path) => {
