@@ -55,11 +55,14 @@ eachVersion(() => describe('/notes/streaming: after() and a streamed response (t
     expect(run.arrivals.at(-1)! - run.arrivals[0]!).toBeGreaterThanOrEqual(STREAM - 2 * STREAM_CHUNK_MS)
 
     expect(run.end).toBe('complete')
+    const opened = eventTime(run.events, EVENTS.streamStarted)
     const returned = eventTime(run.events, EVENTS.responseReturned)
     const closed = eventTime(run.events, EVENTS.streamClosed)
     const effect = eventTime(run.events, EVENTS.effectStarted)
-    // The handler returned at once; the callback did not start then, but when the stream closed.
-    expect(closed - returned).toBeGreaterThanOrEqual(STREAM - 5)
+    // The handler returned at once; the callback did not start then, but when the stream closed. (Measured from the
+    // stream's opening: its first chunk's timer starts then, before the handler's return is marked on a busy machine.)
+    expect(returned).toBeLessThan(closed)
+    expect(closed - opened).toBeGreaterThanOrEqual(STREAM - 5)
     expect(effect).toBeGreaterThanOrEqual(closed)
     expect(effect - closed).toBeLessThan(50)
     expect(run.events.some((event) => event.type === EVENTS.streamCancelled)).toBe(false)

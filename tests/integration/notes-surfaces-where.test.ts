@@ -27,7 +27,7 @@ async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
   return JSON.parse(body) as Record<RecordedPage, PageRecord | null>
 }
 
-eachVersion(() => describe('where after() works (truth tests against next start)', () => {
+eachVersion((version) => describe('where after() works (truth tests against next start)', () => {
   it('Route Handler: the response arrives before the callback finishes', async () => {
     const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
@@ -172,16 +172,22 @@ eachVersion(() => describe('where after() works (truth tests against next start)
     return record!
   }
 
-  it('ISR on 15.5: a regeneration never runs a callback registered after the component awaited', async () => {
+  it('ISR: a regeneration runs a callback registered after the component awaited: never on 15.5, every time on 16', async () => {
     const before = (await readRecords()).isr!
-    expect(before.runs.map((run) => run.nextPhase)).toEqual(['phase-production-build'])
-    await regenerate('/demos/isr')
+    // The build's render first; on 16, the records of earlier test runs on this build after it.
+    expect(before.runs[0]?.nextPhase).toBe('phase-production-build')
+    const renderedAt = await regenerate('/demos/isr')
+    if (version.name === '16') {
+      // vercel/next.js#94974: 16 runs it once the regeneration is done.
+      const record = await waitFor(() => recordOf('isr', renderedAt), (found) => found !== undefined, 30_000)
+      expect(record?.nextPhase).toBeNull()
+      return
+    }
     await laterCallbackRecorded()
-    // vercel/next.js#94974 fixes this in 16: when this fails after an upgrade, update /notes/where-it-works.
     expect((await readRecords()).isr!.runs).toEqual(before.runs)
   })
 
-  it('ISR on 15.5: a regeneration does run a callback registered before any await, over a kept-alive connection', async () => {
+  it('ISR: a regeneration does run a callback registered before any await, over a kept-alive connection', async () => {
     const before = (await readRecords())['isr-early']!.runs
     expect(before.length).toBeGreaterThan(0)
     const regenerated = await laterCallbackRecorded()
@@ -189,9 +195,14 @@ eachVersion(() => describe('where after() works (truth tests against next start)
     expect(regenerated.nextPhase).toBeNull()
   })
 
-  it('ISR on 15.5: a regeneration triggered over a connection the client closes never runs that callback', async () => {
+  it('ISR: a regeneration triggered over a connection the client closes: 15.5 never runs that callback, 16 does', async () => {
     const before = (await readRecords())['isr-early']!.runs
-    await regenerate('/demos/isr-early', getAndClose)
+    const renderedAt = await regenerate('/demos/isr-early', getAndClose)
+    if (version.name === '16') {
+      const record = await waitFor(() => recordOf('isr-early', renderedAt), (found) => found !== undefined, 30_000)
+      expect(record?.nextPhase).toBeNull()
+      return
+    }
     const later = await laterCallbackRecorded()
     // The one record added since is the kept-alive regeneration's.
     const added = (await readRecords())['isr-early']!.runs.filter((run) => !before.some((old) => old.callbackRanAt === run.callbackRanAt))
