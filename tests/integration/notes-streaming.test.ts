@@ -88,6 +88,14 @@ eachVersion(() => describe('/notes/streaming: after() and a streamed response (t
     expect(eventTime(run.events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
   })
 
+  it('if the client disconnects mid-stream, the callback starts before the stream’s cancel() runs', async () => {
+    const run = await stream(5000, 700)
+    const seqOf = (type: string) => run.events.find((event) => event.type === type)!.seq
+    // Recorded in the order they happened: the callback's first line (its side effect starting) comes before the
+    // stream's cancel(), so a flag that cancel() sets still reads "not cancelled" there.
+    expect(seqOf(EVENTS.effectStarted)).toBeLessThan(seqOf(EVENTS.streamCancelled))
+  })
+
   it.each([
     ['stream below its range', 'stream=100', 'stream', '250-10000'],
     ['stream above its range', 'stream=10001', 'stream', '250-10000'],
