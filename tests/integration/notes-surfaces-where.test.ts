@@ -101,7 +101,8 @@ eachVersion((version) => describe('where after() works (truth tests against next
     const middlewareReturned = eventTime(events, EVENTS.middlewareReturned)
     const started = eventTime(events, EVENTS.effectStarted)
     expect(started).toBeGreaterThanOrEqual(middlewareReturned)
-    expect(started - middlewareReturned).toBeLessThan(50)
+    // Promptly, against the page's own work: on a loaded machine either version was seen taking over 100 ms to start it.
+    expect(started - middlewareReturned).toBeLessThan(work / 4)
     // Long before the page finished rendering, so before any byte of it was sent.
     expect(started).toBeLessThan(eventTime(events, EVENTS.workFinished) - work / 2)
     expect(started).toBeLessThan(eventTime(events, EVENTS.responseSent))
