@@ -1,9 +1,11 @@
 import type { NextRequest } from 'next/server'
 import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
 import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http'
-import { demoPageRequest } from '@/demos/next'
+import { demoPageRequest, next16Proxy } from '@/demos/next'
 
 export function middleware(request: NextRequest) {
+  const onNext16 = next16Proxy(request)
+  if (onNext16) return onNext16
   const { pathname } = request.nextUrl
   if (pathname.startsWith('/api/')) {
     return methodNotAllowedResponse(pathname, request.method) ?? formBodyResponse(request.method, request.headers)

@@ -1,5 +1,8 @@
 import { invalidParameter as invalid, notFound, parseRequest, serverState, withErrorResponse } from '../admission'
 import { RUN_ID_PATTERN, runEventStream, SSE_HEADERS } from '../engine'
+import { nextVersion, runVersions, VERSION_HEADER } from '../versions'
+
+const HEADERS = { ...SSE_HEADERS, [VERSION_HEADER]: nextVersion }
 
 function parseLastEventId(raw: string | null): number {
   if (raw === null || raw === '') return -1
@@ -25,7 +28,7 @@ export const runEventsResponse = withErrorResponse((request: Request, runId: str
     const kept = `${Math.round(state.config.runMaxAgeMs / 1000)} s`
     throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
   }
-  if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
+  if (request.method === 'HEAD') return new Response(null, { headers: HEADERS })
   const release = state.streams.acquire()
   const body = runEventStream(run, {
     heartbeatMs: state.config.streamHeartbeatMs,
@@ -33,8 +36,9 @@ export const runEventsResponse = withErrorResponse((request: Request, runId: str
     afterSeq,
     signal: request.signal,
     onClose: release,
+    server: { ...runVersions(), node: process.version },
   })
-  return new Response(body, { headers: SSE_HEADERS })
+  return new Response(body, { headers: HEADERS })
 })
 
 /** The Route Handler of `GET /api/runs/<runId>/events`. */

@@ -2,6 +2,7 @@ import { after, NextResponse, type NextRequest } from 'next/server'
 import { admit, checkRunRequest, httpRunRequest, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type RunRecorder } from '../engine'
 import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
+import { nextVersion, VERSION_HEADER } from '../versions'
 import { appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { keepRecorder, RUN_HEADER } from './live-recorders'
 import { runBody } from './run-body'
@@ -61,7 +62,9 @@ export function demoMiddleware(handler: DemoMiddleware) {
 function handOver(request: NextRequest, runId: string): NextResponse {
   const forwarded = new Headers(request.headers)
   forwarded.set(RUN_HEADER, runId)
-  return NextResponse.next({ request: { headers: forwarded } })
+  const response = NextResponse.next({ request: { headers: forwarded } })
+  response.headers.set(VERSION_HEADER, nextVersion)
+  return response
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest'
 import { expectRefused, type Refusal } from '../support/refusal'
+import { eachVersion } from '../support/api'
 
 const cases: Refusal[] = [
   { name: 'page: non-numeric work', method: 'GET', path: '/demos/server-component?work=abc', status: 400, field: 'work', allowed: '0-2000' },
@@ -19,6 +20,6 @@ const cases: Refusal[] = [
   { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },
 ]
 
-describe('the new demo endpoints refuse bad input with a JSON error and leave no run behind', () => {
+eachVersion(() => describe('the new demo endpoints refuse bad input with a JSON error and leave no run behind', () => {
   it.each(cases)('$name: $method $path → $status', expectRefused)
-})
+}))
