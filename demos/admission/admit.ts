@@ -30,13 +30,24 @@ function readRunRef(headers: Headers): string | undefined {
 }
 
 /**
- * Starts a run whose input has been checked: the rate limit, then the cap on
- * runs in flight, then its recorder. Checks come first so that a refused
- * request leaves no run and no timer.
+ * Starts a run whose input has been checked: the cap on runs in flight, then
+ * the rate limit, then its recorder. Checks come first so that a refused
+ * request leaves no run and no timer, and the cap before the rate limit so
+ * that a `503` costs the client no token.
  */
 export function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): RunRecorder {
-  state.rateLimiter.take(client)
   const release = state.runsInFlight.acquire()
+  try {
+    state.rateLimiter.take(client)
+  } catch (error) {
+    release()
+    throw error
+  }
+  return openRun(state, scenario, params, release, ref)
+}
+
+/** The run itself, holding the in-flight slot `release` gives back when it ends. */
+function openRun(state: ServerState, scenario: string, params: Params, release: () => void, ref?: string): RunRecorder {
   const run = state.runs.create(scenario, params, ref)
   if (!run) {
     release()
@@ -75,6 +86,36 @@ const readParams = (name: DemoName, query: string): Params => {
 export function admit(name: DemoName, request: RunRequest): RunRecorder {
   const params = readParams(name, request.query)
   return startRun(serverState(), name, params, clientKey(request.headers), readRunRef(request.headers))
+}
+
+/**
+ * A run request that passed every check and took its rate-limit token, for a
+ * run that starts later: a page's, once the page renders. Only then is the
+ * page known to continue it (Next.js hides its prefetch and RSC requests from
+ * middleware), so no run slot is held for a page that never comes.
+ */
+export interface Admission {
+  name: DemoName
+  params: Params
+  client: string
+  ref?: string
+}
+
+/** `admit` without starting the run: a refusal has its status code, and `startAdmitted` starts the run later. */
+export function admitLater(name: DemoName, request: RunRequest): Admission {
+  const state = serverState()
+  const params = readParams(name, request.query)
+  const ref = readRunRef(request.headers)
+  state.runsInFlight.checkRoom()
+  const client = clientKey(request.headers)
+  state.rateLimiter.take(client)
+  return { name, params, client, ref }
+}
+
+/** Starts an admitted run; `503` if the run slots filled up since it was admitted. */
+export function startAdmitted({ name, params, ref }: Admission): RunRecorder {
+  const state = serverState()
+  return openRun(state, name, params, state.runsInFlight.acquire(), ref)
 }
 
 /** A run request that came over HTTP (a Route Handler, a page or middleware): it carries no body. */

@@ -23,6 +23,7 @@ export interface DemoConfig {
   streamHeartbeatMs: number
   streamMaxLifetimeMs: number
   settleMs: number
+  pageClaimMs: number
 }
 
 export function loadConfig(): DemoConfig {
@@ -38,5 +39,6 @@ export function loadConfig(): DemoConfig {
     streamHeartbeatMs: fromEnv('AFTER_GUIDE_STREAM_HEARTBEAT_MS', 15_000),
     streamMaxLifetimeMs: fromEnv('AFTER_GUIDE_STREAM_MAX_LIFETIME_MS', 90_000),
     settleMs: fromEnv('AFTER_GUIDE_SETTLE_MS', 30),
+    pageClaimMs: fromEnv('AFTER_GUIDE_PAGE_CLAIM_MS', 10_000),
   }
 }

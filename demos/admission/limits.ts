@@ -52,11 +52,16 @@ export class Gauge {
     return this.current
   }
 
-  /** Takes a slot or throws a 503; the returned function gives it back (once). */
-  acquire(): () => void {
+  /** Throws the 503 `acquire` would, without taking a slot. */
+  checkRoom(): void {
     if (this.current >= this.max) {
       throw busy(`The server is at its limit of ${this.max} ${this.name}. Retry in ${this.retryAfterSeconds} s.`, this.retryAfterSeconds)
     }
+  }
+
+  /** Takes a slot or throws a 503; the returned function gives it back (once). */
+  acquire(): () => void {
+    this.checkRoom()
     this.current++
     let released = false
     return () => {
