@@ -15,7 +15,7 @@ export async function pageRun(pathAndQuery: string, init?: RequestInit): Promise
 }
 
 /** The id Next.js gave a Server Action in this build, from the build's own manifest. */
-function actionId(file: string, exportedName: string): string {
+export function actionId(file: string, exportedName: string): string {
   const manifest = JSON.parse(
     readFileSync(path.resolve(import.meta.dirname, '../../.next/server/server-reference-manifest.json'), 'utf8'),
   ) as { node: Record<string, { exportedName: string; filename: string }> }
