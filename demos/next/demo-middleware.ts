@@ -25,7 +25,8 @@ const admitInMiddleware = withErrorResponse((request: NextRequest): RunRecorder 
 
 /** Admits a page's run, to start as the page renders; the ticket its page claims it with, or the refusal. */
 const admitPage = withErrorResponse(
-  (name: AppSurfaceName, request: NextRequest): string => keepAdmission(admitLater(name, httpRunRequest(request)), serverState().config.maxRunsInFlight),
+  (name: AppSurfaceName, request: NextRequest): string =>
+    keepAdmission(admitLater(name, httpRunRequest(request)), serverState().config.maxRunsInFlight, request.signal),
 )
 
 /** The 400 for a demo page's query that is out of bounds, if it is. */

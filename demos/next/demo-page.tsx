@@ -5,7 +5,7 @@ import { asDemoError, startAdmitted } from '../admission'
 import type { RunRecorder } from '../engine'
 import { appSurfaces, type AppSurfaceName } from '../scenarios'
 import { appSurfaceEnd, appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
-import { claimAdmission, claimRecorder, RUN_HEADER } from './live-recorders'
+import { claimRecorder, RUN_HEADER, startAdmission } from './live-recorders'
 import { runBody } from './run-body'
 
 /**
@@ -17,8 +17,7 @@ import { runBody } from './run-body'
  */
 function pageRun(name: AppSurfaceName, handed: string | null): RunRecorder | undefined {
   if (appSurfaces[name].runStarts === 'middleware') return claimRecorder(handed)
-  const admission = claimAdmission(handed)
-  return admission && startAdmitted(admission)
+  return startAdmission(handed, startAdmitted)
 }
 
 /**

@@ -25,14 +25,17 @@ const handedRuns = processWide('live-recorders', () => new Map<string, HandedRun
  * Keeps a run for the page behind the middleware that started it. Middleware
  * cannot tell every request whose page will not render: Next.js strips the
  * RSC and prefetch headers before middleware runs, and resolves `.` and `..`
- * segments the router does not. So a run no page claims within `claimMs`, or
- * whose visitor leaves first, ends `abandoned` and gives its slot back.
+ * segments the router does not. So a run no page claims within `claimMs`
+ * ends `abandoned` and gives its slot back, and so does one whose visitor
+ * leaves before the response is sent (`signal`).
  */
 export function keepRecorder(recorder: RunRecorder, claimMs: number, signal?: AbortSignal): void {
-  const unclaimed = setTimeout(() => abandon(recorder.id, `No page claimed the run within ${claimMs} ms.`), claimMs)
+  const unclaimed = setTimeout(() => {
+    if (claimRecorder(recorder.id)) abandon(recorder, `No page claimed the run within ${claimMs} ms.`)
+  }, claimMs)
   unclaimed.unref?.()
   handedRuns().set(recorder.id, { recorder, unclaimed })
-  signal?.addEventListener('abort', () => abandon(recorder.id, 'The visitor left before the page rendered.'), { once: true })
+  endWhenVisitorLeaves(signal, () => recorder)
 }
 
 /** The run handed to this page, taken out of the hand-over: a page continues it once. */
@@ -44,9 +47,28 @@ export function claimRecorder(runId: string | null): RunRecorder | undefined {
   return handed.recorder
 }
 
-function abandon(runId: string, why: string): void {
-  const recorder = claimRecorder(runId)
-  if (!recorder) return
+/**
+ * Ends a run whose visitor left before its response was sent. Next.js 15.5
+ * never runs an after() registered once the client has gone, so a page
+ * whose visitor left mid-render would never mark its response sent and would
+ * hold its slot until `maxRunMs`. Aborts only when the response closed
+ * unfinished (see Next.js's `signalFromNodeResponse`).
+ */
+function endWhenVisitorLeaves(signal: AbortSignal | undefined, runOf: () => RunRecorder | undefined): void {
+  signal?.addEventListener(
+    'abort',
+    () => {
+      const recorder = runOf()
+      if (!recorder) return
+      handedRuns().delete(recorder.id)
+      abandon(recorder, 'The visitor left before the page was sent.')
+    },
+    { once: true },
+  )
+}
+
+function abandon(recorder: RunRecorder, why: string): void {
+  if (recorder.run.status !== 'running') return
   recorder.mark({ type: EVENTS.runAbandoned, label: 'Page did not render', lane: LANES.handler, phase: 'instant', outcome: 'error', detail: why })
   recorder.run.end('abandoned')
 }
@@ -58,16 +80,30 @@ function abandon(runId: string, why: string): void {
  */
 const admissions = processWide('page-admissions', () => new Map<string, Admission>())
 
-export function keepAdmission(admission: Admission, max: number): string {
+/** Runs started from an admission, by ticket, while they run: the visitor's leaving ends them. */
+const startedRuns = processWide('page-admission-runs', () => new Map<string, RunRecorder>())
+
+export function keepAdmission(admission: Admission, max: number, signal?: AbortSignal): string {
   const ticket = randomBytes(12).toString('base64url')
   admissions().set(ticket, admission)
   if (admissions().size > max) admissions().delete(admissions().keys().next().value!)
+  endWhenVisitorLeaves(signal, () => {
+    // Not started yet: the page must not start it.
+    admissions().delete(ticket)
+    return startedRuns().get(ticket)
+  })
   return ticket
 }
 
-/** The admission behind this ticket, taken out: it starts one run. */
-export function claimAdmission(ticket: string | null): Admission | undefined {
+/** Starts the run behind this ticket with `start`, once: the page calls it as it renders. */
+export function startAdmission(ticket: string | null, start: (admission: Admission) => RunRecorder): RunRecorder | undefined {
   const admission = ticket === null ? undefined : admissions().get(ticket)
-  if (admission) admissions().delete(ticket!)
-  return admission
+  if (!admission) return undefined
+  admissions().delete(ticket!)
+  const recorder = start(admission)
+  startedRuns().set(ticket!, recorder)
+  recorder.run.subscribe((message) => {
+    if (message.kind === 'end') startedRuns().delete(ticket!)
+  })
+  return recorder
 }

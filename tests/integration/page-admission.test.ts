@@ -81,6 +81,32 @@ describe('demo pages start no run that their page does not continue', () => {
     for (const page of PAGES) expect((await fetch(`${server.url}${page}?${QUERY}`)).status).toBe(200)
   })
 
+  it('a visitor who leaves while the page renders leaves no run holding a slot; the run ends abandoned', async () => {
+    const refs = ['leavingVisitorPage0000', 'leavingVisitorMiddleB0']
+    const leave = (path: string, ref: string) =>
+      new Promise<void>((resolve) => {
+        const { hostname, port } = new URL(server.url)
+        const req = httpRequest({ host: hostname, port, path, headers: { 'X-Run-Ref': ref } })
+        req.on('error', () => resolve())
+        req.end()
+        // Gone once the run has started, long before the page's 1.5 s of work is done.
+        const poll = setInterval(async () => {
+          if ((await fetch(`${server.url}/api/runs?ref=${ref}`)).status === 200) {
+            clearInterval(poll)
+            req.destroy()
+            resolve()
+          }
+        }, 50)
+      })
+    await Promise.all([leave('/demos/server-component?work=1500&effect=0', refs[0]!), leave('/demos/middleware?work=1500&effect=0', refs[1]!)])
+    const freed = await waitFor(() => health(server.url), (h) => h.runs.inFlight === 0, 20_000)
+    expect(freed.runs.inFlight).toBe(0)
+    for (const ref of refs) {
+      const { runId } = (await (await fetch(`${server.url}/api/runs?ref=${ref}`)).json()) as { runId: string }
+      expect(await (await fetch(`${server.url}/api/runs/${runId}/events`)).text()).toMatch(/event: end\ndata: {"status":"abandoned"}/)
+    }
+  })
+
   it('a run whose page did not render ends with a status its client can read', async () => {
     const ref = 'abandonedRunRef0000000'
     // A router prefetch of the middleware demo: its middleware starts the run, the page never renders.
