@@ -33,6 +33,7 @@ export interface DemoConfig {
   streamMaxLifetimeMs: number
   settleMs: number
   pageClaimMs: number
+  runsPerClient: number
   streamsPerClient: number
   streamRatePerMinute: number
   streamRateBurst: number
@@ -57,6 +58,8 @@ export function loadConfig(): DemoConfig {
     streamMaxLifetimeMs: fromEnv('AFTER_GUIDE_STREAM_MAX_LIFETIME_MS', 90_000),
     settleMs: fromEnv('AFTER_GUIDE_SETTLE_MS', 30),
     pageClaimMs: fromEnv('AFTER_GUIDE_PAGE_CLAIM_MS', 10_000),
+    // Half the store: whatever one client does, the other half holds other visitors' runs.
+    runsPerClient: fromEnv('AFTER_GUIDE_RUNS_PER_CLIENT', Math.max(1, Math.floor(fromEnv('AFTER_GUIDE_MAX_RUNS', 1000) / 2))),
     streamsPerClient: fromEnv('AFTER_GUIDE_STREAMS_PER_CLIENT', 20),
     streamRatePerMinute: fromEnv('AFTER_GUIDE_STREAM_RATE_PER_MINUTE', 120),
     streamRateBurst: fromEnv('AFTER_GUIDE_STREAM_RATE_BURST', 40),

@@ -36,9 +36,8 @@ export function createServerState(config: DemoConfig = loadConfig()): ServerStat
       clock: monotonic,
     }),
     runsInFlight: new Gauge('runs in flight', config.maxRunsInFlight, 5),
-    // Half the store each: whatever one client does, the other half holds other visitors' runs.
     runShare: new RunShare({
-      share: Math.max(1, Math.floor(config.maxRuns / 2)),
+      share: config.runsPerClient,
       maxRuns: config.maxRuns,
       maxAgeMs: config.runMaxAgeMs,
       clock: monotonic,
