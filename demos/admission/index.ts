@@ -20,7 +20,7 @@ export {
   payloadTooLarge,
   type ErrorBody,
 } from './errors'
-export { ClientShare, Gauge, OVERFLOW_CLIENT, RateLimiter } from './limits'
+export { ClientShare, Gauge, RateLimiter } from './limits'
 export { RunHistory } from './run-history'
 export { RunShare } from './run-share'
 export { parseParams } from './params'

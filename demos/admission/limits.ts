@@ -2,7 +2,7 @@ import type { Clock } from '../engine'
 import { busy, DemoError } from './errors'
 
 /** The key of the clients a full rate limiter has no room for: they share one bucket. */
-export const OVERFLOW_CLIENT = '(clients past the limiter\'s memory)'
+const OVERFLOW_CLIENT = '(clients past the limiter\'s memory)'
 
 /**
  * Token bucket per client: `burst` at once, refilled at `perMinute`. The map
