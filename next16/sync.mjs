@@ -19,6 +19,8 @@ const shared = [
   'app/surface.css',
   'pages/api',
   'demos',
+  // The hook that records each request's peer address, the rate limiter's key.
+  'instrumentation.ts',
   'links/site.ts',
   'components/live-demo/surfaces/ActionRunner.tsx',
   'components/live-demo/format.ts',
@@ -35,7 +37,7 @@ for (const entry of shared) {
 // a change that these two edits no longer fit stops the build.
 const middleware = readFileSync(path.join(site, 'middleware.ts'), 'utf8')
 const edits = [
-  [/export function middleware\(/, 'export function proxy('],
+  [/export async function middleware\(/, 'export async function proxy('],
   [/,\s*runtime:\s*'nodejs'\s*/, ' '],
 ]
 let proxy = middleware

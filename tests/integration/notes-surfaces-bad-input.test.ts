@@ -17,6 +17,7 @@ const cases: Refusal[] = [
   { name: 'health: any parameter', method: 'GET', path: '/api/health?x=1', status: 400, field: 'x', allowed: 'no parameters' },
   { name: 'demo cookie: GET', method: 'GET', path: '/api/demo-cookie', status: 405, allow: 'POST' },
   { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET, HEAD' },
+  { name: 'Pages API route: a JSON body', method: 'POST', path: '/api/pages-router-after', body: '{"a":1}', status: 413, field: 'body', allowed: 'no body' },
   { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },
 ]
 

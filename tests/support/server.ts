@@ -13,8 +13,8 @@ export interface RunningServer {
 }
 
 /**
- * The shared test server: its rate limit out of the way (limit tests start
- * their own), and runs that never hear back ended after 25 s instead of 60 s.
+ * The shared test server: its rate limits and per-client shares out of the
+ * way (limit tests start their own), and runs that never hear back ended after 25 s instead of 60 s.
  * On Next.js 15.5 an after() registered once the client has gone never runs,
  * so a page whose visitor left before it rendered never marks its response
  * sent; 25 s still outlasts the longest demo (20 s side effect + 2 s work).
@@ -22,6 +22,11 @@ export interface RunningServer {
 export const TEST_SERVER_ENV = {
   AFTER_GUIDE_RATE_PER_MINUTE: '1000000',
   AFTER_GUIDE_RATE_BURST: '1000000',
+  // Every test is one client (127.0.0.1): its shares are the whole server's.
+  AFTER_GUIDE_RUNS_PER_CLIENT: '1000000',
+  AFTER_GUIDE_STREAMS_PER_CLIENT: '1000000',
+  AFTER_GUIDE_STREAM_RATE_PER_MINUTE: '1000000',
+  AFTER_GUIDE_STREAM_RATE_BURST: '1000000',
   AFTER_GUIDE_MAX_RUN_MS: '25000',
 }
 

@@ -19,7 +19,7 @@ export async function pageRun(pathAndQuery: string, init?: RequestInit): Promise
  * from that build's own manifest (Turbopack names the file from its root, the
  * site's folder: `next16/app/...`).
  */
-function actionId(file: string, exportedName: string): string {
+export function actionId(file: string, exportedName: string): string {
   const { root } = currentVersion()
   const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName: string; filename: string }>
