@@ -1,14 +1,20 @@
 import type { NextRequest } from 'next/server'
 import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
-import { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from '@/demos/http'
-import { demoPageRequest } from '@/demos/next'
+import { actionRequestResponse, formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse } from '@/demos/http'
+import { demoPageRequest, next16Proxy } from '@/demos/next'
 
-export function middleware(request: NextRequest) {
+export async function middleware(request: NextRequest) {
+  const onNext16 = next16Proxy(request)
+  if (onNext16) return onNext16
   const { pathname } = request.nextUrl
   if (pathname.startsWith('/api/')) {
-    return methodNotAllowedResponse(pathname, request.method) ?? formBodyResponse(request.method, request.headers)
+    return (
+      methodNotAllowedResponse(pathname, request.method) ??
+      formBodyResponse(request.method, request.headers) ??
+      pagesApiBodyResponse(pathname, request.headers)
+    )
   }
-  const refused = pageMethodNotAllowedResponse(request.method, request.headers)
+  const refused = pageMethodNotAllowedResponse(request.method, request.headers) ?? (await actionRequestResponse(request))
   if (refused) return refused
   if (pathname === '/demos/middleware') return auditMiddleware(request)
   return demoPageRequest(request)

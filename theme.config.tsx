@@ -12,11 +12,24 @@ const headings = Object.fromEntries(
   (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [tag, withCopyLink(nextraHeadings[tag] as never)]),
 )
 
+const docsRepositoryBase = `${site.repository}/blob/main`
+
 const config: DocsThemeConfig = {
   logo: <strong>{site.name}</strong>,
   project: { link: site.repository },
-  docsRepositoryBase: `${site.repository}/blob/main`,
-  editLink: { content: 'Edit this page' },
+  docsRepositoryBase,
+  editLink: {
+    content: 'Edit this page',
+    // Not on the 404 page: it stands for whatever address was mistyped, not for pages/404.mdx.
+    component: function EditLink({ className, filePath, children }) {
+      if (!filePath || filePath.endsWith('404.mdx')) return null
+      return (
+        <a className={className} href={`${docsRepositoryBase}/${filePath}`}>
+          {children}
+        </a>
+      )
+    },
+  },
   feedback: {
     content: 'Question or correction? Open an issue →',
     useLink: function useFeedbackLink() {

@@ -1,18 +1,22 @@
 /**
  * Does a side effect in after() cost the response anything?
  *
- * Starts `next start` on the current build, then for side effects of 100,
+ * For each Next.js version (the site's 15.5, then the Next.js 16 demo server,
+ * one after the other so that neither disturbs the other), starts
+ * `next start` on the current build, then for side effects of 100,
  * 1000 and 3000 ms (critical work 20 ms) sends RUNS requests to each of
  * baseline, after and blocking, interleaved so that machine noise hits all
  * three alike, one request at a time on loopback. Prints median and p95
  * client latency and the ratios after/baseline (target 1.00 ± 0.05) and
- * blocking/baseline. Then measures the demo engine's own cost per run
- * in-process (run store, recorder, events, subscriber), without HTTP.
+ * blocking/baseline; then both versions' ratios side by side, each labelled
+ * with the version its server reported. Then measures the demo engine's own
+ * cost per run in-process (run store, recorder, events, subscriber), without HTTP.
  *
  * Usage: npm run build && npm run bench   (RUNS=30 by default)
  */
 import { EVENTS, LANES, memoryBackend, monotonic, RunRecorder, Runs } from '../demos/engine'
-import { TEST_SERVER_ENV } from '../tests/support/server'
+import { NEXT16_BASE } from '../demos/versions'
+import { next16Root, TEST_SERVER_ENV, type ServerOptions } from '../tests/support/server'
 import { runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
 
@@ -21,17 +25,29 @@ const WORK = 20
 const EFFECTS = [100, 1000, 3000]
 const ROUTES = ['baseline', 'after', 'blocking'] as const
 
+/** The servers to measure: where each build is, and the prefix its endpoints answer under. */
+const VERSIONS: Array<{ options: ServerOptions; prefix: string }> = [
+  { options: {}, prefix: '' },
+  { options: { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` }, prefix: NEXT16_BASE },
+]
+
+/** The version the last response named (X-Next-Version): each table is labelled by the server, not by this script. */
+let reportedVersion = ''
+
 async function timePost(url: string): Promise<number> {
   const start = performance.now()
   const response = await fetch(url, { method: 'POST' })
   await response.arrayBuffer()
   const elapsed = performance.now() - start
   if (!response.ok) throw new Error(`${url} answered ${response.status}`)
+  reportedVersion = response.headers.get('x-next-version') ?? 'unknown'
   return elapsed
 }
 
-async function measureHttp(baseUrl: string) {
+/** Measures one server; returns its ratio rows for the side-by-side summary. */
+async function measureHttp(baseUrl: string): Promise<string[][]> {
   const rows: string[][] = []
+  const ratios: string[][] = []
   for (const effect of EFFECTS) {
     const samples: Record<(typeof ROUTES)[number], number[]> = { baseline: [], after: [], blocking: [] }
     const query = (route: string) => (route === 'baseline' ? `work=${WORK}` : `work=${WORK}&effect=${effect}`)
@@ -41,6 +57,7 @@ async function measureHttp(baseUrl: string) {
       for (const route of ROUTES) samples[route].push(await timePost(`${baseUrl}/api/demos/${route}?${query(route)}`))
     }
     const base = median(samples.baseline)
+    ratios.push([reportedVersion, String(effect), fixed(median(samples.after) / base, 2), fixed(median(samples.blocking) / base, 2)])
     for (const route of ROUTES) {
       const s = samples[route]
       rows.push([
@@ -53,8 +70,9 @@ async function measureHttp(baseUrl: string) {
       ])
     }
   }
-  console.log(`\nClient latency, ${RUNS} runs per route and side effect, critical work ${WORK} ms, loopback:`)
+  console.log(`\nNext.js ${reportedVersion}: client latency, ${RUNS} runs per route and side effect, critical work ${WORK} ms, loopback:`)
   printTable(['effect ms', 'route', 'median ms', 'p95 ms', 'median/baseline', 'p95/baseline'], rows)
+  return ratios
 }
 
 /** The engine's cost of one run: what every demo request adds on top of the handler's own work. */
@@ -83,6 +101,11 @@ async function measureEngine() {
 }
 
 runBench(async () => {
-  await withServer(TEST_SERVER_ENV, (server) => measureHttp(server.url))
+  const ratios: string[][] = []
+  for (const { options, prefix } of VERSIONS) {
+    ratios.push(...(await withServer(TEST_SERVER_ENV, (server) => measureHttp(`${server.url}${prefix}`), options)))
+  }
+  console.log('\nBoth versions, median latency against the baseline route (target for after: 1.00 ± 0.05):')
+  printTable(['Next.js', 'effect ms', 'after/baseline', 'blocking/baseline'], ratios)
   await measureEngine()
 })

@@ -41,6 +41,11 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`
 const LOAD_ENV = {
   AFTER_GUIDE_RATE_PER_MINUTE: '100000000',
   AFTER_GUIDE_RATE_BURST: '100000000',
+  // Every simulated visitor comes from 127.0.0.1, one client: its shares are the whole server's.
+  AFTER_GUIDE_RUNS_PER_CLIENT: '100000000',
+  AFTER_GUIDE_STREAMS_PER_CLIENT: '100000000',
+  AFTER_GUIDE_STREAM_RATE_PER_MINUTE: '100000000',
+  AFTER_GUIDE_STREAM_RATE_BURST: '100000000',
   // Room for every visitor; the store keeps its default bound of 1000 runs.
   AFTER_GUIDE_MAX_RUNS_IN_FLIGHT: String(VISITORS * 2),
   AFTER_GUIDE_MAX_STREAMS: String(VISITORS * 2),

@@ -113,7 +113,7 @@ export function readSitePages(root: string = process.cwd()): SitePage[] {
 const sidebar: Record<string, Readonly<Record<string, MetaEntry>>> = { '': rootMeta, notes: notesMeta }
 
 /** Nextra rewrites the `_meta.js` objects it is given in place, a string `'Title'` into `{ title: 'Title' }`. */
-type MetaEntry = string | { title?: string }
+type MetaEntry = string | { title?: string; display?: string }
 
 /** The folders under `pages/` the sidebar knows, as routes: `['/notes']`. */
 export const sidebarFolders: readonly string[] = Object.keys(sidebar)

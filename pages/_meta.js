@@ -7,4 +7,6 @@ export default {
   decide: 'Does this belong in after()?',
   'related-patterns': 'Related patterns',
   references: 'References',
+  // The page every wrong address gets: it has no source a visitor could edit, nor a date worth showing.
+  '404': { display: 'hidden', theme: { timestamp: false } },
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { startTransition, useRef, useState, type FormEvent } from 'react'
 import type { ParamSpecs } from '../../demos/scenarios'
 import {
   align,
@@ -10,20 +10,35 @@ import {
   withComputedLimit,
   type AlignedRun,
   type Demo,
+  type RunProgress,
 } from '../../demos/client'
+import { describeProgress } from './describe-run'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
+import { RepeatRuns } from './RepeatRuns'
 import { summaries, type SummaryKind } from './summaries'
+import type { ChartSlot } from './TimelineChart'
 import { useActionFrames } from './useActionFrames'
 import { useRunSequence } from './useRunSequence'
 import styles from './RunDemo.module.css'
 
-type State =
-  | { kind: 'idle' }
-  /** `doing`: the button's text meanwhile. */
-  | { kind: 'running'; doing: string }
-  | { kind: 'done'; runs: AlignedRun[]; values: Record<string, number> }
-  | { kind: 'error'; message: string }
+interface State {
+  phase: 'idle' | 'running' | 'done' | 'error'
+  /** The sequence now running, one entry per demo, as far as it has got. */
+  progress: Array<RunProgress | undefined>
+  /** When the last progress arrived (`performance.now()`): the clock under reduced motion. */
+  updatedAt: number
+  /** The last finished runs: drawn, dimmed, until the new ones replace them. */
+  runs: AlignedRun[]
+  /** The parameters of `runs`. */
+  ranWith: Record<string, number>
+  /** The parameters of the sequence now running. */
+  values: Record<string, number>
+  /** What the sequence is doing besides running demos (setting a cookie), or the error it ended with. */
+  note?: string
+  /** Said once, by the polite live region, when a sequence ends. */
+  announcement: string
+}
 
 interface RunDemoProps {
   /** Any mix of Route Handler scenarios, App Router pages and Server Actions (called from their page, in a frame). */
@@ -33,49 +48,81 @@ interface RunDemoProps {
   summary?: SummaryKind
   /** Gives the visitor a fresh demo cookie before the runs, so the callbacks have one to read. */
   setsCookie?: boolean
+  /** Adds "Run N×": the Route Handler demos run N times, interleaved, and their response times drawn as a spread. */
+  repeatable?: boolean
 }
 
 /**
  * Every live demo: the parameter form kept in the URL, the demos run one
  * after another with the same parameters (one at a time, so they do not
- * compete for the server), each run described in words in a live region and
- * all drawn on one time axis.
+ * compete for the server), drawn and described as they happen on one time
+ * axis, and the result announced once. The Run button never moves nor loses
+ * focus, and the last result stays, dimmed, until the new one replaces it.
  */
-export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false }: RunDemoProps) {
+export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
-  const [state, setState] = useState<State>({ kind: 'idle' })
+  const [state, setState] = useState<State>({ phase: 'idle', progress: [], updatedAt: 0, runs: [], ranWith: {}, values: {}, announcement: '' })
   const [cookie, setCookie] = useState<string | null>(null)
   const stopper = useRef<AbortController | null>(null)
   const frames = useActionFrames(demos)
-  const submit = useRunSequence(form, (message) => setState({ kind: 'error', message }))
+  const running = state.phase === 'running'
+  // A field's error is shown beside it; the live region says it too, once.
+  const submit = useRunSequence(form, (message, where) =>
+    setState((last) => ({ ...last, phase: 'error', progress: [], note: where === 'run' ? `Error: ${message}` : undefined, announcement: `Error: ${message}` })),
+  )
   const titles = Object.fromEntries(demos.map((demo) => [demo.name, titleOf(demo)]))
   const lanes = Object.fromEntries(demos.map((demo) => [demo.name, lanesOf(demo)]))
+  const aligned = (run: RunProgress['run'], values: Record<string, number>) =>
+    run && (summary === 'duration' ? withComputedLimit(align(run), values.limit) : align(run))
+
+  // Transitions: React draws the news in slices, so no update is one long task on a slow phone.
+  const update = (next: (last: State) => State) => startTransition(() => setState(next))
 
   const onSubmit = submit(async (values, signal) => {
+    update((last) => ({ ...last, phase: 'running', progress: [], values, note: undefined, updatedAt: performance.now() }))
     if (setsCookie) {
-      setState({ kind: 'running', doing: 'Setting a demo cookie…' })
+      setState((last) => ({ ...last, note: 'Setting a demo cookie…' }))
       setCookie(await setDemoCookie(signal))
+      setState((last) => ({ ...last, note: undefined }))
     }
     const runs: AlignedRun[] = []
-    for (const demo of demos) {
-      setState({ kind: 'running', doing: `Running ${titleOf(demo)}…` })
+    for (const [index, demo] of demos.entries()) {
       const stop = new AbortController()
       stopper.current = stop
-      const aligned = align(await runDemo(demo, values, { signal, stop: stop.signal }, await frames.prepare(demo)))
-      runs.push(summary === 'duration' ? withComputedLimit(aligned, values.limit) : aligned)
+      const onProgress = (progress: RunProgress) =>
+        update((last) => ({ ...last, progress: Object.assign([...last.progress], { [index]: progress }), updatedAt: performance.now() }))
+      const completed = await runDemo(demo, values, { signal, stop: stop.signal, onProgress }, await frames.prepare(demo))
+      runs.push(aligned(completed, values)!)
     }
-    setState({ kind: 'done', runs, values })
+    const announcement = runs
+      .flatMap((run) => summaries[summary](run, titles[run.run.scenario] ?? run.run.scenario, values, lanes[run.run.scenario]))
+      .join(' ')
+    update((last) => ({ ...last, phase: 'done', progress: [], runs, ranWith: values, announcement }))
   })
+  const onRun = (event: FormEvent) => {
+    // aria-disabled, not disabled: the button keeps the focus, so it must refuse here.
+    if (running) event.preventDefault()
+    else void onSubmit(event)
+  }
+
+  const slots: ChartSlot[] = demos.map((demo, index) => {
+    const progress = state.progress[index]
+    const previous = state.runs[index]
+    if (!running || !progress) return { key: demo.name, scenario: demo.name, aligned: running ? undefined : previous, previous: running ? previous : undefined }
+    const going = progress.run?.end ? undefined : { sentAt: progress.sentAt, updatedAt: state.updatedAt }
+    return { key: demo.name, scenario: demo.name, aligned: aligned(progress.run, state.values), going, previous }
+  })
+  const drawn = running || state.runs.length > 0
 
   return (
     <section className={styles.demo} aria-label={`Live demo: ${demos.map(titleOf).join(', ')}`} data-demo={demos.map((demo) => demo.name).join(' ')}>
-      <ParamForm specs={specs} form={form} onSubmit={onSubmit}>
-        <button type="submit" className={styles.run} disabled={state.kind === 'running'}>
-          {state.kind === 'running' ? state.doing : state.kind === 'done' ? 'Run again' : 'Run the demo'}
+      <ParamForm specs={specs} form={form} onSubmit={onRun}>
+        <button type="submit" className={styles.run} aria-disabled={running} aria-busy={running}>
+          {running ? 'Running…' : state.runs.length > 0 ? 'Run again' : 'Run the demo'}
         </button>
         {stoppable ? (
-          <button type="button" className={styles.stop} disabled={state.kind !== 'running'} onClick={() => stopper.current?.abort()}>
+          <button type="button" className={styles.stop} aria-disabled={!running} onClick={() => running && stopper.current?.abort()}>
             Stop the stream
           </button>
         ) : null}
@@ -90,24 +137,45 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
           Your demo cookie for this run: <code>{cookie}</code> (HttpOnly, SameSite=Lax; it identifies nothing but this demo).
         </p>
       ) : null}
-
-      <div role="status" aria-live="polite" className={styles.result} data-testid="demo-status">
-        {state.kind === 'error' ? <p className={styles.error}>Error: {state.message}</p> : null}
-        {state.kind === 'done'
-          ? state.runs.map((aligned) => {
-              const name = aligned.run.scenario
-              return (
-                <div key={aligned.run.runId} data-testid={`summary-${name}`} className={styles.summary}>
-                  {summaries[summary](aligned, titles[name] ?? name, state.values, lanes[name]).map((line, i) => (
-                    <p key={i}>{line}</p>
-                  ))}
-                </div>
-              )
-            })
-          : null}
+      {state.note ? (
+        <p className={state.phase === 'error' ? styles.error : styles.note} data-testid="demo-note">
+          {state.note}
+        </p>
+      ) : null}
+      <div role="status" aria-live="polite" className={styles.announcement} data-testid="demo-announcement">
+        {state.phase === 'done' || state.phase === 'error' ? state.announcement : ''}
       </div>
 
-      {state.kind === 'done' ? <DrawnRuns runs={state.runs} titles={titles} lanes={lanes} /> : null}
+      {drawn ? (
+        <DrawnRuns slots={slots} runs={state.runs} done={state.phase === 'done'} titles={titles} lanes={lanes}>
+          <div className={styles.result} data-testid="demo-status" data-phase={state.phase}>
+            {demos.map((demo, index) => {
+              const progress = running ? state.progress[index] : undefined
+              const previous = state.runs[index]
+              const title = titles[demo.name] ?? demo.name
+              return (
+                <div key={demo.name} className={styles.summarySlot} data-dimmed={running && !progress ? '' : undefined}>
+                  {previous ? (
+                    <div data-testid={running ? undefined : `summary-${demo.name}`} data-role={running ? 'previous' : 'current'} className={styles.summary}>
+                      {summaries[summary](previous, title, state.ranWith, lanes[demo.name]).map((line, i) => (
+                        <p key={i}>{line}</p>
+                      ))}
+                    </div>
+                  ) : null}
+                  {progress ? (
+                    <div data-testid={`progress-${demo.name}`} data-role="current" className={styles.summary}>
+                      <p>{describeProgress(aligned(progress.run, state.values), title)}</p>
+                    </div>
+                  ) : null}
+                </div>
+              )
+            })}
+          </div>
+        </DrawnRuns>
+      ) : null}
+      {repeatable ? (
+        <RepeatRuns scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))} titles={titles} form={form} />
+      ) : null}
     </section>
   )
 }

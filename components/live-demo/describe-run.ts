@@ -1,5 +1,5 @@
-import type { Lane } from '../../demos/engine/timeline'
-import { effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client'
+import { LANES, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
+import { bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
 
 const sinceResponse = (delta: number) => (delta >= 0 ? `${ms(delta)} after the response` : `${ms(-delta)} before the response`)
@@ -31,4 +31,24 @@ export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly
   const why = ends.length === 1 && failed[0]?.detail ? `: ${failed[0].detail}` : ''
   const failures = ends.length === 1 ? '' : failed.map((end) => ` ${end.lane} failed ${sinceResponse(end.at - run.browser.lastByte)}${end.detail ? `: ${end.detail}` : ''}.`).join('')
   return `${title}: ${response}; ${when} (± ${ms(aligned.margin)})${why}.${failures}${never}`
+}
+
+/**
+ * A run still going, in the words known so far: written again as each fact
+ * arrives (request sent, response complete, a side effect started or ended),
+ * until the run ends and `describeRun` says it all.
+ */
+export function describeProgress(aligned: AlignedRun | undefined, title: string): string {
+  if (!aligned) return `${title}: request sent, waiting for the response…`
+  const { browser } = aligned.run
+  const response = browser.stopped ? `you stopped the response at ${ms(browser.lastByte)}` : `response complete at ${ms(browser.lastByte)}`
+  if (aligned.events.length === 0) return `${title}: ${response}; reading the server's timeline…`
+  const running = bars(aligned, browser.lastByte).filter((bar) => bar.running && !SERVER_LANES.has(bar.lane))
+  if (running.length > 0) {
+    const names = running.map((bar) => (bar.lane === LANES.sideEffect ? 'side effect' : bar.lane)).join(' and ')
+    return `${title}: ${response}; ${names} still running…`
+  }
+  const effect = effectAfterResponse(aligned)
+  if (effect === undefined) return `${title}: ${response}; waiting for the run to end…`
+  return `${title}: ${response}; the side effect ended ${sinceResponse(effect)}; waiting for the run to end…`
 }

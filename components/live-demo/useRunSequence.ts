@@ -7,15 +7,16 @@ type RunSequence = (values: Record<string, number>, signal: AbortSignal) => Prom
 /**
  * The submit handler every demo shares: checks the form, cancels a sequence
  * still running, runs the new one with a fresh signal, and reports a failure
- * as a message. A sequence cancelled by a newer one reports nothing.
+ * as a message (`input`: the form's, shown by its fields). A sequence
+ * cancelled by a newer one reports nothing.
  */
-export function useRunSequence(form: ParamFormState, onError: (message: string) => void) {
+export function useRunSequence(form: ParamFormState, onError: (message: string, where: 'input' | 'run') => void) {
   const current = useRef<AbortController | null>(null)
   return (sequence: RunSequence) => async (event: FormEvent) => {
     event.preventDefault()
     const checked = form.submit()
     if ('error' in checked) {
-      onError(checked.error)
+      onError(checked.error, 'input')
       return
     }
     current.current?.abort()
@@ -25,7 +26,7 @@ export function useRunSequence(form: ParamFormState, onError: (message: string) 
       await sequence(checked.values, controller.signal)
     } catch (error) {
       if (controller.signal.aborted) return
-      onError(error instanceof RunRequestError ? error.message : 'Something went wrong while running the demo.')
+      onError(error instanceof RunRequestError ? error.message : 'Something went wrong while running the demo.', 'run')
     }
   }
 }

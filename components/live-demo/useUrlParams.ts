@@ -4,23 +4,25 @@ import type { ParamSpecs } from '../../demos/scenarios'
 
 /**
  * Demo parameters kept in the page's query string, so a pasted link
- * reproduces the setup. Values outside a parameter's bounds fall back to its
- * default here; the server would refuse them anyway.
+ * reproduces the setup: each as the URL gives it, even out of range (the
+ * form then says what is wrong instead of quietly using another value), or
+ * its default when the URL has none.
  */
-export function useUrlParams(specs: ParamSpecs): [Record<string, number>, (next: Record<string, number>) => void] {
+export function useUrlParams(specs: ParamSpecs): [Record<string, string>, (next: Record<string, number>) => void] {
   const router = useRouter()
   const values = useMemo(() => {
-    const result: Record<string, number> = {}
+    const result: Record<string, string> = {}
     for (const [name, spec] of Object.entries(specs)) {
       const raw = router.query[name]
-      const value = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : NaN
-      result[name] = value >= spec.min && value <= spec.max ? value : spec.default
+      result[name] = typeof raw === 'string' ? raw : String(spec.default)
     }
     return result
   }, [router.query, specs])
 
   const update = useCallback(
     (next: Record<string, number>) => {
+      // A route change re-renders the whole page (a long task on a slow phone): none when the URL already says it.
+      if (Object.entries(next).every(([name, value]) => router.query[name] === String(value))) return
       const query = { ...router.query }
       for (const [name, value] of Object.entries(next)) query[name] = String(value)
       void router.replace({ pathname: router.pathname, query, hash: window.location.hash.slice(1) || undefined }, undefined, {

@@ -6,10 +6,11 @@ const RunDemo = browserOnly(() => import('../live-demo/RunDemo'), 'the live demo
 
 /**
  * A live demo that runs `scenarios` on this deployment, in order, on one time
- * axis. `stoppable` adds a button that hangs up on the response mid-stream.
+ * axis. `stoppable` adds a button that hangs up on the response mid-stream;
+ * `repeatable` adds "Run N×", which draws how much the response times vary.
  */
-export function LiveDemo({ scenarios, stoppable }: { scenarios: ScenarioName[]; stoppable?: boolean }) {
-  return <RunDemo demos={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} />
+export function LiveDemo({ scenarios, stoppable, repeatable }: { scenarios: ScenarioName[]; stoppable?: boolean; repeatable?: boolean }) {
+  return <RunDemo demos={scenarios.map((name) => ({ kind: 'route', name }))} stoppable={stoppable} repeatable={repeatable} />
 }
 
 /**

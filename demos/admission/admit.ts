@@ -1,23 +1,10 @@
 import { EVENTS, LANES, monotonic, RUN_REF_PATTERN, RunRecorder, type Params } from '../engine'
 import { everyScenario, type DemoName } from '../scenarios'
+import { clientKey } from './client-key'
 import { busy, invalidParameter } from './errors'
 import { parseParams } from './params'
 import { readQueryString, rejectBody } from './request-shape'
 import { serverState, type ServerState } from './server-state'
-
-/**
- * The client a rate limit applies to. Behind a proxy or a platform such as
- * Vercel, `x-real-ip`/`x-forwarded-for` carry the visitor's address. `next
- * start` alone fills in x-forwarded-for from the socket only when the request
- * has none, so without such a proxy a visitor can choose their own key; the
- * server-wide caps hold whatever the key.
- */
-export function clientKey(headers: Headers): string {
-  const real = headers.get('x-real-ip')?.trim()
-  if (real) return real.slice(0, 64)
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded ? forwarded.slice(0, 64) : 'unknown'
-}
 
 /** The optional `X-Run-Ref` header: checked before a run exists, so a bad one leaves nothing behind. */
 function readRunRef(headers: Headers): string | undefined {
@@ -30,13 +17,30 @@ function readRunRef(headers: Headers): string | undefined {
 }
 
 /**
- * Starts a run whose input has been checked: the rate limit, then the cap on
- * runs in flight, then its recorder. Checks come first so that a refused
- * request leaves no run and no timer.
+ * Starts a run whose input has been checked: the cap on runs in flight, then
+ * the rate limit, then its recorder. Checks come first so that a refused
+ * request leaves no run and no timer, and the cap before the rate limit so
+ * that a `503` costs the client no token.
  */
 export async function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): Promise<RunRecorder> {
-  state.rateLimiter.take(client)
   const release = state.runsInFlight.acquire()
+  let refund = (): void => {}
+  try {
+    await state.runShare.check(client)
+    refund = state.rateLimiter.take(client)
+    const recorder = await openRun(state, scenario, params, release, ref)
+    await state.runShare.add(client, recorder.id)
+    return recorder
+  } catch (error) {
+    // Nothing was started: the slot and the token go back (each once; a no-op for what was not taken).
+    release()
+    refund()
+    throw error
+  }
+}
+
+/** The run itself, holding the in-flight slot `release` gives back when it ends. */
+async function openRun(state: ServerState, scenario: string, params: Params, release: () => void, ref?: string): Promise<RunRecorder> {
   let run
   try {
     run = await state.runs.create(scenario, params, ref)
@@ -48,6 +52,7 @@ export async function startRun(state: ServerState, scenario: string, params: Par
     release()
     throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
   }
+  state.history.record(run.id)
   const recorder = new RunRecorder(run, {
     clock: monotonic,
     settleMs: state.config.settleMs,
@@ -79,7 +84,41 @@ const readParams = (name: DemoName, query: string): Params => {
  */
 export function admit(name: DemoName, request: RunRequest): Promise<RunRecorder> {
   const params = readParams(name, request.query)
-  return startRun(serverState(), name, params, clientKey(request.headers), readRunRef(request.headers))
+  const state = serverState()
+  return startRun(state, name, params, clientKey(request.headers, state.config.trustedProxyHops), readRunRef(request.headers))
+}
+
+/**
+ * A run request that passed every check and took its rate-limit token, for a
+ * run that starts later: a page's, once the page renders. Only then is the
+ * page known to continue it (Next.js hides its prefetch and RSC requests from
+ * middleware), so no run slot is held for a page that never comes.
+ */
+export interface Admission {
+  name: DemoName
+  params: Params
+  client: string
+  ref?: string
+}
+
+/** `admit` without starting the run: a refusal has its status code, and `startAdmitted` starts the run later. */
+export async function admitLater(name: DemoName, request: RunRequest): Promise<Admission> {
+  const state = serverState()
+  const params = readParams(name, request.query)
+  const ref = readRunRef(request.headers)
+  state.runsInFlight.checkRoom()
+  const client = clientKey(request.headers, state.config.trustedProxyHops)
+  await state.runShare.check(client)
+  state.rateLimiter.take(client)
+  return { name, params, client, ref }
+}
+
+/** Starts an admitted run; `503` if the run slots filled up since it was admitted. */
+export async function startAdmitted({ name, params, client, ref }: Admission): Promise<RunRecorder> {
+  const state = serverState()
+  const recorder = await openRun(state, name, params, state.runsInFlight.acquire(), ref)
+  await state.runShare.add(client, recorder.id)
+  return recorder
 }
 
 /** A run request that came over HTTP (a Route Handler, a page or middleware): it carries no body. */

@@ -11,6 +11,15 @@ const fromEnv = (name: string, fallback: number): number => {
   return value
 }
 
+/** A count that may be 0 (trust no proxy), read like `fromEnv`. */
+const wholeFromEnv = (name: string, fallback: number): number => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number (0 or more), got "${raw}"`)
+  return value
+}
+
 export interface DemoConfig {
   ratePerMinute: number
   rateBurst: number
@@ -25,6 +34,16 @@ export interface DemoConfig {
   settleMs: number
   /** How often an instance tells the others on Redis that it is alive (see `redisUrl`). */
   redisHeartbeatMs: number
+  pageClaimMs: number
+  runsPerClient: number
+  streamsPerClient: number
+  streamRatePerMinute: number
+  streamRateBurst: number
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For and are
+   * trusted to: 0 (the default) trusts none, and the client is the socket's peer.
+   */
+  trustedProxyHops: number
 }
 
 export function loadConfig(): DemoConfig {
@@ -41,6 +60,13 @@ export function loadConfig(): DemoConfig {
     streamMaxLifetimeMs: fromEnv('AFTER_GUIDE_STREAM_MAX_LIFETIME_MS', 90_000),
     settleMs: fromEnv('AFTER_GUIDE_SETTLE_MS', 30),
     redisHeartbeatMs: fromEnv('AFTER_GUIDE_REDIS_HEARTBEAT_MS', 2000),
+    pageClaimMs: fromEnv('AFTER_GUIDE_PAGE_CLAIM_MS', 10_000),
+    // Half the store: whatever one client does, the other half holds other visitors' runs.
+    runsPerClient: fromEnv('AFTER_GUIDE_RUNS_PER_CLIENT', Math.max(1, Math.floor(fromEnv('AFTER_GUIDE_MAX_RUNS', 1000) / 2))),
+    streamsPerClient: fromEnv('AFTER_GUIDE_STREAMS_PER_CLIENT', 20),
+    streamRatePerMinute: fromEnv('AFTER_GUIDE_STREAM_RATE_PER_MINUTE', 120),
+    streamRateBurst: fromEnv('AFTER_GUIDE_STREAM_RATE_BURST', 40),
+    trustedProxyHops: wholeFromEnv('AFTER_GUIDE_TRUSTED_PROXY_HOPS', 0),
   }
 }
 

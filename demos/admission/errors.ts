@@ -74,3 +74,7 @@ export const methodNotAllowed = (allow: string): DemoError =>
 /** A 400 naming the field at fault and what it accepts. */
 export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(400, 'invalid_parameter', message, { field, allowed })
+
+/** A 413: the request carries a body larger than `field` accepts (`allowed` says how large). */
+export const payloadTooLarge = (field: string, message: string, allowed: string): DemoError =>
+  new DemoError(413, 'payload_too_large', message, { field, allowed })

@@ -3,7 +3,8 @@
  * the server that runs it. Every surface admits its runs through `admit`;
  * everything that answers HTTP answers its refusals through `withErrorResponse`.
  */
-export { admit, checkRunRequest, httpRunRequest, startRun, type RunRequest } from './admit'
+export { admit, admitLater, checkRunRequest, httpRunRequest, startAdmitted, startRun, type Admission, type RunRequest } from './admit'
+export { clientKey } from './client-key'
 export { loadConfig, type DemoConfig } from './config'
 export { withErrorResponse } from './error-boundary'
 export {
@@ -16,9 +17,12 @@ export {
   invalidParameter,
   methodNotAllowed,
   notFound,
+  payloadTooLarge,
   type ErrorBody,
 } from './errors'
-export { Gauge, RateLimiter } from './limits'
+export { ClientShare, Gauge, RateLimiter } from './limits'
+export { RunHistory } from './run-history'
+export { RunShare } from './run-share'
 export { parseParams } from './params'
-export { MAX_QUERY_LENGTH, parseRequest, readQuery, readQueryString } from './request-shape'
-export { serverState, type ServerState } from './server-state'
+export { carriesBody, MAX_QUERY_LENGTH, parseRequest, readQuery, readQueryString } from './request-shape'
+export { createServerState, serverState, type ServerState } from './server-state'

@@ -9,15 +9,19 @@ import { checkKeys, parseParams } from './params'
  */
 export const MAX_QUERY_LENGTH = 256
 
+/** Whether a request declares a body: a length other than 0, or a chunked one. */
+export function carriesBody(headers: Headers): boolean {
+  const length = headers.get('content-length')
+  return (length !== null && length.trim() !== '0') || headers.get('transfer-encoding') !== null
+}
+
 /**
  * The demos read no request body, so one is refused before anything else
  * happens: nobody can make the server buffer an upload it will never use.
  * A declared length of 0 (what fetch sends for a bodiless POST) is fine.
  */
 export function rejectBody(headers: Headers): void {
-  const length = headers.get('content-length')
-  const chunked = headers.get('transfer-encoding')
-  if ((length !== null && length.trim() !== '0') || chunked !== null) {
+  if (carriesBody(headers)) {
     throw invalid('body', 'This endpoint reads no request body; send the parameters in the query string.', 'no body')
   }
 }

@@ -1,6 +1,8 @@
 import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, Runs, type Backend } from '../engine'
 import { loadConfig, redisUrl, type DemoConfig } from './config'
-import { Gauge, RateLimiter } from './limits'
+import { ClientShare, Gauge, RateLimiter } from './limits'
+import { RunHistory } from './run-history'
+import { RunShare } from './run-share'
 
 /** What every demo request of this server process shares: its limits, its runs and its counters. */
 export interface ServerState {
@@ -10,7 +12,14 @@ export interface ServerState {
   store: 'memory' | 'redis'
   rateLimiter: RateLimiter
   runsInFlight: Gauge
+  runShare: RunShare
+  /** Recent runs' ids, so a 404 can say what happened to one. */
+  history: RunHistory
   streams: Gauge
+  streamShare: ClientShare
+  streamRateLimiter: RateLimiter
+  /** When this server process started (ISO time): a run id it never saw may be from before. */
+  startedAt: string
 }
 
 /** A run still running this long past its own limit is taken for lost (its instance died) by whoever reads it. */
@@ -52,15 +61,19 @@ function holdExitUntilRunsEnd(backend: Backend): void {
   }) as typeof process.exit
 }
 
-function createServerState(): ServerState {
-  const config = loadConfig()
-  const url = redisUrl()
+/**
+ * A server state with its own store, limiters and counters (one per process:
+ * `serverState`; tests make their own). Runs live in Redis when `url` is set,
+ * else in this process's memory.
+ */
+export function createServerState(config: DemoConfig = loadConfig(), url: string | undefined = redisUrl()): ServerState {
   const backend = createBackend(config, url)
   // Evicting on a timer, not only on the next request, lets an idle server give the space back.
   setInterval(() => void backend.store.evictExpired().catch(() => {}), Math.min(config.runMaxAgeMs, 60_000)).unref()
+  const runs = new Runs(backend)
   return {
     config,
-    runs: new Runs(backend),
+    runs,
     store: url ? 'redis' : 'memory',
     rateLimiter: new RateLimiter({
       perMinute: config.ratePerMinute,
@@ -69,7 +82,24 @@ function createServerState(): ServerState {
       clock: monotonic,
     }),
     runsInFlight: new Gauge('runs in flight', config.maxRunsInFlight, 5),
+    runShare: new RunShare({
+      share: config.runsPerClient,
+      maxRuns: config.maxRuns,
+      maxAgeMs: config.runMaxAgeMs,
+      clock: monotonic,
+      isKept: async (runId) => (await runs.get(runId)) !== undefined,
+    }),
+    history: new RunHistory({ max: 4 * config.maxRuns, clock: monotonic }),
     streams: new Gauge('open event streams', config.maxStreams, 10),
+    streamShare: new ClientShare('open event streams', config.streamsPerClient),
+    streamRateLimiter: new RateLimiter({
+      perMinute: config.streamRatePerMinute,
+      burst: config.streamRateBurst,
+      maxClients: config.rateMaxClients,
+      clock: monotonic,
+      what: 'event streams opened',
+    }),
+    startedAt: new Date().toISOString(),
   }
 }
 

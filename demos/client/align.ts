@@ -1,5 +1,5 @@
 import { EVENTS, isSideEffectEvent, type Lane, type Outcome, type TimelineEvent } from '../engine/timeline'
-import type { CompletedRun } from './run'
+import type { RunSoFar } from './run'
 
 /**
  * Puts a run's server events on the browser's time axis.
@@ -14,9 +14,12 @@ import type { CompletedRun } from './run'
  * the way there and the way back in an unknown ratio. Assuming half each way
  * places the server's t=0 at `slack / 2` on the browser's axis, wrong by at
  * most `slack / 2` either way: that is the error margin shown with every result.
+ *
+ * A run still going is aligned the same way from the events so far; until the
+ * event it is aligned by has arrived, its server events wait (`events` empty).
  */
 export interface AlignedRun {
-  run: CompletedRun
+  run: RunSoFar
   /** Where the server's t=0 falls on the browser axis. */
   offset: number
   /** The most `offset` can be wrong by, either way. */
@@ -25,9 +28,10 @@ export interface AlignedRun {
   events: Array<TimelineEvent & { at: number }>
 }
 
-export function align(run: CompletedRun): AlignedRun {
+export function align(run: RunSoFar): AlignedRun {
   const returned = run.events.find((event) => event.type === EVENTS.responseReturned || event.type === EVENTS.handlerThrew)
   const firstChunk = run.events.find((event) => event.type === EVENTS.streamChunk)
+  if (run.end === undefined && !returned && !firstChunk) return { run, offset: 0, margin: 0, events: [] }
   const [browserMs, serverMs] = firstChunk ? [run.browser.firstByte, firstChunk.t] : [run.browser.lastByte, returned?.t ?? 0]
   const slack = Math.max(0, browserMs - serverMs)
   const offset = slack / 2
@@ -39,20 +43,29 @@ export interface Bar {
   from: number
   to: number
   outcome: Outcome
+  /** A start without its end yet: the bar reaches `now` and grows with it. */
+  running?: boolean
 }
 
-/** One bar per lane: from its first start to its last end, on the browser axis. */
-export function bars(aligned: AlignedRun): Bar[] {
-  const byLane = new Map<Lane, Bar>()
+/**
+ * One bar per lane: from its first start to its last end, on the browser axis.
+ * `now` (on the same axis) is given while the run goes on: a lane with a start
+ * and no end yet runs to it.
+ */
+export function bars(aligned: AlignedRun, now?: number): Bar[] {
+  const byLane = new Map<Lane, Bar & { open: number }>()
   for (const event of aligned.events) {
     if (event.phase === 'instant') continue
-    const bar = byLane.get(event.lane) ?? { lane: event.lane, from: event.at, to: event.at, outcome: 'ok' as const }
+    const bar = byLane.get(event.lane) ?? { lane: event.lane, from: event.at, to: event.at, outcome: 'ok' as const, open: 0 }
     bar.from = Math.min(bar.from, event.at)
     bar.to = Math.max(bar.to, event.at)
+    bar.open += event.phase === 'start' ? 1 : -1
     if (event.outcome === 'error') bar.outcome = 'error'
     byLane.set(event.lane, bar)
   }
-  return [...byLane.values()]
+  return [...byLane.values()].map(({ open, ...bar }) =>
+    now !== undefined && open > 0 ? { ...bar, to: Math.max(bar.to, now), running: true } : bar,
+  )
 }
 
 /** Lanes a scenario names that recorded nothing in this run: callbacks that never ran. */

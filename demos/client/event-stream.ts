@@ -3,8 +3,12 @@ import { RunRequestError } from './run-error'
 
 const STREAM_TIMEOUT_MS = 60_000
 
-/** Follows `GET /api/runs/<id>/events` until its end marker. */
-export function collectEvents(runId: string, signal?: AbortSignal): Promise<{ events: TimelineEvent[]; end: StreamEnd }> {
+/** Follows `GET /api/runs/<id>/events` until its end marker; `onEvents` gets the events so far, in order, as each arrives. */
+export function collectEvents(
+  runId: string,
+  signal?: AbortSignal,
+  onEvents?: (events: TimelineEvent[]) => void,
+): Promise<{ events: TimelineEvent[]; end: StreamEnd }> {
   return new Promise((resolve, reject) => {
     const events: TimelineEvent[] = []
     const source = new EventSource(`/api/runs/${encodeURIComponent(runId)}/events`)
@@ -24,12 +28,15 @@ export function collectEvents(runId: string, signal?: AbortSignal): Promise<{ ev
     source.addEventListener('timeline', (message) => {
       const event = JSON.parse((message as MessageEvent<string>).data) as TimelineEvent
       // After a reconnect the server resumes from Last-Event-ID; this guards against a repeat anyway.
-      if (!events.some((known) => known.seq === event.seq)) events.push(event)
+      if (events.some((known) => known.seq === event.seq)) return
+      events.push(event)
+      events.sort((a, b) => a.seq - b.seq)
+      onEvents?.([...events])
     })
     source.addEventListener('end', (message) => {
       done()
       const { status } = JSON.parse((message as MessageEvent<string>).data) as { status: StreamEnd }
-      resolve({ events: events.sort((a, b) => a.seq - b.seq), end: status })
+      resolve({ events, end: status })
     })
     source.onerror = () => {
       // EventSource retries on its own while the connection can come back.

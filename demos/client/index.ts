@@ -12,12 +12,18 @@
  * - `run`, `run-error`: a run as the browser saw it, and the error a visitor reads when it could not run
  * - `action-frame`, `frame-protocol`: a Server Action called from its page in a frame
  * - `align`, `computed-limit`: server events on the browser's axis, and the computed maxDuration lane
+ * - `repeat-runs`, `stats`: a comparison run N times, interleaved, and the order statistics of its response times
+ * - `param-check`: what is wrong with a parameter the visitor typed, in the server's words
  * - `demo-cookie`, `pages-api`: the two requests that start no run
  */
 export { align, bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from './align'
 export { frameReady, settledLater } from './action-frame'
 export { withComputedLimit } from './computed-limit'
+export { paramError } from './param-check'
 export { setDemoCookie } from './demo-cookie'
 export { callPagesApi, type PagesApiOutcome } from './pages-api'
+export { MAX_TIMES, repeatRuns, type Sample } from './repeat-runs'
 export { RunRequestError } from './run-error'
+export { median, percentile } from './stats'
 export { lanesOf, paramsOf, runDemo, titleOf, type ActionFrames, type Demo } from './run-demo'
+export type { RunProgress, RunSoFar } from './run'

@@ -50,7 +50,12 @@ function start(demo: Demo, params: Record<string, number>, options: RunOptions, 
  */
 export async function runDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<CompletedRun> {
   const params = Object.fromEntries(Object.keys(paramsOf(demo)).map((key) => [key, values[key]!]))
+  const progress = { scenario: demo.name, sentAt: performance.now() }
+  options.onProgress?.(progress)
   const started = await start(demo, params, options, frames)
-  const { events, end } = await collectEvents(started.runId, options.signal)
-  return { ...started, events, end }
+  options.onProgress?.({ ...progress, run: { ...started, events: [] } })
+  const { events, end } = await collectEvents(started.runId, options.signal, (events) => options.onProgress?.({ ...progress, run: { ...started, events } }))
+  const completed = { ...started, events, end }
+  options.onProgress?.({ ...progress, run: completed })
+  return completed
 }

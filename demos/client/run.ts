@@ -21,10 +21,26 @@ export interface StartedRun {
   browser: BrowserTiming
 }
 
-/** A started run with its whole timeline, read from its event stream. */
-export interface CompletedRun extends StartedRun {
+/** A started run with its timeline as far as the event stream has brought it; `end` once the stream has ended. */
+export interface RunSoFar extends StartedRun {
   events: TimelineEvent[]
+  end?: StreamEnd
+}
+
+/** A started run with its whole timeline, read from its event stream. */
+export interface CompletedRun extends RunSoFar {
   end: StreamEnd
+}
+
+/**
+ * A run while it happens, as the page draws it: `sentAt` is when the browser
+ * sent the request (`performance.now()`), `run` is there once the response
+ * has arrived, and grows with every event the stream brings.
+ */
+export interface RunProgress {
+  scenario: string
+  sentAt: number
+  run?: RunSoFar
 }
 
 export interface RunOptions {
@@ -35,6 +51,8 @@ export interface RunOptions {
    * closing the tab would, and the run's timeline is still collected.
    */
   stop?: AbortSignal
+  /** Called as the run goes on: request sent, response arrived, each event, stream ended. */
+  onProgress?: (progress: RunProgress) => void
 }
 
 /** `params` as a query string. */

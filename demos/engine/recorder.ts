@@ -106,6 +106,13 @@ export class RunRecorder {
     this.maybeSettle()
   }
 
+  /** Ends the run now as `status`, with `event` as its last mark, whatever is pending; ignored once the run has ended. */
+  endNow(status: FinalStatus, event: NewTimelineEvent): void {
+    if (this.status !== undefined) return
+    this.mark(event)
+    this.finish(status)
+  }
+
   private maybeSettle(): void {
     if (!this.responseSent || this.pending > 0 || this.status !== undefined) return
     this.clearSettle()

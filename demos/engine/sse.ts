@@ -12,6 +12,8 @@ export interface EventStreamOptions {
   signal?: AbortSignal
   /** Called exactly once, however the stream ends. */
   onClose?: () => void
+  /** Sent first, as `event: server`: what ran the run (its Next.js version, say). EventSource ignores it unless asked. */
+  server?: Record<string, unknown>
 }
 
 export const SSE_HEADERS = {
@@ -75,6 +77,7 @@ export function runEventStream(run: Pick<Run, 'subscribe'>, options: EventStream
 
       options.signal?.addEventListener('abort', onAbort)
       send('retry: 2000\n\n')
+      if (options.server) send(`event: server\ndata: ${JSON.stringify(options.server)}\n\n`)
       unsubscribe = run.subscribe((message) => {
         send(formatMessage(message))
         if (message.kind === 'end') close()

@@ -37,6 +37,8 @@ export const EVENTS = {
   /** Next.js ran the run's after() callbacks, as seen by the run's own last callback. */
   responseSent: 'response.sent',
   handlerThrew: 'handler.threw',
+  /** The page a run was handed to did not render it (a prefetch, a path the router reads another way, a visitor who left). */
+  runAbandoned: 'run.abandoned',
   middlewareStarted: 'middleware.started',
   middlewareReturned: 'middleware.returned',
   middlewareThrew: 'middleware.threw',
@@ -104,9 +106,12 @@ export interface TimelineEvent {
 
 export type NewTimelineEvent = Omit<TimelineEvent, 'seq' | 't'>
 
-export type RunStatus = 'running' | 'complete' | 'expired'
+export type RunStatus = 'running' | 'complete' | 'expired' | 'abandoned'
 
-/** How a run ends: `complete` once its response is sent and nothing is pending, `expired` at a time limit. */
+/**
+ * How a run ends: `complete` once its response is sent and nothing is pending, `expired` at a time limit,
+ * `abandoned` when the page it was handed to did not render.
+ */
 export type FinalStatus = Exclude<RunStatus, 'running'>
 
 /**

@@ -1,4 +1,4 @@
-import { errorResponse, invalidParameter, methodNotAllowed } from '../admission'
+import { carriesBody, errorResponse, invalidParameter, methodNotAllowed, payloadTooLarge } from '../admission'
 import { scenarios } from '../scenarios'
 import { unknownScenarioResponse } from './not-found'
 
@@ -69,4 +69,15 @@ export function formBodyResponse(method: string, headers: Headers): Response | u
   if (method !== 'POST' || headers.has('next-action')) return undefined
   if (!type.startsWith('multipart/form-data') && !type.startsWith('application/x-www-form-urlencoded')) return undefined
   return errorResponse(invalidParameter('body', 'This endpoint reads no request body; send the parameters in the query string.', 'no body'))
+}
+
+/**
+ * A body sent to the Pages Router API route. Next.js parses a Pages API
+ * route's JSON body (up to 1 MB) before its handler runs; the route turns
+ * that off (`bodyParser: false`) and reads none, and any body is refused here
+ * before Next.js sees it.
+ */
+export function pagesApiBodyResponse(pathname: string, headers: Headers): Response | undefined {
+  if (!/^\/api\/pages-router-after\/?$/.test(pathname) || !carriesBody(headers)) return undefined
+  return errorResponse(payloadTooLarge('body', 'This endpoint reads no request body.', 'no body'))
 }

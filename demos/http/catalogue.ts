@@ -1,8 +1,9 @@
 import { parseRequest, withErrorResponse } from '../admission'
 import { describeRange, scenarios, type Scenario } from '../scenarios'
+import { next16Url, next16Version, servedVersion } from '../versions'
 
-// The scenarios are fixed when the module loads, so the list is written once, not per request.
-const catalogueJson = JSON.stringify({
+// The scenarios are fixed when the module loads, so the list is built once, not per request.
+const catalogue = {
   scenarios: Object.entries(scenarios as Record<string, Scenario>).map(([name, scenario]) => ({
     name,
     title: scenario.title,
@@ -17,12 +18,21 @@ const catalogueJson = JSON.stringify({
       ]),
     ),
   })),
-})
+}
 
-/** `GET /api/demos`: every scenario, its endpoint and its parameters, for curl users and clients. */
-export const catalogueResponse = withErrorResponse((request: Request): Response => {
+/**
+ * `GET /api/demos`: every scenario, its endpoint and its parameters, for curl
+ * users and clients; and `versions`, the Next.js versions that serve them:
+ * this server's, then the Next.js 16 demo server's when the site reaches one.
+ * Each version's `base` is the path prefix of its endpoints on this origin.
+ */
+export const catalogueResponse = withErrorResponse(async (request: Request): Promise<Response> => {
   parseRequest({}, request)
-  return new Response(catalogueJson, {
-    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' },
+  const peer = await next16Version()
+  const versions = peer ? [servedVersion(), peer] : [servedVersion()]
+  // A list still missing the Next.js 16 server is not kept: it may answer by the next request.
+  const cacheControl = peer || !next16Url() ? 'public, max-age=300' : 'no-store'
+  return new Response(JSON.stringify({ versions, ...catalogue }), {
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': cacheControl },
   })
 })

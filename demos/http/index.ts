@@ -4,7 +4,8 @@
  * and the answers for wrong methods and unknown paths. Each is a plain
  * function of a Request, behind the one error boundary (`withErrorResponse`).
  */
-export { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse } from './allowed-methods'
+export { formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse } from './allowed-methods'
+export { actionRequestResponse } from './action-request'
 export { catalogueResponse } from './catalogue'
 export { DEMO_COOKIE, demoCookieResponse } from './demo-cookie'
 export { healthResponse } from './health'

@@ -1,5 +1,8 @@
-import { invalidParameter as invalid, notFound, parseRequest, serverState, withErrorResponse } from '../admission'
+import { clientKey, invalidParameter as invalid, notFound, parseRequest, serverState, withErrorResponse, type ServerState } from '../admission'
 import { RUN_ID_PATTERN, runEventStream, SSE_HEADERS } from '../engine'
+import { nextVersion, runVersions, VERSION_HEADER } from '../versions'
+
+const HEADERS = { ...SSE_HEADERS, [VERSION_HEADER]: nextVersion }
 
 function parseLastEventId(raw: string | null): number {
   if (raw === null || raw === '') return -1
@@ -22,20 +25,44 @@ export const runEventsResponse = withErrorResponse(async (request: Request, runI
   const afterSeq = parseLastEventId(request.headers.get('last-event-id'))
   const run = await state.runs.get(runId)
   if (!run) {
-    const kept = `${Math.round(state.config.runMaxAgeMs / 1000)} s`
-    throw notFound(`Run "${runId}" does not exist; runs are kept for ${kept}.`, { field: 'runId' })
+    const limits = { maxRuns: state.config.maxRuns, maxAgeMs: state.config.runMaxAgeMs, serverStartedAt: state.startedAt }
+    throw notFound(state.history.whyGone(runId, limits), { field: 'runId' })
   }
-  if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS })
-  const release = state.streams.acquire()
+  if (request.method === 'HEAD') return new Response(null, { headers: HEADERS })
+  const release = openStream(state, clientKey(request.headers, state.config.trustedProxyHops))
   const body = runEventStream(run, {
     heartbeatMs: state.config.streamHeartbeatMs,
     maxLifetimeMs: state.config.streamMaxLifetimeMs,
     afterSeq,
     signal: request.signal,
     onClose: release,
+    server: { ...runVersions(), node: process.version },
   })
-  return new Response(body, { headers: SSE_HEADERS })
+  return new Response(body, { headers: HEADERS })
 })
+
+/**
+ * Takes a stream slot for `client`: the server-wide cap (503), the client's
+ * share of it (429), then its rate of opening streams (429). The cap comes
+ * first so that a 503 costs no token; whatever refuses gives back what was
+ * taken. The returned function gives back the slot and the share.
+ */
+function openStream(state: ServerState, client: string): () => void {
+  const releaseSlot = state.streams.acquire()
+  let releaseShare = (): void => {}
+  try {
+    releaseShare = state.streamShare.acquire(client)
+    state.streamRateLimiter.take(client)
+  } catch (error) {
+    releaseShare()
+    releaseSlot()
+    throw error
+  }
+  return () => {
+    releaseShare()
+    releaseSlot()
+  }
+}
 
 /** The Route Handler of `GET /api/runs/<runId>/events`. */
 export async function runEventsRoute(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {

@@ -2,10 +2,12 @@ import { headers } from 'next/headers'
 import { admit, asDemoError, errorBody, type ErrorBody } from '../admission'
 import type { RunRecorder } from '../engine'
 import type { AppSurfaceName } from '../scenarios'
+import { runVersions } from '../versions'
 import { appSurfaceEnd, appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { runBody } from './run-body'
 
-export type ActionResult = { runId: string; status: string } | ErrorBody
+/** The run the action started, and (from a server, always) the Next.js versions that ran it (`runVersions`). */
+export type ActionResult = { runId: string; status: string; nextVersion?: string; serverNextVersion?: string | null } | ErrorBody
 
 /**
  * Turns a demo body into a Server Action. The action takes the demo's query
@@ -21,6 +23,6 @@ export function demoAction(name: AppSurfaceName, body: (operations: AppSurfaceOp
       return errorBody(asDemoError(error))
     }
     const result = await runBody(recorder, () => body(appSurfaceOperations(recorder, name)), appSurfaceEnd('Server Action'))
-    return { runId: recorder.id, ...result }
+    return { runId: recorder.id, ...result, ...runVersions() }
   }
 }

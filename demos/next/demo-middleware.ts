@@ -1,9 +1,10 @@
 import { after, NextResponse, type NextRequest } from 'next/server'
-import { admit, checkRunRequest, httpRunRequest, withErrorResponse } from '../admission'
+import { admit, admitLater, checkRunRequest, httpRunRequest, serverState, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type RunRecorder } from '../engine'
 import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
+import { nextVersion, VERSION_HEADER } from '../versions'
 import { appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
-import { keepRecorder, RUN_HEADER } from './live-recorders'
+import { keepAdmission, keepRecorder, RUN_HEADER } from './live-recorders'
 import { runBody } from './run-body'
 
 export interface MiddlewareOperations extends AppSurfaceOperations {
@@ -14,14 +15,20 @@ export interface MiddlewareOperations extends AppSurfaceOperations {
 export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperations) => Promise<NextResponse>
 
 /**
- * Admits a run of `name` in middleware and keeps it for the page behind; a
+ * Admits a run of the middleware demo and keeps it for the page behind; a
  * refusal is the JSON error response, and leaves no run.
  */
-const admitInMiddleware = withErrorResponse(async (name: AppSurfaceName, request: NextRequest): Promise<RunRecorder> => {
-  const recorder = await admit(name, httpRunRequest(request))
-  keepRecorder(recorder)
+const admitInMiddleware = withErrorResponse(async (request: NextRequest): Promise<RunRecorder> => {
+  const recorder = await admit('middleware', httpRunRequest(request))
+  keepRecorder(recorder, serverState().config.pageClaimMs, request.signal)
   return recorder
 })
+
+/** Admits a page's run, to start as the page renders; the ticket its page claims it with, or the refusal. */
+const admitPage = withErrorResponse(
+  async (name: AppSurfaceName, request: NextRequest): Promise<string> =>
+    keepAdmission(await admitLater(name, httpRunRequest(request)), serverState().config.maxRunsInFlight, request.signal),
+)
 
 /** The 400 for a demo page's query that is out of bounds, if it is. */
 const queryError = withErrorResponse((name: AppSurfaceName, request: NextRequest): undefined => void checkRunRequest(name, httpRunRequest(request)))
@@ -32,7 +39,7 @@ const queryError = withErrorResponse((name: AppSurfaceName, request: NextRequest
  */
 export function demoMiddleware(handler: DemoMiddleware) {
   return async function middleware(request: NextRequest): Promise<Response> {
-    const recorder = await admitInMiddleware('middleware', request)
+    const recorder = await admitInMiddleware(request)
     if (recorder instanceof Response) return recorder
     recorder.mark({ type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' })
     let handedOver = false
@@ -54,27 +61,30 @@ export function demoMiddleware(handler: DemoMiddleware) {
 }
 
 /**
- * Lets the request go on to the page with the run's id in RUN_HEADER. Always
- * set here, over whatever the visitor sent, so a page only ever continues a
- * run its own middleware admitted.
+ * Lets the request go on to the page with the run's id (or its admission's
+ * ticket) in RUN_HEADER. Always set here, over whatever the visitor sent, so a
+ * page only ever continues a run its own middleware admitted.
  */
-function handOver(request: NextRequest, runId: string): NextResponse {
+function handOver(request: NextRequest, value: string): NextResponse {
   const forwarded = new Headers(request.headers)
-  forwarded.set(RUN_HEADER, runId)
-  return NextResponse.next({ request: { headers: forwarded } })
+  forwarded.set(RUN_HEADER, value)
+  const response = NextResponse.next({ request: { headers: forwarded } })
+  response.headers.set(VERSION_HEADER, nextVersion)
+  return response
 }
 
 /**
  * Checks a demo page's query before the page runs and, for a page that
- * records a run when it renders, admits that run here and hands it to the
- * page: a page has already sent its 200 when it renders, so only middleware
- * can answer a bad parameter (400), the rate limit (429) or a full server
- * (503) with its status code.
+ * records a run when it renders, admits that run here and hands the page its
+ * admission: a page has already sent its 200 when it renders, so only
+ * middleware can answer a bad parameter (400), the rate limit (429) or a full
+ * server (503) with its status code. The run itself starts when the page
+ * renders (`demoPage`), so a request whose page never renders holds no slot.
  */
 export async function demoPageRequest(request: NextRequest): Promise<Response | undefined> {
   const name = appSurfaceAt(request.nextUrl.pathname)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   if (appSurfaces[name].runStarts !== 'render') return queryError(name, request)
-  const recorder = await admitInMiddleware(name, request)
-  return recorder instanceof Response ? recorder : handOver(request, recorder.id)
+  const ticket = await admitPage(name, request)
+  return ticket instanceof Response ? ticket : handOver(request, ticket)
 }

@@ -3,6 +3,7 @@ import { admit, httpRunRequest, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type Params, type RunRecorder } from '../engine'
 import { demoOperations, type DemoOperations } from '../operations'
 import type { ScenarioName } from '../scenarios'
+import { nextVersion, VERSION_HEADER } from '../versions'
 import { withBodySentMarker } from './body-sent'
 import { runBody } from './run-body'
 
@@ -14,6 +15,13 @@ export type OperationsFactory<O> = (recorder: RunRecorder, scenario: string, par
 // Every parameter goes through, so the response echoes all of them (`limit`, say), not only work and effect.
 const ruleOperations: OperationsFactory<DemoOperations> = (recorder, scenario, params) =>
   demoOperations(recorder, scenario, { ...params, work: params.work ?? 0 })
+
+/** Names the Next.js that ran the handler; a response of its own (one without a body) is copied first. */
+function versioned(response: Response): Response {
+  const named = response.body === null ? new Response(null, response) : response
+  named.headers.set(VERSION_HEADER, nextVersion)
+  return named
+}
 
 /** Admits a Route Handler's run; a refusal is its JSON error response. */
 const admitRoute = withErrorResponse((name: ScenarioName, request: Request): Promise<RunRecorder | Response> => admit(name, httpRunRequest(request)))
@@ -31,7 +39,7 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
     const recorder = await admitRoute(name, request)
     if (recorder instanceof Response) return recorder
     const ops = makeOperations(recorder, name, recorder.run.params)
-    return runBody(recorder, async () => withBodySentMarker(recorder, await handler(request, ops)), {
+    return runBody(recorder, async () => versioned(withBodySentMarker(recorder, await handler(request, ops))), {
       returned: (response) => ({
         type: EVENTS.responseReturned,
         label: `Handler returned ${response.status}`,

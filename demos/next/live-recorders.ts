@@ -1,19 +1,106 @@
-import { processWide, type RunRecorder } from '../engine'
-
-/** The request header middleware uses to hand its run to the page behind it. */
-export const RUN_HEADER = 'x-after-guide-run'
+import { randomBytes } from 'node:crypto'
+import type { Admission } from '../admission'
+import { EVENTS, LANES, processWide, type RunRecorder } from '../engine'
 
 /**
- * Recorders of runs still in flight, by run id, so that a run started in one
- * place (middleware) can be continued in another (the page behind it). Each
- * entry leaves when its run ends, so the map is bounded by the runs-in-flight cap.
+ * The request header middleware uses to hand a page its run (the middleware
+ * demo's) or its admission (a page whose run starts as it renders). Always set
+ * by middleware over whatever the visitor sent.
  */
-const recorders = processWide('live-recorders', () => new Map<string, RunRecorder>())
+export const RUN_HEADER = 'x-after-guide-run'
 
-export function keepRecorder(recorder: RunRecorder): void {
-  recorders().set(recorder.id, recorder)
-  void recorder.ended.then(() => recorders().delete(recorder.id))
+interface HandedRun {
+  recorder: RunRecorder
+  unclaimed: ReturnType<typeof setTimeout>
 }
 
-export const liveRecorder = (runId: string | null | undefined): RunRecorder | undefined =>
-  runId ? recorders().get(runId) : undefined
+/**
+ * Runs started in middleware (the middleware demo's), by run id, until the
+ * page behind claims them as it renders. Each entry leaves when claimed or
+ * abandoned, so the map is bounded by the runs-in-flight cap.
+ */
+const handedRuns = processWide('live-recorders', () => new Map<string, HandedRun>())
+
+/**
+ * Keeps a run for the page behind the middleware that started it. Middleware
+ * cannot tell every request whose page will not render: Next.js strips the
+ * RSC and prefetch headers before middleware runs, and resolves `.` and `..`
+ * segments the router does not. So a run no page claims within `claimMs`
+ * ends `abandoned` and gives its slot back, and so does one whose visitor
+ * leaves before the response is sent (`signal`).
+ */
+export function keepRecorder(recorder: RunRecorder, claimMs: number, signal?: AbortSignal): void {
+  const unclaimed = setTimeout(() => {
+    if (claimRecorder(recorder.id)) abandon(recorder, `No page claimed the run within ${claimMs} ms.`)
+  }, claimMs)
+  unclaimed.unref?.()
+  handedRuns().set(recorder.id, { recorder, unclaimed })
+  endWhenVisitorLeaves(signal, () => recorder)
+}
+
+/** The run handed to this page, taken out of the hand-over: a page continues it once. */
+export function claimRecorder(runId: string | null): RunRecorder | undefined {
+  const handed = runId === null ? undefined : handedRuns().get(runId)
+  if (!handed) return undefined
+  handedRuns().delete(runId!)
+  clearTimeout(handed.unclaimed)
+  return handed.recorder
+}
+
+/**
+ * Ends a run whose visitor left before its response was sent. Next.js 15.5
+ * never runs an after() registered once the client has gone, so a page
+ * whose visitor left mid-render would never mark its response sent and would
+ * hold its slot until `maxRunMs`. Aborts only when the response closed
+ * unfinished (see Next.js's `signalFromNodeResponse`).
+ */
+function endWhenVisitorLeaves(signal: AbortSignal | undefined, runOf: () => RunRecorder | undefined): void {
+  signal?.addEventListener(
+    'abort',
+    () => {
+      const recorder = runOf()
+      if (!recorder) return
+      handedRuns().delete(recorder.id)
+      abandon(recorder, 'The visitor left before the page was sent.')
+    },
+    { once: true },
+  )
+}
+
+// Through the recorder, so its timers stop and its run slot is given back (`ended`).
+function abandon(recorder: RunRecorder, why: string): void {
+  recorder.endNow('abandoned', { type: EVENTS.runAbandoned, label: 'Page did not render', lane: LANES.handler, phase: 'instant', outcome: 'error', detail: why })
+}
+
+/**
+ * Admissions of pages whose run starts as they render, by a ticket only
+ * middleware hands out. A page that never renders leaves its admission here,
+ * holding no run slot; the oldest goes first past `max`.
+ */
+const admissions = processWide('page-admissions', () => new Map<string, Admission>())
+
+/** Runs started from an admission, by ticket, while they run: the visitor's leaving ends them. */
+const startedRuns = processWide('page-admission-runs', () => new Map<string, RunRecorder>())
+
+export function keepAdmission(admission: Admission, max: number, signal?: AbortSignal): string {
+  const ticket = randomBytes(12).toString('base64url')
+  admissions().set(ticket, admission)
+  if (admissions().size > max) admissions().delete(admissions().keys().next().value!)
+  endWhenVisitorLeaves(signal, () => {
+    // Not started yet: the page must not start it.
+    admissions().delete(ticket)
+    return startedRuns().get(ticket)
+  })
+  return ticket
+}
+
+/** Starts the run behind this ticket with `start`, once: the page calls it as it renders. */
+export async function startAdmission(ticket: string | null, start: (admission: Admission) => Promise<RunRecorder>): Promise<RunRecorder | undefined> {
+  const admission = ticket === null ? undefined : admissions().get(ticket)
+  if (!admission) return undefined
+  admissions().delete(ticket!)
+  const recorder = await start(admission)
+  startedRuns().set(ticket!, recorder)
+  void recorder.ended.then(() => startedRuns().delete(ticket!))
+  return recorder
+}

@@ -1,4 +1,5 @@
 import { errorMessage, EVENTS, LANES, roundMs, simulate, type RunRecorder } from '../engine'
+import { runVersions } from '../versions'
 
 export interface DemoParams {
   work: number
@@ -16,7 +17,7 @@ export interface DemoOperations {
   logUserAction(entry: Record<string, string>): Promise<void>
   /** Records a caught error on the timeline, with its message, as text. */
   logError(what: string, error: unknown): void
-  /** The JSON response, with the run id and the server's timings (also as `Server-Timing`). */
+  /** The JSON response, with the run id, the server's timings (also as `Server-Timing`) and its Next.js version. */
   json(body: Record<string, unknown>, init?: { status?: number }): Response
 }
 
@@ -69,7 +70,7 @@ export function demoOperations(recorder: RunRecorder, scenario: string, params: 
         `handler;dur=${handler}`,
       ].join(', ')
       return Response.json(
-        { ...body, runId: recorder.id, scenario, params, timings: { ...timings, handler } },
+        { ...body, runId: recorder.id, scenario, params, timings: { ...timings, handler }, ...runVersions() },
         {
           status: init?.status ?? 200,
           headers: { 'Cache-Control': 'no-store', 'X-Run-Id': recorder.id, 'Server-Timing': serverTiming },

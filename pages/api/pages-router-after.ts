@@ -1,6 +1,9 @@
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { after } from 'next/server'
 
+// It reads no body, so Next.js need not parse one.
+export const config = { api: { bodyParser: false } }
+
 // A Pages Router API route: after() has no request scope here.
 export default function handler(
   _request: NextApiRequest,

@@ -38,7 +38,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     await context.close()
   })
 
-  it('keeps the parameters in the URL and shows a refused run as an error', async () => {
+  it('keeps the parameters in the URL and says beside a field what is wrong with it', async () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     await page.goto('/')
@@ -48,9 +48,34 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     await demo.getByTestId('timeline').waitFor({ timeout: 30_000 })
     expect(new URL(page.url()).searchParams.get('effect')).toBe('400')
 
-    await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('99999')
+    const effect = demo.getByRole('spinbutton', { name: /Side effect/ })
+    await effect.fill('99999')
     await demo.getByRole('button', { name: 'Run again' }).click()
-    await expect.poll(() => demo.getByTestId('demo-status').textContent()).toMatch(/Error: Side effect must be a whole number/)
+    // In the server's words (describeRange), tied to the field, and said once by the live region.
+    const error = demo.getByTestId('error-effect')
+    expect(await error.textContent()).toBe('Side effect must be a whole number of milliseconds from 0 to 10000.')
+    expect(await effect.getAttribute('aria-invalid')).toBe('true')
+    expect(await effect.getAttribute('aria-describedby')).toBe(await error.getAttribute('id'))
+    await expect.poll(() => demo.getByTestId('demo-announcement').textContent()).toBe(`Error: ${await error.textContent()}`)
+
+    // A blank field is not a zero.
+    await effect.fill('')
+    await effect.blur()
+    expect(await demo.getByTestId('error-effect').textContent()).toBe('Side effect is empty: it must be a whole number of milliseconds from 0 to 10000.')
+    await context.close()
+  })
+
+  it('opens a link with an out-of-range value showing that value and what is wrong with it', async () => {
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/?work=30&effect=99999')
+    const demo = await demoOf(page, ['blocking', 'after'])
+    expect(await demo.getByRole('spinbutton', { name: /Side effect/ }).inputValue()).toBe('99999')
+    expect(await demo.getByTestId('error-effect').textContent()).toBe('Side effect must be a whole number of milliseconds from 0 to 10000.')
+    // Nothing runs with it.
+    await demo.getByRole('button', { name: 'Run the demo' }).click()
+    await expect.poll(() => demo.getByTestId('demo-announcement').textContent()).toMatch(/^Error: Side effect must be/)
+    expect(await demo.getByTestId('timeline-live').count()).toBe(0)
     await context.close()
   })
 

@@ -54,6 +54,9 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
       await expect.poll(() => closest.locator('code').textContent()).toBe(address)
       expect(await closest.locator('a').count()).toBe(5)
       expect(await closest.locator('a').first().getAttribute('href')).toBe(first)
+      // The page stands for the mistyped address: nothing to edit, no date (both appear only once hydrated, as now).
+      expect(await page.getByRole('link', { name: 'Edit this page' }).count()).toBe(0)
+      expect(await page.getByText('Last updated on').count()).toBe(0)
       if (mobile) await page.getByRole('button', { name: /menu/i }).first().click()
       // Every page is in the sidebar, and the search box is there.
       const sidebar = page.locator('aside.nextra-sidebar-container')

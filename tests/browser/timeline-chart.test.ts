@@ -44,14 +44,17 @@ function middlewareRun(): CompletedRun {
   return completedRun('middleware', { firstByte: 45, lastByte: 50 }, events)
 }
 
-/** Per row of the chart: its label, the tone its bar is drawn in, and the figure at the bar's end. */
+/** Per row of the chart: its label, the tone its bar is drawn in, and the words saying when it ended and how long it took. */
 const chartRows = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('[data-tone]')].map((bar) => ({
-      label: bar.parentElement!.previousElementSibling!.textContent,
-      tone: (bar as HTMLElement).dataset.tone,
-      figure: bar.parentElement!.lastElementChild!.textContent,
-    })),
+    [...document.querySelectorAll('[data-tone]')].map((bar) => {
+      const label = bar.parentElement!.previousElementSibling!
+      return {
+        label: label.firstChild!.textContent,
+        tone: (bar as HTMLElement).dataset.tone,
+        figure: label.querySelector('[data-figure]')!.textContent,
+      }
+    }),
   )
 
 /**
@@ -98,19 +101,24 @@ describe.runIf(browserAvailable())('the timeline chart under React development c
     await page.close()
   })
 
-  it('labels each bar with its own length, the computed limit as a limit, and middleware in the server colour', async () => {
+  it('says when each bar ends and how long it took, tells the computed limit from a failure, and keys its marks in a legend', async () => {
     const page = await chromium.browser.newPage()
     await page.setContent('<div id="root"></div>')
     const aligned = withComputedLimit(align(middlewareRun()), 2000)
     await page.addScriptTag({ content: await chartScript([aligned]) })
     await expect.poll(() => page.locator('[data-tone]').count()).toBe(5)
     expect(await chartRows(page)).toEqual([
-      { label: 'Browser: request → last byte', tone: 'client', figure: '50 ms' },
-      { label: `Server: ${LANES.middleware}`, tone: 'server', figure: '5 ms' },
-      { label: `Server: ${LANES.handler}`, tone: 'server', figure: '30 ms' },
-      { label: `Server: ${LANES.sideEffect}`, tone: 'effect', figure: '2,400 ms' },
-      { label: 'Server: maxDuration 2 s (computed)', tone: 'error', figure: '2 s limit' },
+      { label: 'Browser: request → last byte', tone: 'client', figure: 'response complete at 50 ms' },
+      { label: `Server: ${LANES.middleware}`, tone: 'server', figure: '5 ms long, ended at 15 ms' },
+      { label: `Server: ${LANES.handler}`, tone: 'server', figure: '30 ms long, ended at 40 ms' },
+      { label: `Server: ${LANES.sideEffect}`, tone: 'effect', figure: '2,400 ms long, ended at 2,416 ms' },
+      { label: 'Server: maxDuration 2 s (computed)', tone: 'limit', figure: '2 s limit (computed), reached at 2,010 ms' },
     ])
+    // Every mark and colour is named on the chart itself, where a phone shows it (no hover needed).
+    const legend = await page.getByRole('list', { name: 'Legend' }).textContent()
+    for (const key of ['browser: request to response', "server's own steps", 'side effect', 'computed limit', 'response complete']) expect(legend).toContain(key)
+    // The response line is drawn across each of the run's rows.
+    expect(await page.locator('[data-response-line]').count()).toBe(5)
     // The alignment's margin, stated under the chart with where it comes from.
     const caption = page.getByTestId('chart-margin')
     expect(await caption.textContent()).toContain(`± ${Math.round(aligned.margin)} ms`)

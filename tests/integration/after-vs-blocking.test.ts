@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import { eventTime, expectResponseBeforeEffectEnd, post, readEvents } from '../support/api'
+import { eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents } from '../support/api'
 
 const EFFECT = 800
 const WORK = 20
 
-describe('the rule, measured against next start', () => {
+eachVersion(() => describe('the rule, measured against next start', () => {
   it('after(): the whole response arrives before the side effect finishes', async () => {
     const { response, body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
     expect(response.status).toBe(200)
@@ -49,4 +49,4 @@ describe('the rule, measured against next start', () => {
     expect(serverTiming).toMatch(/effect;dur=[\d.]+/)
     expect(serverTiming).toMatch(/handler;dur=[\d.]+/)
   })
-})
+}))

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import { baseUrl, post, readEvents } from '../support/api'
+import { baseUrl, eachVersion, post, readEvents } from '../support/api'
 
 async function startRun(effect: number): Promise<string> {
   const { body } = await post(`/api/demos/after?work=0&effect=${effect}`)
   return (JSON.parse(body) as { runId: string }).runId
 }
 
-describe('GET /api/runs/<id>/events', () => {
+eachVersion(() => describe('GET /api/runs/<id>/events', () => {
   it('streams every event of a run, live and to a subscriber that comes after the end', async () => {
     const runId = await startRun(300)
     const live = await readEvents(runId)
@@ -55,4 +55,4 @@ describe('GET /api/runs/<id>/events', () => {
     const finished = arrivals.find((a) => a.text.includes(EVENTS.effectFinished))!
     expect(finished.at - firstEvent.at).toBeGreaterThan(300)
   })
-})
+}))

@@ -4,6 +4,8 @@ import { startServer, type RunningServer } from '../support/server'
 
 /** Tight limits, so each one is reached with a handful of requests. */
 const LIMITS = {
+  // Each test client is an X-Forwarded-For address, as a trusted proxy would write it.
+  AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1',
   AFTER_GUIDE_RATE_PER_MINUTE: '6',
   AFTER_GUIDE_RATE_BURST: '3',
   AFTER_GUIDE_MAX_RUNS_IN_FLIGHT: '4',
@@ -29,7 +31,7 @@ describe('limits, against a server started with tight ones', () => {
   let clientNumber = 0
   const newClient = () => `10.0.0.${++clientNumber}`
   const start = (client: string, path: string) =>
-    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'X-Real-IP': client } })
+    fetch(`${server.url}${path}`, { method: 'POST', headers: { 'X-Forwarded-For': client } })
   const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error
   const idle = () => settled(server.url)
 
@@ -54,7 +56,7 @@ describe('limits, against a server started with tight ones', () => {
 
   it('a demo page refused a run answers 429 with Retry-After, not a 200 page, and stores no run', async () => {
     const client = newClient()
-    const open = () => fetch(`${server.url}/demos/server-component?work=0&effect=0`, { headers: { 'X-Real-IP': client } })
+    const open = () => fetch(`${server.url}/demos/server-component?work=0&effect=0`, { headers: { 'X-Forwarded-For': client } })
     for (let i = 0; i < 3; i++) expect((await open()).status).toBe(200)
     await idle()
     const stored = (await health(server.url)).runs.stored
@@ -134,13 +136,19 @@ describe('limits, against a server started with tight ones', () => {
       await idle()
     }
     expect((await health(server.url)).runs.stored).toBeLessThanOrEqual(10)
-    // The oldest were evicted to make room; the newest is still there.
-    expect((await fetch(`${server.url}/api/runs/${ids[0]}/events`)).status).toBe(404)
+    // The oldest were evicted to make room, and their 404 says so; the newest is still there.
+    const evicted = await fetch(`${server.url}/api/runs/${ids[0]}/events`)
+    expect(evicted.status).toBe(404)
+    expect((await errorOf(evicted)).message).toMatch(/was evicted \d+ s after it started, before its 6 s: the server keeps at most 10 runs/)
     expect((await fetch(`${server.url}/api/runs/${ids[14]}/events`)).status).toBe(200)
 
     // Runs older than 6 s are dropped by the store's timer (every 6 s), without any request that could evict them:
     // reading the health does not. Gone at the latest one age and one timer period after the last was stored.
     const emptied = await waitFor(() => health(server.url), (h) => h.runs.stored === 0, 6000 + 6000 + 10_000)
     expect(emptied.runs.stored).toBe(0)
+    expect((await errorOf(await fetch(`${server.url}/api/runs/${ids[14]}/events`))).message).toMatch(/was started \d+ s ago; runs are kept for 6 s/)
+    // An id this server never made: lost to a restart, another server's, or mistyped.
+    const unknown = await errorOf(await fetch(`${server.url}/api/runs/AAAAAAAAAAAA/events`))
+    expect(unknown.message).toMatch(/is not known to this server, which started at \d{4}-\d\d-\d\dT/)
   }, 60_000)
 })

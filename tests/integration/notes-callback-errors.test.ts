@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, LANES } from '@/demos/engine'
-import { eventTime } from '../support/api'
+import { eachVersion, eventTime } from '../support/api'
 import { dedicatedServer, inLane, runToEnd } from '../support/runs'
 
 const EFFECT = 300
@@ -8,7 +8,7 @@ const AFTER_ERROR = 'An error occurred in a function passed to `after()`:'
 const UNHANDLED = 'unhandledRejection'
 const FAILURE = 'Analytics service unavailable (simulated)'
 
-describe('/notes/callback-errors: errors in a callback do not change the response (truth tests against next start)', () => {
+eachVersion(() => describe('/notes/callback-errors: errors in a callback do not change the response (truth tests against next start)', () => {
   // A server of its own, so its log holds only what these tests caused.
   const server = dedicatedServer()
 
@@ -46,4 +46,4 @@ describe('/notes/callback-errors: errors in a callback do not change the respons
     expect(server.logCount(AFTER_ERROR)).toBe(before)
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200)
   })
-})
+}))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, LANES } from '@/demos/engine'
-import { eventTime, expectResponseBeforeEffectEnd, runCount, timed } from '../support/api'
+import { eachVersion, eventTime, expectResponseBeforeEffectEnd, runCount, timed } from '../support/api'
 import { inLane, lookUpRef, newRef, runToEnd, startScenario } from '../support/runs'
 
 const WORK = 20
@@ -22,7 +22,7 @@ const cases: FailureCase[] = [
   { scenario: 'fail-status', status: 409, carriesRunId: true, handlerEnd: EVENTS.responseReturned },
 ]
 
-describe('/notes/failures: after() runs even when the response fails (truth tests against next start)', () => {
+eachVersion(() => describe('/notes/failures: after() runs even when the response fails (truth tests against next start)', () => {
   it.each(cases)(
     '$scenario: the browser gets $status, and the callback registered before the failure still runs after it',
     async ({ scenario, status, carriesRunId, handlerEnd, location }) => {
@@ -104,4 +104,4 @@ describe('/notes/failures: after() runs even when the response fails (truth test
     expect(response.status).toBe(405)
     expect(response.headers.get('allow')).toBe('GET, HEAD')
   })
-})
+}))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, isSideEffectEvent, LANES, type TimelineEvent } from '@/demos/engine'
-import { eventTime, post } from '../support/api'
+import { eachVersion, eventTime, post } from '../support/api'
 import { runToEnd } from '../support/runs'
 
 const EFFECT = 500
@@ -9,7 +9,7 @@ const TOP_LEVEL = [LANES.sendEmail, LANES.updateSearchIndex, LANES.purgeCache]
 const started = (events: TimelineEvent[], lane: string) => eventTime(events, `effect.${lane}.started`)
 const finished = (events: TimelineEvent[], lane: string) => eventTime(events, `effect.${lane}.finished`)
 
-describe('/notes/ordering: several after() callbacks (truth tests against next start)', () => {
+eachVersion(() => describe('/notes/ordering: several after() callbacks (truth tests against next start)', () => {
   it('callbacks start in registration order, together, once the response is sent', async () => {
     const run = await runToEnd('ordering', `work=10&effect=${EFFECT}`)
     expect(run.response.status).toBe(200)
@@ -55,4 +55,4 @@ describe('/notes/ordering: several after() callbacks (truth tests against next s
     expect(response.status).toBe(400)
     expect(JSON.parse(body).error).toMatchObject({ field: 'effect', allowed: '0-10000' })
   })
-})
+}))

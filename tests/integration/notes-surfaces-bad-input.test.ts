@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest'
 import { expectRefused, type Refusal } from '../support/refusal'
+import { eachVersion } from '../support/api'
 
 const cases: Refusal[] = [
   { name: 'page: non-numeric work', method: 'GET', path: '/demos/server-component?work=abc', status: 400, field: 'work', allowed: '0-2000' },
@@ -16,9 +17,10 @@ const cases: Refusal[] = [
   { name: 'health: any parameter', method: 'GET', path: '/api/health?x=1', status: 400, field: 'x', allowed: 'no parameters' },
   { name: 'demo cookie: GET', method: 'GET', path: '/api/demo-cookie', status: 405, allow: 'POST' },
   { name: 'static record: POST', method: 'POST', path: '/api/static-record', status: 405, allow: 'GET, HEAD' },
+  { name: 'Pages API route: a JSON body', method: 'POST', path: '/api/pages-router-after', body: '{"a":1}', status: 413, field: 'body', allowed: 'no body' },
   { name: 'Pages API route: GET', method: 'GET', path: '/api/pages-router-after', status: 405, allow: 'POST' },
 ]
 
-describe('the new demo endpoints refuse bad input with a JSON error and leave no run behind', () => {
+eachVersion(() => describe('the new demo endpoints refuse bad input with a JSON error and leave no run behind', () => {
   it.each(cases)('$name: $method $path → $status', expectRefused)
-})
+}))

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import { eventTime, expectResponseBeforeEffectEnd, post, readEvents } from '../support/api'
+import { eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents } from '../support/api'
 
-describe('how long a callback may run under next start (truth test)', () => {
+eachVersion(() => describe('how long a callback may run under next start (truth test)', () => {
   it('ignores the route\'s maxDuration: a callback outlasting it runs to the end', async () => {
     const effect = 2600
     const { response, body, elapsed } = await post(`/api/demos/long-callback?work=20&effect=${effect}&limit=2000`)
@@ -18,4 +18,4 @@ describe('how long a callback may run under next start (truth test)', () => {
     expect(eventTime(events, EVENTS.effectFinished)).toBeGreaterThan(json.maxDuration * 1000 + 500)
     expect(eventTime(events, EVENTS.effectLogged)).toBeGreaterThan(json.maxDuration * 1000)
   })
-})
+}))

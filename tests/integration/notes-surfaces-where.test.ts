@@ -1,8 +1,9 @@
 import http from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import type { CallbackRun, PageRecord, RecordedPage } from '@/demos/http'
-import { baseUrl, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
+import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
 import { waitFor } from '../support/health'
 import { callAction, pageRun } from '../support/surfaces'
 
@@ -27,7 +28,7 @@ async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
   return JSON.parse(body) as Record<RecordedPage, PageRecord | null>
 }
 
-describe('where after() works (truth tests against next start)', () => {
+eachVersion((version) => describe('where after() works (truth tests against next start)', () => {
   it('Route Handler: the response arrives before the callback finishes', async () => {
     const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
     const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
@@ -100,7 +101,8 @@ describe('where after() works (truth tests against next start)', () => {
     const middlewareReturned = eventTime(events, EVENTS.middlewareReturned)
     const started = eventTime(events, EVENTS.effectStarted)
     expect(started).toBeGreaterThanOrEqual(middlewareReturned)
-    expect(started - middlewareReturned).toBeLessThan(50)
+    // Promptly, against the page's own work: on a loaded machine either version was seen taking over 100 ms to start it.
+    expect(started - middlewareReturned).toBeLessThan(work / 4)
     // Long before the page finished rendering, so before any byte of it was sent.
     expect(started).toBeLessThan(eventTime(events, EVENTS.workFinished) - work / 2)
     expect(started).toBeLessThan(eventTime(events, EVENTS.responseSent))
@@ -133,17 +135,22 @@ describe('where after() works (truth tests against next start)', () => {
     expect((await readRecords()).static).toEqual(before)
   })
 
-  /** A GET on a connection of its own that the client closes with the response (`Connection: close`). */
-  const getAndClose = (path: string) =>
+  /** A GET on a connection of its own that the client closes with the response (`Connection: close`), asking for gzip. */
+  const getGzipAndClose = (path: string) =>
     new Promise<string>((resolve, reject) => {
       http
-        .get(`${baseUrl()}${path}`, { agent: false, headers: { connection: 'close' } }, (response) => {
-          let body = ''
-          response.on('data', (chunk) => (body += chunk))
-          response.on('end', () => resolve(body))
+        .get(`${baseUrl()}${path}`, { agent: false, headers: { connection: 'close', 'accept-encoding': 'gzip' } }, (response) => {
+          const chunks: Buffer[] = []
+          response.on('data', (chunk: Buffer) => chunks.push(chunk))
+          response.on('end', () => {
+            const body = Buffer.concat(chunks)
+            resolve((response.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString())
+          })
         })
         .on('error', reject)
     })
+  /** A GET over a kept-alive connection (Node's fetch) that asks for the page uncompressed. */
+  const getUncompressed = async (path: string) => (await timed(path, { headers: { 'accept-encoding': 'identity' } })).body
   const getKeepAlive = async (path: string) => (await timed(path)).body
 
   /** Requests an ISR page until a background regeneration has replaced its HTML; returns that render's time. */
@@ -172,16 +179,22 @@ describe('where after() works (truth tests against next start)', () => {
     return record!
   }
 
-  it('ISR on 15.5: a regeneration never runs a callback registered after the component awaited', async () => {
+  it('ISR: a regeneration runs a callback registered after the component awaited: never on 15.5, every time on 16', async () => {
     const before = (await readRecords()).isr!
-    expect(before.runs.map((run) => run.nextPhase)).toEqual(['phase-production-build'])
-    await regenerate('/demos/isr')
+    // The build's render first; on 16, the records of earlier test runs on this build after it.
+    expect(before.runs[0]?.nextPhase).toBe('phase-production-build')
+    const renderedAt = await regenerate('/demos/isr')
+    if (version.name === '16') {
+      // vercel/next.js#94974: 16 runs it once the regeneration is done.
+      const record = await waitFor(() => recordOf('isr', renderedAt), (found) => found !== undefined, 30_000)
+      expect(record?.nextPhase).toBeNull()
+      return
+    }
     await laterCallbackRecorded()
-    // vercel/next.js#94974 fixes this in 16: when this fails after an upgrade, update /notes/where-it-works.
     expect((await readRecords()).isr!.runs).toEqual(before.runs)
   })
 
-  it('ISR on 15.5: a regeneration does run a callback registered before any await, over a kept-alive connection', async () => {
+  it('ISR: a regeneration does run a callback registered before any await, over a kept-alive connection', async () => {
     const before = (await readRecords())['isr-early']!.runs
     expect(before.length).toBeGreaterThan(0)
     const regenerated = await laterCallbackRecorded()
@@ -189,15 +202,29 @@ describe('where after() works (truth tests against next start)', () => {
     expect(regenerated.nextPhase).toBeNull()
   })
 
-  it('ISR on 15.5: a regeneration triggered over a connection the client closes never runs that callback', async () => {
+  // On 15.5 the callback runs only when the regeneration calls after() before the triggering request's response has
+  // closed (its 'close' event is what runs the callbacks; a listener added later never fires). A gzip-compressed stale
+  // page closes later than an uncompressed one, so compression decides it here, not the connection.
+  it('ISR: a regeneration triggered by a request whose stale page is sent uncompressed: 15.5 never runs that callback, 16 does', async () => {
     const before = (await readRecords())['isr-early']!.runs
-    await regenerate('/demos/isr-early', getAndClose)
+    const renderedAt = await regenerate('/demos/isr-early', getUncompressed)
+    if (version.name === '16') {
+      const record = await waitFor(() => recordOf('isr-early', renderedAt), (found) => found !== undefined, 30_000)
+      expect(record?.nextPhase).toBeNull()
+      return
+    }
     const later = await laterCallbackRecorded()
-    // The one record added since is the kept-alive regeneration's.
+    // The one record added since is the later (gzip-compressed) regeneration's.
     const added = (await readRecords())['isr-early']!.runs.filter((run) => !before.some((old) => old.callbackRanAt === run.callbackRanAt))
     expect(added).toEqual([later])
   })
-})
+
+  it('ISR: the connection does not decide it: a regeneration triggered over a connection the client closes, its stale page gzip-compressed, runs the callback', async () => {
+    const renderedAt = await regenerate('/demos/isr-early', getGzipAndClose)
+    const record = await waitFor(() => recordOf('isr-early', renderedAt), (found) => found !== undefined, 30_000)
+    expect(record?.nextPhase).toBeNull()
+  })
+}))
 
 describe('the 404 page for an unknown address, though app/ has a layout', () => {
   it.each(['/no-such-page', '/notes/no-such-note', '/demos/no-such-demo'])('%s answers 404 with the site page', async (path) => {

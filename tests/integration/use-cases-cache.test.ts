@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { post, readEvents } from '../support/api'
+import { eachVersion, post, readEvents } from '../support/api'
 
 interface Sale {
   runId: string
@@ -14,7 +14,7 @@ async function sell(): Promise<Sale> {
   return JSON.parse(body) as Sale
 }
 
-describe('revalidateTag() inside after(), against next start', () => {
+eachVersion(() => describe('revalidateTag() inside after(), against next start', () => {
   it('takes effect: the next request reads the fresh value from the data cache', async () => {
     const first = await sell()
     // The run's stream ends a settle window after the response was sent; the revalidation has run by then.
@@ -30,4 +30,4 @@ describe('revalidateTag() inside after(), against next start', () => {
     expect(second.neverRevalidated).not.toBe(first.stock)
     expect(second.stock).toBe(first.stock - 1)
   })
-})
+}))

@@ -1,13 +1,39 @@
-import { expect, inject } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
+import type { VersionUnderTest } from './global-setup'
+
+export type { VersionUnderTest }
+
+/** The version whose tests are running (`eachVersion`); the site's own outside them. */
+let current: VersionUnderTest | undefined
+
+export const currentVersion = (): VersionUnderTest => current ?? inject('versions')[0]!
 
 /**
- * The site this test file talks to: its own while it runs. Vitest numbers the
- * files running at once from 1 (VITEST_POOL_ID); global-setup.ts starts one
- * server for each number.
+ * Runs `body`'s tests once per Next.js version under test (15.5, then 16),
+ * each against that version's server: inside it `baseUrl()` and every helper
+ * that uses it talk to that version. `body` gets the version for the few
+ * expectations that differ.
+ */
+export function eachVersion(body: (version: VersionUnderTest) => void): void {
+  describe.each(inject('versions'))('Next.js $name', (version) => {
+    beforeAll(() => {
+      current = version
+    })
+    afterAll(() => {
+      current = undefined
+    })
+    body(version)
+  })
+}
+
+/**
+ * The server this test file talks to: its own while it runs, of the version
+ * under test. Vitest numbers the files running at once from 1
+ * (VITEST_POOL_ID); global-setup.ts starts one server per number and version.
  */
 export function baseUrl(): string {
-  const urls = inject('baseUrls')
+  const urls = current?.baseUrls ?? inject('baseUrls')
   return urls[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % urls.length]!
 }
 

@@ -1,42 +1,86 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startServer, TEST_SERVER_ENV, type RunningServer } from './server'
+import { NEXT16_BASE } from '../../demos/versions/served'
+import { next16Root, startServer, TEST_SERVER_ENV, type RunningServer } from './server'
+
+/** One Next.js version the truth tests run against. */
+export interface VersionUnderTest {
+  /** How tests name it: `15.5` (the site's own server) or `16` (the demo server under NEXT16_BASE). */
+  name: '15.5' | '16'
+  /** The exact Next.js its package pins: what every run must report. */
+  next: string
+  /** One server per file running at once; the 16 ones end in NEXT16_BASE. */
+  baseUrls: string[]
+  /** The folder of its build (`.next`), for what tests read from the build (Server Action ids). */
+  root: string
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** One site per file running at once; `baseUrl()` (api.ts) picks the running file's. */
+    /** The site's servers, one per file running at once; `baseUrl()` (api.ts) picks the running file's. */
     baseUrls: string[]
+    /** Every version under test, the site's first; `eachVersion()` (api.ts) runs a file's tests on each. */
+    versions: VersionUnderTest[]
   }
+}
+
+const siteRoot = path.resolve(import.meta.dirname, '../..')
+const pinnedNext = (root: string): string =>
+  (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: { next: string } }).dependencies.next
+
+/** Which versions to run (AFTER_GUIDE_VERSIONS=15.5 runs the site's alone); both by default. */
+const wanted = (process.env.AFTER_GUIDE_VERSIONS ?? '15.5,16').split(',')
+
+/** A site server, and the Next.js 16 demo server it forwards NEXT16_BASE to (one each, so counters stay a file's own). */
+interface Pair {
+  site: RunningServer
+  next16?: RunningServer
+}
+
+async function startPair(): Promise<Pair> {
+  if (!wanted.includes('16')) return { site: await startServer(TEST_SERVER_ENV) }
+  const next16 = await startServer(TEST_SERVER_ENV, { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` })
+  const site = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_NEXT16_URL: next16.url })
+  return { site, next16 }
+}
+
+function versionsUnderTest(site: string[], next16: string[]): VersionUnderTest[] {
+  const all: VersionUnderTest[] = [
+    { name: '15.5', next: pinnedNext(siteRoot), baseUrls: site, root: siteRoot },
+    { name: '16', next: pinnedNext(next16Root), baseUrls: next16.map((url) => `${url}${NEXT16_BASE}`), root: next16Root },
+  ]
+  return all.filter((version) => wanted.includes(version.name))
 }
 
 // The integration and browser projects share the servers; each project runs
 // this setup, so the servers are counted rather than started twice.
-const shared = globalThis as typeof globalThis & { afterGuideServers?: { servers: Promise<RunningServer[]>; users: number } }
+const shared = globalThis as typeof globalThis & { afterGuideServers?: { pairs: Promise<Pair[]>; users: number } }
 
 /**
- * Starts one `next start` per file vitest runs at once (`maxWorkers`), so a
- * file has its server to itself while it runs: its counters (`/api/health`)
- * and its timings are its own, whatever runs beside it. AFTER_GUIDE_URL points
- * every file at a running site instead (not BASE_URL: Vite sets that one to
- * "/" itself); vitest.config.mts then runs one file at a time.
+ * Starts one site server per file vitest runs at once (`maxWorkers`), each
+ * with a Next.js 16 demo server of its own behind it, so a file has both to
+ * itself while it runs: its counters (`/api/health`) and its timings are its
+ * own, whatever runs beside it. AFTER_GUIDE_URL points every file at a
+ * running site instead (not BASE_URL: Vite sets that one to "/" itself), whose
+ * Next.js 16 demos are reached through it; vitest.config.mts then runs one
+ * file at a time.
  */
 export default async function setup(project: TestProject) {
-  const external = process.env.AFTER_GUIDE_URL
+  const external = process.env.AFTER_GUIDE_URL?.replace(/\/$/, '')
   if (external) {
-    project.provide('baseUrls', [external.replace(/\/$/, '')])
+    project.provide('baseUrls', [external])
+    project.provide('versions', versionsUnderTest([external], [external]))
     return
   }
   const count = project.globalConfig.maxWorkers
-  shared.afterGuideServers ??= {
-    servers: Promise.all(Array.from({ length: count }, () => startServer(TEST_SERVER_ENV))),
-    users: 0,
-  }
+  shared.afterGuideServers ??= { pairs: Promise.all(Array.from({ length: count }, startPair)), users: 0 }
   shared.afterGuideServers.users++
-  const servers = await shared.afterGuideServers.servers
-  project.provide(
-    'baseUrls',
-    servers.map((server) => server.url),
-  )
+  const pairs = await shared.afterGuideServers.pairs
+  const sites = pairs.map((pair) => pair.site.url)
+  project.provide('baseUrls', sites)
+  project.provide('versions', versionsUnderTest(sites, pairs.flatMap((pair) => (pair.next16 ? [pair.next16.url] : []))))
   return async () => {
-    if (--shared.afterGuideServers!.users === 0) await Promise.all(servers.map((server) => server.stop()))
+    if (--shared.afterGuideServers!.users === 0) await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16]).map((server) => server?.stop()))
   }
 }

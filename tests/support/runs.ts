@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
 import type { TimelineEvent } from '@/demos/engine'
-import { baseUrl, readEvents, type StreamedRun } from './api'
-import { startServer, TEST_SERVER_ENV, type RunningServer } from './server'
+import { baseUrl, currentVersion, readEvents, type StreamedRun } from './api'
+import { startVersionServer, TEST_SERVER_ENV, type RunningServer } from './server'
 
 export const newRef = (): string => randomBytes(16).toString('base64url')
 
@@ -51,19 +51,21 @@ export const inLane = (events: TimelineEvent[], lane: string): TimelineEvent[] =
 
 /**
  * A `next start` of its own for one test file, for tests that read the
- * server's log: started before the file's tests, stopped after them.
+ * server's log: started before the file's tests (of the version under test,
+ * inside `eachVersion`), stopped after them.
  */
 export function dedicatedServer(): { readonly url: string; logCount(text: string): number } {
   let server: RunningServer | undefined
+  let base = ''
   beforeAll(async () => {
-    server = await startServer(TEST_SERVER_ENV)
+    ;({ server, base } = await startVersionServer(currentVersion(), TEST_SERVER_ENV))
   })
   afterAll(async () => {
     await server?.stop()
   })
   return {
     get url() {
-      return server!.url
+      return base
     },
     /** How often `text` occurs in what the server printed so far. */
     logCount: (text) => server!.output().split(text).length - 1,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import path from 'node:path'
 
@@ -12,8 +13,8 @@ export interface RunningServer {
 }
 
 /**
- * The shared test server: its rate limit out of the way (limit tests start
- * their own), and runs that never hear back ended after 25 s instead of 60 s.
+ * The shared test server: its rate limits and per-client shares out of the
+ * way (limit tests start their own), and runs that never hear back ended after 25 s instead of 60 s.
  * On Next.js 15.5 an after() registered once the client has gone never runs,
  * so a page whose visitor left before it rendered never marks its response
  * sent; 25 s still outlasts the longest demo (20 s side effect + 2 s work).
@@ -21,6 +22,11 @@ export interface RunningServer {
 export const TEST_SERVER_ENV = {
   AFTER_GUIDE_RATE_PER_MINUTE: '1000000',
   AFTER_GUIDE_RATE_BURST: '1000000',
+  // Every test is one client (127.0.0.1): its shares are the whole server's.
+  AFTER_GUIDE_RUNS_PER_CLIENT: '1000000',
+  AFTER_GUIDE_STREAMS_PER_CLIENT: '1000000',
+  AFTER_GUIDE_STREAM_RATE_PER_MINUTE: '1000000',
+  AFTER_GUIDE_STREAM_RATE_BURST: '1000000',
   AFTER_GUIDE_MAX_RUN_MS: '25000',
 }
 
@@ -37,12 +43,28 @@ async function freePort(): Promise<number> {
 
 const siteRoot = path.resolve(import.meta.dirname, '../..')
 
+/** The Next.js 16 demo server's package (next16/), built by `npm run build` beside the site. */
+export const next16Root = path.join(siteRoot, 'next16')
+
 export interface ServerOptions {
-  /** The built app to serve: the site by default, or a test fixture app. */
+  /** The built app to serve: the site by default, next16Root, or a test fixture app. */
   root?: string
   /** A path that answers 200 once the server is up. */
   readyPath?: string
 }
+
+/**
+ * A server of the given version's build, and the base its endpoints answer
+ * under (the Next.js 16 server's sit under its base path).
+ */
+export async function startVersionServer(version: { root: string; baseUrls: string[] }, env: Record<string, string>): Promise<{ server: RunningServer; base: string }> {
+  const prefix = new URL(version.baseUrls[0]!).pathname.replace(/\/$/, '')
+  const server = await startServer(env, { root: version.root, readyPath: `${prefix}/api/health` })
+  return { server, base: `${server.url}${prefix}` }
+}
+
+/** The Next.js that `root`'s own files resolve: the site's 15.5, or next16's own 16 for next16Root. */
+const nextBin = (root: string): string => createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next')
 
 /**
  * Starts `next start` on the built site (run `npm run build` first). The
@@ -65,7 +87,7 @@ class PortTaken extends Error {}
 
 async function startOn(port: number, env: Record<string, string>, options: ServerOptions): Promise<RunningServer> {
   const { root = siteRoot, readyPath = '/api/health' } = options
-  const child = spawn(process.execPath, [path.join(siteRoot, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [nextBin(root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     detached: true,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { baseUrl, timed, type TimedResponse } from './api'
+import { baseUrl, currentVersion, timed, type TimedResponse } from './api'
 
 /** GETs a demo page and returns its run id from the HTML, with the timing. */
 export async function pageRun(pathAndQuery: string, init?: RequestInit): Promise<TimedResponse & { runId: string; firstByte: number }> {
@@ -14,12 +14,18 @@ export async function pageRun(pathAndQuery: string, init?: RequestInit): Promise
   return { response, body, elapsed, firstByte, runId }
 }
 
-/** The id Next.js gave a Server Action in this build, from the build's own manifest. */
-function actionId(file: string, exportedName: string): string {
-  const manifest = JSON.parse(
-    readFileSync(path.resolve(import.meta.dirname, '../../.next/server/server-reference-manifest.json'), 'utf8'),
-  ) as { node: Record<string, { exportedName: string; filename: string }> }
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName)
+/**
+ * The id Next.js gave a Server Action in the build of the version under test,
+ * from that build's own manifest (Turbopack names the file from its root, the
+ * site's folder: `next16/app/...`).
+ */
+export function actionId(file: string, exportedName: string): string {
+  const { root } = currentVersion()
+  const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { exportedName: string; filename: string }>
+  }
+  const builtAs = [file, path.posix.join(path.basename(root), file)]
+  const found = Object.entries(manifest.node).find(([, entry]) => builtAs.includes(entry.filename) && entry.exportedName === exportedName)
   if (!found) throw new Error(`no Server Action ${exportedName} in ${file} in this build`)
   return found[0]
 }

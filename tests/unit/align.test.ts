@@ -73,3 +73,26 @@ describe('side effects and missing lanes', () => {
     expect(missingLanes(aligned)).toEqual([])
   })
 })
+
+describe('a run still going', () => {
+  const started = (events: TimelineEvent[]) => ({ scenario: 'x', runId: 'AAAAAAAAAAAA', status: 200, browser: { firstByte: 50, lastByte: 60 }, events })
+
+  it('keeps its server events back until the event it is aligned by has arrived', () => {
+    expect(align(started([ev(0, EVENTS.requestReceived, LANES.handler, 'start')])).events).toEqual([])
+  })
+
+  it('draws a lane with a start and no end yet up to now, and a finished run as before', () => {
+    const events = [
+      ev(0, EVENTS.requestReceived, LANES.handler, 'start'),
+      ev(40, EVENTS.responseReturned, LANES.handler, 'end', 'ok'),
+      ev(41, EVENTS.effectStarted, LANES.sideEffect, 'start'),
+    ]
+    const aligned = align(started(events))
+    expect(bars(aligned, 500)).toEqual([
+      { lane: LANES.handler, from: 10, to: 50, outcome: 'ok' },
+      { lane: LANES.sideEffect, from: 51, to: 500, outcome: 'ok', running: true },
+    ])
+    // Without a clock (the run has ended), an open lane is drawn as far as its events go.
+    expect(bars(aligned)).toContainEqual({ lane: LANES.sideEffect, from: 51, to: 51, outcome: 'ok' })
+  })
+})

@@ -73,14 +73,13 @@ describe('a wrapped body that throws still ends its run', () => {
     await expectEnded(run, before)
   })
 
-  it('demoPage (Server Component), continuing the run its middleware admitted', async () => {
+  it('demoPage (Server Component), starting the run its middleware admitted', async () => {
     const before = serverState().runsInFlight.value
     const admitted = (await demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0')))!
-    const run = onlyRun()
     next.headers = forwardedHeaders(admitted)
     const Page = demoPage('server-component', fails)
     await expect(Page()).rejects.toThrow('database unreachable')
-    expect(created).toHaveLength(1)
+    const run = onlyRun()
     expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
     await expectEnded(run, before)
   })
@@ -120,11 +119,50 @@ function forwardedHeaders(response: Response): Headers {
   return forwarded
 }
 
-describe('demo pages admit their run in middleware', () => {
-  it('hands the page its run over whatever run header the visitor sent', async () => {
+describe('demo pages admit their run in middleware and start it as they render', () => {
+  it('hands the page its admission over whatever run header the visitor sent; the run starts when the page renders', async () => {
+    const before = serverState().runsInFlight.value
     const request = new NextRequest('http://localhost/demos/request-context-page?work=0&effect=0', { headers: { 'x-after-guide-run': 'someone-elses' } })
     const forwarded = forwardedHeaders((await demoPageRequest(request))!)
-    expect(forwarded.get('x-after-guide-run')).toBe(onlyRun().id)
+    expect(forwarded.get('x-after-guide-run')).not.toBe('someone-elses')
+    // A prefetch or an RSC request reaches middleware but not the page: until the page renders, no run exists.
+    expect(created).toHaveLength(0)
+    next.headers = forwardedHeaders((await demoPageRequest(request))!)
+    await demoPage('request-context-page', async () => null)()
+    expect(created).toHaveLength(1)
+    // An admission starts one run: the same hand-over rendered again starts none.
+    await expect(demoPage('request-context-page', async () => null)()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
+    expect(created).toHaveLength(1)
+    // Ended and its slot given back before the next test counts the slots.
+    await expectEnded(created[0]!, before)
+  })
+
+  it('a page reached without its middleware\'s hand-over answers 404 and starts no run', async () => {
+    next.headers = new Headers({ 'x-after-guide-run': 'forged-ticket' })
+    await expect(demoPage('server-component', async () => null)()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
+    expect(created).toHaveLength(0)
+  })
+
+  it('the middleware demo\'s run ends abandoned, its slot free, when no page claims it or its visitor leaves', async () => {
+    const before = serverState().runsInFlight.value
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      const middleware = demoMiddleware(async (_request, { next }) => next())
+      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))
+      const run = onlyRun()
+      vi.advanceTimersByTime(serverState().config.pageClaimMs)
+      await vi.waitFor(async () => expect(await run.status()).toBe('abandoned'))
+      expect((await run.events()).at(-1)).toMatchObject({ type: EVENTS.runAbandoned, label: 'Page did not render' })
+      await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+
+      const leaving = new AbortController()
+      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0', { signal: leaving.signal }))
+      leaving.abort()
+      await vi.waitFor(async () => expect(await created[1]!.status()).toBe('abandoned'))
+      await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('refuses a bad parameter with a 400 naming it, leaving no run', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { Gauge, loadConfig, RateLimiter, startRun, type ServerState } from '@/demos/admission'
-import { EVENTS, LANES, memoryBackend, monotonic, Runs } from '@/demos/engine'
+import { createServerState, loadConfig, startRun, type ServerState } from '@/demos/admission'
+import { EVENTS, LANES } from '@/demos/engine'
 import { runBody, type BodyEnd } from '@/demos/next/run-body'
 
 beforeEach(() => vi.useFakeTimers())
@@ -11,15 +11,7 @@ const SETTLE_MS = 30
 
 /** A server state with one run slot, so a run that never ends shows as a refused next run. */
 function oneSlotState(): ServerState {
-  const config = { ...loadConfig(), maxRunsInFlight: 1, settleMs: SETTLE_MS, maxRunMs: MAX_RUN_MS }
-  return {
-    config,
-    store: 'memory',
-    runs: new Runs(memoryBackend({ maxRuns: 10, maxAgeMs: 10 * MAX_RUN_MS, clock: monotonic })),
-    rateLimiter: new RateLimiter({ perMinute: 60, burst: 20, maxClients: 10, clock: monotonic }),
-    runsInFlight: new Gauge('runs in flight', 1, 5),
-    streams: new Gauge('open event streams', 1, 5),
-  }
+  return createServerState({ ...loadConfig(), maxRunsInFlight: 1, settleMs: SETTLE_MS, maxRunMs: MAX_RUN_MS, maxRuns: 10, runMaxAgeMs: 10 * MAX_RUN_MS })
 }
 
 async function setup() {

@@ -55,6 +55,16 @@ describe('runDemo', () => {
     expect(run.events).toEqual([received, returned])
   })
 
+  it('reports the run as it goes: request sent, response arrived, each event, stream ended', async () => {
+    vi.stubGlobal('fetch', async () => new Response('{}', { headers: { 'X-Run-Id': 'AAAAAAAAAAAA' } }))
+    const received = event(0, 0, EVENTS.requestReceived)
+    const returned = event(1, 40, EVENTS.responseReturned)
+    vi.stubGlobal('EventSource', streamOf([received, returned]))
+    const seen: Array<{ events?: number; end?: string }> = []
+    await runDemo({ kind: 'route', name: 'after' }, { work: 50, effect: 1000 }, { onProgress: ({ run }) => seen.push({ events: run?.events.length, end: run?.end }) })
+    expect(seen).toEqual([{}, { events: 0 }, { events: 1 }, { events: 2 }, { events: 2, end: 'complete' }])
+  })
+
   it('a Server Action demo needs its frame on the page', async () => {
     await expect(runDemo({ kind: 'action', name: 'server-action' }, { work: 0, effect: 0 }, {})).rejects.toThrow(
       'The Server Action frame is not on the page.',

@@ -7,7 +7,9 @@ import rootMeta from '@/pages/_meta.js'
 
 describe('pages in the sidebar’s order', () => {
   it('lists every page as the sidebar does: top-level entries in _meta order, the notes folder’s index then its pages', () => {
-    const expected = Object.keys(rootMeta).flatMap((key) =>
+    // A hidden entry (the 404 page) is no page of the sidebar's.
+    const listed = Object.entries(rootMeta).filter(([, entry]) => typeof entry === 'string' || entry.display !== 'hidden')
+    const expected = listed.flatMap(([key]) =>
       key === 'index' ? ['/'] : key === 'notes' ? ['/notes', ...Object.keys(notesMeta).map((note) => `/notes/${note}`)] : [`/${key}`],
     )
     expect(readSitePages().map((page) => page.route)).toEqual(expected)

@@ -1,0 +1,61 @@
+import type { ScenarioName } from '../scenarios'
+import { paramsOf } from './run-demo'
+import { RunRequestError } from './run-error'
+import { startRoute } from './start-run'
+
+/** One response time of a repeated run: ms from request sent to last byte, on the browser's clock. */
+export interface Sample {
+  scenario: ScenarioName
+  ms: number
+}
+
+export interface RepeatOptions {
+  signal: AbortSignal
+  onSample(sample: Sample): void
+  /** The server asked to wait (rate limit, or too many runs at once): the next run starts in `seconds`. */
+  onWait(seconds: number): void
+}
+
+/** The most times a visitor may repeat a comparison at once. */
+export const MAX_TIMES = 20
+
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      signal.removeEventListener('abort', stop)
+      resolve()
+    }
+    function stop() {
+      clearTimeout(timer)
+      reject(new DOMException('Aborted', 'AbortError'))
+    }
+    signal.addEventListener('abort', stop, { once: true })
+  })
+
+/**
+ * Runs each Route Handler scenario `times` times, interleaved (each round
+ * starting with the next scenario), one request at a time, so noise on the
+ * machine falls on all of them alike. Reads response times only: the runs'
+ * timelines are not followed. A 429 or 503 is waited out as its `Retry-After`
+ * says, then the same run is tried again; `signal` stops it all.
+ */
+export async function repeatRuns(scenarios: readonly ScenarioName[], values: Record<string, number>, times: number, options: RepeatOptions): Promise<void> {
+  for (let round = 0; round < times; round++) {
+    for (let i = 0; i < scenarios.length; i++) {
+      const scenario = scenarios[(round + i) % scenarios.length]!
+      const params = Object.fromEntries(Object.keys(paramsOf({ kind: 'route', name: scenario })).map((key) => [key, values[key]!]))
+      for (;;) {
+        try {
+          const run = await startRoute(scenario, params, { signal: options.signal })
+          options.onSample({ scenario, ms: run.browser.lastByte })
+          break
+        } catch (error) {
+          if (!(error instanceof RunRequestError) || error.retryAfter === undefined || options.signal.aborted) throw error
+          options.onWait(error.retryAfter)
+          await pause(error.retryAfter * 1000, options.signal)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { carriesBody, DemoError, errorResponse, invalidParameter, MAX_QUERY_LENGTH, payloadTooLarge, serverState } from '../admission'
+
+/**
+ * The largest Server Action body a demo takes: its one argument, a query
+ * string of at most MAX_QUERY_LENGTH characters, JSON-encoded (each
+ * character at most 6 bytes escaped), and the brackets and quotes around it.
+ */
+const MAX_ACTION_BODY_BYTES = 6 * MAX_QUERY_LENGTH + 8
+
+const refusal = (field: string, message: string, allowed: string): Response => errorResponse(invalidParameter(field, message, allowed))
+
+/**
+ * The host the visitor addressed: the Host header, or, behind trusted
+ * proxies, the one they forwarded. Next.js's own Server Action check trusts
+ * X-Forwarded-Host from anyone, so a client that sets it to a foreign
+ * `Origin` passes; here it is only believed from a trusted proxy.
+ */
+function addressedHost(headers: Headers): string | null {
+  const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim()
+  return serverState().config.trustedProxyHops > 0 && forwarded ? forwarded : headers.get('host')
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Checks a Server Action call before Next.js decodes it, which it answers
+ * with a 500 when the body is malformed: a foreign `Origin` (403), a body
+ * larger than a demo's one argument (413), and anything but that argument,
+ * a JSON array holding one string, as Next.js's client sends it (400).
+ * Undefined when the call may go on.
+ */
+export async function actionRequestResponse(request: Request): Promise<Response | undefined> {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return undefined
+  const origin = request.headers.get('origin')
+  if (origin !== null && originHost(origin) !== addressedHost(request.headers)) {
+    return errorResponse(new DemoError(403, 'foreign_origin', 'Server Actions are only called from this site’s own pages.', { field: 'Origin', allowed: 'this site’s origin' }))
+  }
+  const length = Number(request.headers.get('content-length') ?? NaN)
+  if (!carriesBody(request.headers) || !(length <= MAX_ACTION_BODY_BYTES)) {
+    // A chunked body declares no length: it is refused rather than read to find out.
+    return errorResponse(payloadTooLarge('body', 'A demo’s Server Action takes one short argument, sent with its Content-Length.', `1 to ${MAX_ACTION_BODY_BYTES} bytes`))
+  }
+  if (!/^text\/plain\b/i.test(request.headers.get('content-type') ?? '')) {
+    return refusal('Content-Type', 'A demo’s Server Action takes its argument as text, as Next.js’s client sends it.', 'text/plain')
+  }
+  let args: unknown
+  try {
+    args = JSON.parse(await request.text())
+  } catch {
+    return refusal('body', 'The body is not JSON.', 'a JSON array holding one string: the demo’s query string')
+  }
+  // A string starting with "$" is a reference in React's encoding; a query string never starts with one.
+  if (!Array.isArray(args) || args.length !== 1 || typeof args[0] !== 'string' || args[0].startsWith('$')) {
+    return refusal('body', 'A demo’s Server Action takes one argument: its query string.', 'a JSON array holding one string: the demo’s query string')
+  }
+  return undefined
+}
