@@ -54,14 +54,18 @@ export function claimRecorder(runId: string | null): RunRecorder | undefined {
  * hold its slot until `maxRunMs`. Aborts only when the response closed
  * unfinished (see Next.js's `signalFromNodeResponse`).
  */
-function endWhenVisitorLeaves(signal: AbortSignal | undefined, runOf: () => RunRecorder | undefined): void {
+function endWhenVisitorLeaves(signal: AbortSignal | undefined, runOf: () => RunRecorder | Promise<RunRecorder> | undefined): void {
   signal?.addEventListener(
     'abort',
     () => {
-      const recorder = runOf()
-      if (!recorder) return
-      handedRuns().delete(recorder.id)
-      abandon(recorder, 'The visitor left before the page was sent.')
+      // A run still starting (its store answering) is ended once it has started; one that failed to start has nothing to end.
+      void Promise.resolve(runOf())
+        .catch(() => undefined)
+        .then((recorder) => {
+          if (!recorder) return
+          handedRuns().delete(recorder.id)
+          abandon(recorder, 'The visitor left before the page was sent.')
+        })
     },
     { once: true },
   )
@@ -79,8 +83,8 @@ function abandon(recorder: RunRecorder, why: string): void {
  */
 const admissions = processWide('page-admissions', () => new Map<string, Admission>())
 
-/** Runs started from an admission, by ticket, while they run: the visitor's leaving ends them. */
-const startedRuns = processWide('page-admission-runs', () => new Map<string, RunRecorder>())
+/** Runs started from an admission, by ticket, from the moment they start until they end: the visitor's leaving ends them. */
+const startedRuns = processWide('page-admission-runs', () => new Map<string, Promise<RunRecorder>>())
 
 export function keepAdmission(admission: Admission, max: number, signal?: AbortSignal): string {
   const ticket = randomBytes(12).toString('base64url')
@@ -99,8 +103,14 @@ export async function startAdmission(ticket: string | null, start: (admission: A
   const admission = ticket === null ? undefined : admissions().get(ticket)
   if (!admission) return undefined
   admissions().delete(ticket!)
-  const recorder = await start(admission)
-  startedRuns().set(ticket!, recorder)
-  void recorder.ended.then(() => startedRuns().delete(ticket!))
-  return recorder
+  const starting = start(admission)
+  startedRuns().set(ticket!, starting)
+  try {
+    const recorder = await starting
+    void recorder.ended.then(() => startedRuns().delete(ticket!))
+    return recorder
+  } catch (error) {
+    startedRuns().delete(ticket!)
+    throw error
+  }
 }

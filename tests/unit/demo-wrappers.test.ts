@@ -137,6 +137,32 @@ describe('demo pages admit their run in middleware and start it as they render',
     await expectEnded(created[0]!, before)
   })
 
+  it('a page run whose visitor leaves while the store is still creating it ends abandoned once created, its slot free', async () => {
+    const before = serverState().runsInFlight.value
+    const create = vi.mocked(serverState().runs.create)
+    const recording = create.getMockImplementation()!
+    let entered!: () => void
+    let answer!: () => void
+    const creating = new Promise<void>((resolve) => (entered = resolve))
+    const answered = new Promise<void>((resolve) => (answer = resolve))
+    create.mockImplementationOnce(async (...args) => {
+      entered()
+      await answered
+      return recording(...args)
+    })
+    const leaving = new AbortController()
+    const request = new NextRequest('http://localhost/demos/server-component?work=0&effect=0', { signal: leaving.signal })
+    next.headers = forwardedHeaders((await demoPageRequest(request))!)
+    const rendering = demoPage('server-component', async () => null)()
+    await creating
+    leaving.abort()
+    answer()
+    await rendering
+    const run = onlyRun()
+    await vi.waitFor(async () => expect(await run.status()).toBe('abandoned'))
+    await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+  })
+
   it('a page reached without its middleware\'s hand-over answers 404 and starts no run', async () => {
     next.headers = new Headers({ 'x-after-guide-run': 'forged-ticket' })
     await expect(demoPage('server-component', async () => null)()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
