@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createConnection, createServer } from 'node:net'
+import { createConnection } from 'node:net'
+import { freePort } from './server'
 
 export interface RunningRedis {
   url: string
@@ -20,17 +21,6 @@ export function redisAvailable(): boolean {
   if (process.env.CI) throw new Error(`redis-server not found at ${REDIS_SERVER}: install Debian's redis-server (apt-get install -y redis-server) or set REDIS_SERVER.`)
   console.warn(`Skipping the Redis tests: no redis-server at ${REDIS_SERVER} (apt-get install -y redis-server).`)
   return false
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
 }
 
 /** Resolves once something accepts connections on `port`. */

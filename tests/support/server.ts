@@ -30,7 +30,7 @@ export const TEST_SERVER_ENV = {
   AFTER_GUIDE_MAX_RUN_MS: '25000',
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
