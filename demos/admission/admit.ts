@@ -4,6 +4,7 @@ import { clientKey } from './client-key'
 import { busy, invalidParameter } from './errors'
 import { parseParams } from './params'
 import { readQueryString, rejectBody } from './request-shape'
+import type { RunClaim } from './run-share'
 import { serverState, type ServerState } from './server-state'
 
 /** The optional `X-Run-Ref` header: checked before a run exists, so a bad one leaves nothing behind. */
@@ -18,47 +19,55 @@ function readRunRef(headers: Headers): string | undefined {
 
 /**
  * Starts a run whose input has been checked: the cap on runs in flight, then
- * the rate limit, then its recorder. Checks come first so that a refused
- * request leaves no run and no timer, and the cap before the rate limit so
- * that a `503` costs the client no token.
+ * the client's share of the store, then the rate limit, then its recorder.
+ * Checks come first so that a refused request leaves no run and no timer,
+ * and the cap before the rate limit so that a `503` costs the client no token.
  */
 export async function startRun(state: ServerState, scenario: string, params: Params, client: string, ref?: string): Promise<RunRecorder> {
-  const release = state.runsInFlight.acquire()
+  const release = await state.runsInFlight.acquire()
+  return startHolding(state, { name: scenario, params, client, ref }, release, () => state.rateLimiter.take(client))
+}
+
+/**
+ * The run of an admission, holding the in-flight slot `release` gives back
+ * when it ends: its place in the client's share, `takeToken`, then the run.
+ * Whatever refuses, nothing was started: the slot, the place and the token
+ * go back (each once; a no-op for what was not taken).
+ */
+async function startHolding(
+  state: ServerState,
+  admission: { name: string; params: Params; client: string; ref?: string },
+  release: () => void,
+  takeToken: () => Promise<() => void>,
+): Promise<RunRecorder> {
+  let claim: RunClaim | undefined
   let refund = (): void => {}
   try {
-    await state.runShare.check(client)
-    refund = state.rateLimiter.take(client)
-    const recorder = await openRun(state, scenario, params, release, ref)
-    await state.runShare.add(client, recorder.id)
+    claim = await state.runShare.take(admission.client)
+    refund = await takeToken()
+    const recorder = await openRun(state, admission.name, admission.params, release, admission.ref)
+    await claim.bind(recorder.id)
     return recorder
   } catch (error) {
-    // Nothing was started: the slot and the token go back (each once; a no-op for what was not taken).
     release()
     refund()
+    claim?.cancel()
     throw error
   }
 }
 
 /** The run itself, holding the in-flight slot `release` gives back when it ends. */
 async function openRun(state: ServerState, scenario: string, params: Params, release: () => void, ref?: string): Promise<RunRecorder> {
-  let run
-  try {
-    run = await state.runs.create(scenario, params, ref)
-  } catch (error) {
-    release()
-    throw error
-  }
-  if (!run) {
-    release()
-    throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
-  }
-  state.history.record(run.id)
+  const run = await state.runs.create(scenario, params, ref)
+  if (!run) throw busy('Every run slot holds a run still in flight. Retry in 5 s.', 5)
+  // Not waited for: the 404's explanation is worth no delay to the run.
+  void state.history.record(run.id).catch(() => {})
   const recorder = new RunRecorder(run, {
     clock: monotonic,
     settleMs: state.config.settleMs,
     maxRunMs: state.config.maxRunMs,
   })
-  // The slot is this process's: it is given back when the recorder ends the run, even if the store is unreachable then.
+  // The slot is given back when the recorder ends the run, even if the store is unreachable then.
   void recorder.ended.then(release)
   recorder.mark({ type: EVENTS.requestReceived, label: 'Request received', lane: LANES.handler, phase: 'start' })
   return recorder
@@ -101,24 +110,26 @@ export interface Admission {
   ref?: string
 }
 
-/** `admit` without starting the run: a refusal has its status code, and `startAdmitted` starts the run later. */
+/**
+ * `admit` without starting the run: a refusal has its status code, and
+ * `startAdmitted` starts the run later. The token is taken now; the run
+ * slot and the client's share are only checked, and taken as the run starts.
+ */
 export async function admitLater(name: DemoName, request: RunRequest): Promise<Admission> {
   const state = serverState()
   const params = readParams(name, request.query)
   const ref = readRunRef(request.headers)
-  state.runsInFlight.checkRoom()
+  await state.runsInFlight.checkRoom()
   const client = clientKey(request.headers, state.config.trustedProxyHops)
-  await state.runShare.check(client)
-  state.rateLimiter.take(client)
+  ;(await state.runShare.take(client)).cancel()
+  await state.rateLimiter.take(client)
   return { name, params, client, ref }
 }
 
-/** Starts an admitted run; `503` if the run slots filled up since it was admitted. */
-export async function startAdmitted({ name, params, client, ref }: Admission): Promise<RunRecorder> {
+/** Starts an admitted run (its token taken already); `503` or `429` if the run slots or its share filled up since. */
+export async function startAdmitted(admission: Admission): Promise<RunRecorder> {
   const state = serverState()
-  const recorder = await openRun(state, name, params, state.runsInFlight.acquire(), ref)
-  await state.runShare.add(client, recorder.id)
-  return recorder
+  return startHolding(state, admission, await state.runsInFlight.acquire(), async () => () => {})
 }
 
 /** A run request that came over HTTP (a Route Handler, a page or middleware): it carries no body. */

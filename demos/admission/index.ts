@@ -20,9 +20,11 @@ export {
   payloadTooLarge,
   type ErrorBody,
 } from './errors'
-export { ClientShare, Gauge, RateLimiter } from './limits'
-export { RunHistory } from './run-history'
-export { RunShare } from './run-share'
+export { memoryLimits, redisLimits, type Limits } from './limit-backends'
+export { MemoryClientShare, MemoryGauge, MemoryRateLimiter, type ClientShare, type Gauge, type RateLimiter, type Release } from './limits'
+export { RedisClientShare, RedisGauge, RedisRateLimiter, RedisRunHistory, RedisRunShare, type RedisPlace } from './redis-limits'
+export { MemoryRunHistory, type RunHistory } from './run-history'
+export { MemoryRunShare, type RunClaim, type RunShare } from './run-share'
 export { parseParams } from './params'
 export { carriesBody, MAX_QUERY_LENGTH, parseRequest, readQuery, readQueryString } from './request-shape'
 export { createServerState, serverState, type ServerState } from './server-state'

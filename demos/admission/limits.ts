@@ -1,50 +1,104 @@
 import type { Clock } from '../engine'
 import { busy, DemoError } from './errors'
 
+/**
+ * The limits of the demo endpoints, each behind one interface with two
+ * backends: this process's memory (here), or Redis (`redis-limits.ts`),
+ * where they hold across every instance on the same Redis.
+ * `tests/unit/contracts/limits.ts` is their contract.
+ */
+
+/** Gives back what was taken (a token, a slot); once, whatever the number of calls. */
+export type Release = () => void
+
+/** Token bucket per client: `burst` at once, refilled at `perMinute`. */
+export interface RateLimiter {
+  /** Takes one token for `client`, or throws a 429 saying when to retry; the returned function gives it back. */
+  take(client: string): Promise<Release>
+}
+
+/** A count with a ceiling (runs in flight, open event streams): a 503 past it. */
+export interface Gauge {
+  /** Takes a slot or throws a 503. */
+  acquire(): Promise<Release>
+  /** Throws the 503 `acquire` would, without taking a slot. */
+  checkRoom(): Promise<void>
+  /** Slots held now. */
+  count(): Promise<number>
+}
+
+/** Each client's share of a count (open event streams): at most `share` each, then a 429. */
+export interface ClientShare {
+  acquire(client: string): Promise<Release>
+}
+
+export interface RateLimits {
+  perMinute: number
+  burst: number
+  /** Clients remembered at once; the ones past it share one bucket. */
+  maxClients: number
+  clock: Clock
+  /** What is limited, for the 429's message: `runs`, `event streams opened`. */
+  what?: string
+}
+
 /** The key of the clients a full rate limiter has no room for: they share one bucket. */
-const OVERFLOW_CLIENT = '(clients past the limiter\'s memory)'
+export const OVERFLOW_CLIENT = "(clients past the limiter's memory)"
+
+export function rateLimited({ perMinute, burst, what = 'runs' }: RateLimits, tokens: number): DemoError {
+  const retryAfter = Math.ceil((1 - tokens) / (perMinute / 60_000) / 1000)
+  return new DemoError(
+    429,
+    'rate_limited',
+    `Too many ${what} from this client: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`,
+    {},
+    { 'Retry-After': String(retryAfter) },
+  )
+}
+
+export const capReached = (name: string, max: number, retryAfterSeconds: number): DemoError =>
+  busy(`The server is at its limit of ${max} ${name}. Retry in ${retryAfterSeconds} s.`, retryAfterSeconds)
+
+export const shareHeld = (name: string, share: number): DemoError =>
+  new DemoError(429, 'client_share', `This client already holds ${share} ${name}, its share of the server. Close one and retry.`, {}, { 'Retry-After': '10' })
+
+/** `release` made safe to call more than once. */
+export function once(release: () => void): Release {
+  let released = false
+  return () => {
+    if (released) return
+    released = true
+    release()
+  }
+}
 
 /**
- * Token bucket per client: `burst` at once, refilled at `perMinute`. The map
- * of clients is bounded, and filling it frees nobody: when it is full, the
- * client idle longest is forgotten only if its bucket has refilled (it would
- * start again with a full one anyway); otherwise a new client shares one
- * overflow bucket with every other client the limiter has no room for.
+ * The rate limiter of one process. The map of clients is bounded, and
+ * filling it frees nobody: when it is full, the client idle longest is
+ * forgotten only if its bucket has refilled (it would start again with a
+ * full one anyway); otherwise a new client shares one overflow bucket with
+ * every other client the limiter has no room for.
  */
-export class RateLimiter {
+export class MemoryRateLimiter implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>()
 
-  constructor(
-    private readonly options: { perMinute: number; burst: number; maxClients: number; clock: Clock; what?: string },
-  ) {}
+  constructor(private readonly options: RateLimits) {}
 
-  /** Takes one token for `client`, or throws a 429 saying when to retry; the returned function gives it back. */
-  take(client: string): () => void {
-    const { perMinute, burst, clock, what = 'runs' } = this.options
-    const now = clock()
+  async take(client: string): Promise<Release> {
+    const now = this.options.clock()
     const key = this.buckets.has(client) || this.makeRoom(now) ? client : OVERFLOW_CLIENT
     const tokens = this.tokensAt(key, now)
     // Deleted and set again: the Map's order becomes "least recently seen first", which makeRoom relies on.
     this.buckets.delete(key)
     if (tokens < 1) {
       this.buckets.set(key, { tokens, at: now })
-      const retryAfter = Math.ceil((1 - tokens) / (perMinute / 60_000) / 1000)
-      throw new DemoError(
-        429,
-        'rate_limited',
-        `Too many ${what} from this client: at most ${perMinute} a minute (bursts of ${burst}). Retry in ${retryAfter} s.`,
-        {},
-        { 'Retry-After': String(retryAfter) },
-      )
+      throw rateLimited(this.options, tokens)
     }
     this.buckets.set(key, { tokens: tokens - 1, at: now })
-    let returned = false
-    return () => {
+    return once(() => {
       const bucket = this.buckets.get(key)
-      if (returned || !bucket) return
-      returned = true
-      bucket.tokens = Math.min(burst, bucket.tokens + 1)
-    }
+      if (bucket) bucket.tokens = Math.min(this.options.burst, bucket.tokens + 1)
+    })
   }
 
   private tokensAt(client: string, now: number): number {
@@ -66,12 +120,8 @@ export class RateLimiter {
   }
 }
 
-/**
- * Each client's share of a server-wide count (open event streams): at most
- * `share` each, then a 429. Entries leave when their count is back to 0, so
- * the map is bounded by the server-wide cap.
- */
-export class ClientShare {
+/** A client's share in this process's memory. Entries leave when their count is back to 0, so the map is bounded by the server-wide cap. */
+export class MemoryClientShare implements ClientShare {
   private readonly counts = new Map<string, number>()
 
   constructor(
@@ -79,26 +129,20 @@ export class ClientShare {
     private readonly share: number,
   ) {}
 
-  /** Takes one of `client`'s share or throws a 429; the returned function gives it back (once). */
-  acquire(client: string): () => void {
+  async acquire(client: string): Promise<Release> {
     const count = this.counts.get(client) ?? 0
-    if (count >= this.share) {
-      throw new DemoError(429, 'client_share', `This client already holds ${this.share} ${this.name}, its share of the server. Close one and retry.`, {}, { 'Retry-After': '10' })
-    }
+    if (count >= this.share) throw shareHeld(this.name, this.share)
     this.counts.set(client, count + 1)
-    let released = false
-    return () => {
-      if (released) return
-      released = true
+    return once(() => {
       const left = (this.counts.get(client) ?? 1) - 1
       if (left > 0) this.counts.set(client, left)
       else this.counts.delete(client)
-    }
+    })
   }
 }
 
-/** A counter with a ceiling: open event streams, runs in flight. */
-export class Gauge {
+/** A gauge of this process. */
+export class MemoryGauge implements Gauge {
   private current = 0
 
   constructor(
@@ -107,26 +151,18 @@ export class Gauge {
     private readonly retryAfterSeconds: number,
   ) {}
 
-  get value(): number {
+  async count(): Promise<number> {
     return this.current
   }
 
-  /** Throws the 503 `acquire` would, without taking a slot. */
-  checkRoom(): void {
-    if (this.current >= this.max) {
-      throw busy(`The server is at its limit of ${this.max} ${this.name}. Retry in ${this.retryAfterSeconds} s.`, this.retryAfterSeconds)
-    }
+  async checkRoom(): Promise<void> {
+    if (this.current >= this.max) throw capReached(this.name, this.max, this.retryAfterSeconds)
   }
 
-  /** Takes a slot or throws a 503; the returned function gives it back (once). */
-  acquire(): () => void {
-    this.checkRoom()
+  async acquire(): Promise<Release> {
+    // Checked and taken with no await between: nothing else runs in between.
+    if (this.current >= this.max) throw capReached(this.name, this.max, this.retryAfterSeconds)
     this.current++
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.current--
-    }
+    return once(() => void this.current--)
   }
 }

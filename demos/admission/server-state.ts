@@ -1,14 +1,15 @@
 import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, Runs, type Backend } from '../engine'
 import { loadConfig, redisUrl, type DemoConfig } from './config'
-import { ClientShare, Gauge, RateLimiter } from './limits'
-import { RunHistory } from './run-history'
-import { RunShare } from './run-share'
+import { LOST_RUN_MARGIN_MS, memoryLimits, redisLimits, type Limits } from './limit-backends'
+import type { ClientShare, Gauge, RateLimiter } from './limits'
+import type { RunHistory } from './run-history'
+import type { RunShare } from './run-share'
 
 /** What every demo request of this server process shares: its limits, its runs and its counters. */
 export interface ServerState {
   config: DemoConfig
   runs: Runs
-  /** `memory` (this process only) or `redis` (shared by every instance on the same Redis). */
+  /** `memory` (this process only) or `redis` (runs and limits shared by every instance on the same Redis). */
   store: 'memory' | 'redis'
   rateLimiter: RateLimiter
   runsInFlight: Gauge
@@ -22,22 +23,21 @@ export interface ServerState {
   startedAt: string
 }
 
-/** A run still running this long past its own limit is taken for lost (its instance died) by whoever reads it. */
-const LOST_RUN_MARGIN_MS = 10_000
-
-function createBackend(config: DemoConfig, url: string | undefined): Backend {
-  if (!url) return memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
+/** The store and the limits, in this process's memory or in Redis at `url`. */
+function createBackend(config: DemoConfig, url: string | undefined): { backend: Backend; limits: (runs: Runs) => Limits } {
+  if (!url) {
+    return { backend: memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic }), limits: (runs) => memoryLimits(config, runs) }
+  }
   const backend = redisBackend({
     url,
     maxRuns: config.maxRuns,
     maxAgeMs: config.runMaxAgeMs,
-    // Instances compare ages across processes: the wall clock, not this process's monotonic one.
     clock: Date.now,
     runDeadlineMs: config.maxRunMs + LOST_RUN_MARGIN_MS,
     heartbeatMs: config.redisHeartbeatMs,
   })
   holdExitUntilRunsEnd(backend)
-  return backend
+  return { backend, limits: () => redisLimits(config, backend) }
 }
 
 /**
@@ -67,7 +67,7 @@ function holdExitUntilRunsEnd(backend: Backend): void {
  * else in this process's memory.
  */
 export function createServerState(config: DemoConfig = loadConfig(), url: string | undefined = redisUrl()): ServerState {
-  const backend = createBackend(config, url)
+  const { backend, limits } = createBackend(config, url)
   // Evicting on a timer, not only on the next request, lets an idle server give the space back.
   setInterval(() => void backend.store.evictExpired().catch(() => {}), Math.min(config.runMaxAgeMs, 60_000)).unref()
   const runs = new Runs(backend)
@@ -75,30 +75,7 @@ export function createServerState(config: DemoConfig = loadConfig(), url: string
     config,
     runs,
     store: url ? 'redis' : 'memory',
-    rateLimiter: new RateLimiter({
-      perMinute: config.ratePerMinute,
-      burst: config.rateBurst,
-      maxClients: config.rateMaxClients,
-      clock: monotonic,
-    }),
-    runsInFlight: new Gauge('runs in flight', config.maxRunsInFlight, 5),
-    runShare: new RunShare({
-      share: config.runsPerClient,
-      maxRuns: config.maxRuns,
-      maxAgeMs: config.runMaxAgeMs,
-      clock: monotonic,
-      isKept: async (runId) => (await runs.get(runId)) !== undefined,
-    }),
-    history: new RunHistory({ max: 4 * config.maxRuns, clock: monotonic }),
-    streams: new Gauge('open event streams', config.maxStreams, 10),
-    streamShare: new ClientShare('open event streams', config.streamsPerClient),
-    streamRateLimiter: new RateLimiter({
-      perMinute: config.streamRatePerMinute,
-      burst: config.streamRateBurst,
-      maxClients: config.rateMaxClients,
-      clock: monotonic,
-      what: 'event streams opened',
-    }),
+    ...limits(runs),
     startedAt: new Date().toISOString(),
   }
 }

@@ -103,7 +103,9 @@ export class RedisRunStore implements RunStore {
  * two connections (commands, and the one subscriber a subscribed connection
  * must be), and a heartbeat that tells the others this instance is alive.
  */
-export function redisBackend(options: RedisBackendOptions): Backend & { store: RedisRunStore; feed: RedisEventFeed; close(): Promise<void> } {
+export function redisBackend(
+  options: RedisBackendOptions,
+): Backend & { store: RedisRunStore; feed: RedisEventFeed; close(): Promise<void>; connection: Connection; prefix: string; owner: string } {
   const prefix = options.prefix ?? 'after-guide:'
   const commands = new Connection(options.url, 'command', false)
   const subscriber = new Connection(options.url, 'subscriber', true)
@@ -124,6 +126,10 @@ export function redisBackend(options: RedisBackendOptions): Backend & { store: R
   return {
     store,
     feed,
+    // For what else keeps its state beside the runs (the limits): the same connection, prefix and heartbeat.
+    connection: commands,
+    prefix,
+    owner,
     async close() {
       clearInterval(timer)
       await commands.redis.del(heartbeatKey).catch(() => {})

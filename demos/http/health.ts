@@ -1,12 +1,18 @@
 import { readQuery, serverState, withErrorResponse } from '../admission'
 import { StoreUnavailableError } from '../engine'
 
-/** How many runs the store keeps, or null while it cannot be reached (Redis down): health still answers. */
-async function storedRuns(): Promise<number | null> {
+/**
+ * How many runs the store keeps, runs in flight and streams open (across
+ * every instance, on Redis), or nulls while the store cannot be reached
+ * (Redis down): health still answers.
+ */
+async function counters(): Promise<{ stored: number | null; inFlight: number | null; open: number | null }> {
+  const state = serverState()
   try {
-    return await serverState().runs.size()
+    const [stored, inFlight, open] = await Promise.all([state.runs.size(), state.runsInFlight.count(), state.streams.count()])
+    return { stored, inFlight, open }
   } catch (error) {
-    if (error instanceof StoreUnavailableError) return null
+    if (error instanceof StoreUnavailableError) return { stored: null, inFlight: null, open: null }
     throw error
   }
 }
@@ -20,14 +26,14 @@ async function storedRuns(): Promise<number | null> {
 export const healthResponse = withErrorResponse(async (request: Request): Promise<Response> => {
   const state = serverState()
   readQuery(request, [])
-  const stored = await storedRuns()
+  const { stored, inFlight, open } = await counters()
   const memory = process.memoryUsage()
   return Response.json(
     {
       ok: true,
       store: { kind: state.store, reachable: stored !== null },
-      runs: { stored, inFlight: state.runsInFlight.value, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
-      streams: { open: state.streams.value, max: state.config.maxStreams },
+      runs: { stored, inFlight, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
+      streams: { open, max: state.config.maxStreams },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       // Timers, sockets and the like the process holds: back to its idle count once runs and streams are gone.
       handles: process.getActiveResourcesInfo().length,

@@ -26,10 +26,10 @@ export const runEventsResponse = withErrorResponse(async (request: Request, runI
   const run = await state.runs.get(runId)
   if (!run) {
     const limits = { maxRuns: state.config.maxRuns, maxAgeMs: state.config.runMaxAgeMs, serverStartedAt: state.startedAt }
-    throw notFound(state.history.whyGone(runId, limits), { field: 'runId' })
+    throw notFound(await state.history.whyGone(runId, limits), { field: 'runId' })
   }
   if (request.method === 'HEAD') return new Response(null, { headers: HEADERS })
-  const release = openStream(state, clientKey(request.headers, state.config.trustedProxyHops))
+  const release = await openStream(state, clientKey(request.headers, state.config.trustedProxyHops))
   const body = runEventStream(run, {
     heartbeatMs: state.config.streamHeartbeatMs,
     maxLifetimeMs: state.config.streamMaxLifetimeMs,
@@ -47,12 +47,12 @@ export const runEventsResponse = withErrorResponse(async (request: Request, runI
  * first so that a 503 costs no token; whatever refuses gives back what was
  * taken. The returned function gives back the slot and the share.
  */
-function openStream(state: ServerState, client: string): () => void {
-  const releaseSlot = state.streams.acquire()
+async function openStream(state: ServerState, client: string): Promise<() => void> {
+  const releaseSlot = await state.streams.acquire()
   let releaseShare = (): void => {}
   try {
-    releaseShare = state.streamShare.acquire(client)
-    state.streamRateLimiter.take(client)
+    releaseShare = await state.streamShare.acquire(client)
+    await state.streamRateLimiter.take(client)
   } catch (error) {
     releaseShare()
     releaseSlot()

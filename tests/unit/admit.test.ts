@@ -8,7 +8,7 @@ describe('startRun', () => {
     await expect(startRun(state, 'after', {}, 'client')).rejects.toThrow(/limit of 1 runs in flight/)
     expect(await state.runs.size()).toBe(1)
     held.markResponseSent()
-    await vi.waitFor(() => expect(state.runsInFlight.value).toBe(0))
+    await vi.waitFor(async () => expect(await state.runsInFlight.count()).toBe(0))
     // Its one token is still there.
     expect((await startRun(state, 'after', {}, 'client')).id).toMatch(/^[A-Za-z0-9_-]{12}$/)
   })

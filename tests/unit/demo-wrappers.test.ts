@@ -49,14 +49,14 @@ async function expectEnded(run: Run, inFlightBefore: number) {
   sendResponse()
   await vi.waitFor(async () => expect(await run.status()).toBe('complete'), { timeout: 1000 })
   expect((await run.events()).map((event) => event.type)).toContain(EVENTS.responseSent)
-  await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(inFlightBefore))
+  await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(inFlightBefore))
 }
 
 const threwEvent = async (run: Run, type: EventType) => (await run.events()).find((event) => event.type === type)
 
 describe('a wrapped body that throws still ends its run', () => {
   it('demoRoute (Route Handler)', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const POST = demoRoute('after', fails)
     await expect(POST(new Request('http://localhost/api/demos/after?work=0&effect=0', { method: 'POST' }))).rejects.toThrow('database unreachable')
     const run = onlyRun()
@@ -65,7 +65,7 @@ describe('a wrapped body that throws still ends its run', () => {
   })
 
   it('demoAction (Server Action)', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const action = demoAction('server-action', fails)
     await expect(action('work=0&effect=0')).rejects.toThrow('database unreachable')
     const run = onlyRun()
@@ -74,7 +74,7 @@ describe('a wrapped body that throws still ends its run', () => {
   })
 
   it('demoPage (Server Component), starting the run its middleware admitted', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const admitted = (await demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0')))!
     next.headers = forwardedHeaders(admitted)
     const Page = demoPage('server-component', fails)
@@ -85,7 +85,7 @@ describe('a wrapped body that throws still ends its run', () => {
   })
 
   it('demoMiddleware', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const middleware = demoMiddleware(fails)
     await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))).rejects.toThrow('database unreachable')
     const run = onlyRun()
@@ -94,7 +94,7 @@ describe('a wrapped body that throws still ends its run', () => {
   })
 
   it('the page behind demoMiddleware, continuing the run the middleware handed over', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const middleware = demoMiddleware(async (_request, { next }) => next())
     const response = (await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))) as NextResponse
     const run = onlyRun()
@@ -121,7 +121,7 @@ function forwardedHeaders(response: Response): Headers {
 
 describe('demo pages admit their run in middleware and start it as they render', () => {
   it('hands the page its admission over whatever run header the visitor sent; the run starts when the page renders', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const request = new NextRequest('http://localhost/demos/request-context-page?work=0&effect=0', { headers: { 'x-after-guide-run': 'someone-elses' } })
     const forwarded = forwardedHeaders((await demoPageRequest(request))!)
     expect(forwarded.get('x-after-guide-run')).not.toBe('someone-elses')
@@ -138,7 +138,7 @@ describe('demo pages admit their run in middleware and start it as they render',
   })
 
   it('a page run whose visitor leaves while the store is still creating it ends abandoned once created, its slot free', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     const create = vi.mocked(serverState().runs.create)
     const recording = create.getMockImplementation()!
     let entered!: () => void
@@ -160,7 +160,7 @@ describe('demo pages admit their run in middleware and start it as they render',
     await rendering
     const run = onlyRun()
     await vi.waitFor(async () => expect(await run.status()).toBe('abandoned'))
-    await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+    await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
   })
 
   it('a page reached without its middleware\'s hand-over answers 404 and starts no run', async () => {
@@ -170,7 +170,7 @@ describe('demo pages admit their run in middleware and start it as they render',
   })
 
   it('the middleware demo\'s run ends abandoned, its slot free, when no page claims it or its visitor leaves', async () => {
-    const before = serverState().runsInFlight.value
+    const before = await serverState().runsInFlight.count()
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const middleware = demoMiddleware(async (_request, { next }) => next())
@@ -179,13 +179,13 @@ describe('demo pages admit their run in middleware and start it as they render',
       vi.advanceTimersByTime(serverState().config.pageClaimMs)
       await vi.waitFor(async () => expect(await run.status()).toBe('abandoned'))
       expect((await run.events()).at(-1)).toMatchObject({ type: EVENTS.runAbandoned, label: 'Page did not render' })
-      await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+      await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
 
       const leaving = new AbortController()
       await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0', { signal: leaving.signal }))
       leaving.abort()
       await vi.waitFor(async () => expect(await created[1]!.status()).toBe('abandoned'))
-      await vi.waitFor(() => expect(serverState().runsInFlight.value).toBe(before))
+      await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
     } finally {
       vi.useRealTimers()
     }

@@ -42,7 +42,7 @@ describe('runBody', () => {
     await vi.advanceTimersByTimeAsync(SETTLE_MS)
     expect(await types()).toEqual([EVENTS.requestReceived, EVENTS.responseReturned, EVENTS.responseSent])
     expect(await recorder.run.status()).toBe('complete')
-    expect(state.runsInFlight.value).toBe(0)
+    expect(await state.runsInFlight.count()).toBe(0)
   })
 
   it('records the sending after the callbacks the body scheduled, so theirs start first', async () => {
@@ -72,7 +72,7 @@ describe('runBody', () => {
     expect((await types()).at(-1)).toBe(EVENTS.responseSent)
     // Complete, not expired: it ended 30 ms after the response, not at maxRunMs.
     expect(await recorder.run.status()).toBe('complete')
-    expect(state.runsInFlight.value).toBe(0)
+    expect(await state.runsInFlight.count()).toBe(0)
     expect(await (await admitsAnother()).run.status()).toBe('running')
   })
 
