@@ -100,11 +100,14 @@ export class MemoryRunShare implements RunShare {
     else this.kept.delete(client)
   }
 
-  /** At most maxRuns runs are kept, so at most as many clients keep any: past that, the clients seen longest ago whose runs aged out are dropped. */
+  /**
+   * The store keeps at most maxRuns runs, so past maxRuns clients some of the
+   * runs listed are gone already: the clients seen longest ago are forgotten.
+   */
   private forgetIdleClients(): void {
     for (const [other] of this.kept) {
       if (this.kept.size <= this.options.maxRuns) break
-      this.set(other, this.aged(other))
+      this.kept.delete(other)
     }
   }
 }
