@@ -52,8 +52,8 @@ describe.runIf(redisAvailable())('limits across instances sharing Redis', () => 
   })
 
   it('the caps on runs in flight and open streams count both instances; a killed instance gives its slots back', async () => {
-    const onA = await start(a, '203.0.113.2', 20_000)
-    const onB = await start(b, '203.0.113.3', 20_000)
+    const onA = await start(a, '203.0.113.2', 10_000)
+    const onB = await start(b, '203.0.113.3', 10_000)
     expect([onA.status, onB.status]).toEqual([200, 200])
     const full = await start(b, '203.0.113.4')
     expect(full.status).toBe(503)
