@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { health, settled, waitFor } from '../support/health'
-import { startServer, type RunningServer } from '../support/server'
+import { ownServer } from '../support/own-server'
 
 /** Tight limits, so each one is reached with a handful of requests. */
 const LIMITS = {
@@ -19,13 +19,7 @@ const LIMITS = {
 const LONG_EFFECT = 5000
 
 describe('limits, against a server started with tight ones', () => {
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer(LIMITS)
-  }, 60_000)
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const server = ownServer(LIMITS)
 
   // Each test is its own client (the rate limit is per client), so none spends another's tokens.
   let clientNumber = 0

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { health, waitFor } from '../support/health'
-import { startServer, type RunningServer } from '../support/server'
+import { ownServer } from '../support/own-server'
 
 /**
  * Few run slots and runs that would hold theirs for two minutes: a run no page
@@ -47,13 +47,7 @@ const variants = (page: string): Array<{ method?: string; path: string; headers?
 ]
 
 describe('demo pages start no run that their page does not continue', () => {
-  let server: RunningServer
-  beforeAll(async () => {
-    server = await startServer(LIMITS)
-  }, 60_000)
-  afterAll(async () => {
-    await server?.stop()
-  })
+  const server = ownServer(LIMITS)
 
   /** node:http, which sends the path as written (fetch would normalise it). */
   const send = (method: string, path: string, headers: Record<string, string> = {}) =>
