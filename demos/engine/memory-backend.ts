@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Clock } from './clock'
 import type { Backend, EventFeed, Params, RunRecord, RunStore, Unsubscribe } from './run-backend'
+import { Subscribers, type Subscriber } from './subscribers'
 import { roundMs, type FinalStatus, type NewTimelineEvent, type RunMessage, type RunStatus, type TimelineEvent } from './timeline'
 
 export interface MemoryBackendOptions {
@@ -127,18 +128,14 @@ export class MemoryRunStore implements RunStore {
 /** A copy, so a caller cannot change the stored run's status. */
 const record = ({ id, ref, scenario, params, status }: MemoryRun): RunRecord => ({ id, ref, scenario, params, status })
 
-interface Subscription {
-  listener: (message: RunMessage) => void
-  /** The next `seq` this subscriber is owed. */
-  next: number
+interface Subscription extends Subscriber {
   /** False until the replay has been delivered; live messages until then are part of the replay. */
   live: boolean
-  done: boolean
 }
 
 /** Subscriptions of one server process, replayed from the store they are built on. */
 export class MemoryEventFeed implements EventFeed {
-  private readonly subscriptions = new Map<string, Set<Subscription>>()
+  private readonly subscriptions = new Subscribers<Subscription>()
 
   constructor(private readonly store: MemoryRunStore) {}
 
@@ -147,51 +144,32 @@ export class MemoryEventFeed implements EventFeed {
   }
 
   deliverLive(runId: string, message: RunMessage): void {
-    for (const subscription of [...(this.subscriptions.get(runId) ?? [])]) {
-      if (subscription.live) this.deliver(runId, subscription, message)
+    for (const subscription of this.subscriptions.of(runId)) {
+      if (subscription.live) this.subscriptions.deliver(runId, subscription, message)
     }
   }
 
   subscribe(runId: string, listener: (message: RunMessage) => void, afterSeq = -1): Unsubscribe {
     const subscription: Subscription = { listener, next: afterSeq + 1, live: false, done: false }
-    this.subscriptions.set(runId, (this.subscriptions.get(runId) ?? new Set()).add(subscription))
+    this.subscriptions.add(runId, subscription)
     // The replay reads the store once subscribe() has returned: everything
     // published until then is in the store, so nothing is lost or delivered twice.
     queueMicrotask(() => this.replay(runId, subscription))
-    return () => this.drop(runId, subscription)
+    return () => this.subscriptions.drop(runId, subscription)
   }
 
   private replay(runId: string, subscription: Subscription): void {
     // Read again until caught up: a listener may cause new events while it is replayed to.
     for (let missed = this.missed(runId, subscription); missed.length > 0; missed = this.missed(runId, subscription)) {
-      for (const event of missed) this.deliver(runId, subscription, { kind: 'event', event })
+      for (const event of missed) this.subscriptions.deliver(runId, subscription, { kind: 'event', event })
     }
     subscription.live = true
     const status = this.store.statusNow(runId)
-    if (status !== 'running') this.deliver(runId, subscription, { kind: 'end', status })
+    if (status !== 'running') this.subscriptions.deliver(runId, subscription, { kind: 'end', status })
   }
 
   private missed(runId: string, subscription: Subscription): readonly TimelineEvent[] {
     return subscription.done ? [] : this.store.eventsNow(runId).slice(subscription.next)
-  }
-
-  private deliver(runId: string, subscription: Subscription, message: RunMessage): void {
-    if (subscription.done) return
-    if (message.kind === 'event') {
-      if (message.event.seq < subscription.next) return
-      subscription.next = message.event.seq + 1
-    } else {
-      // The end is the last message: the subscription is over.
-      this.drop(runId, subscription)
-    }
-    subscription.listener(message)
-  }
-
-  private drop(runId: string, subscription: Subscription): void {
-    subscription.done = true
-    const forRun = this.subscriptions.get(runId)
-    forRun?.delete(subscription)
-    if (forRun?.size === 0) this.subscriptions.delete(runId)
   }
 }
 

@@ -1,18 +1,15 @@
 import type { Redis } from 'ioredis'
 import type { RedisRunStore } from './redis-backend'
 import type { EventFeed, Unsubscribe } from './run-backend'
+import { Subscribers, type Subscriber } from './subscribers'
 import type { RunMessage } from './timeline'
 
-interface Watch {
-  listener: (message: RunMessage) => void
-  /** The next `seq` this watcher is owed. */
-  next: number
+interface Watch extends Subscriber {
   /** True once a catch-up has delivered everything stored; live messages until then only trigger another. */
   live: boolean
   /** A catch-up (a read of the stored events) is under way; `again` asks it for one more round. */
   busy: boolean
   again: boolean
-  done: boolean
 }
 
 /**
@@ -23,7 +20,7 @@ interface Watch {
  * owed, so nothing is lost, repeated or reordered.
  */
 export class RedisEventFeed implements EventFeed {
-  private readonly watches = new Map<string, Set<Watch>>()
+  private readonly watches = new Subscribers<Watch>()
   private readonly subscribed: Promise<unknown>
 
   constructor(
@@ -44,9 +41,9 @@ export class RedisEventFeed implements EventFeed {
 
   subscribe(runId: string, listener: (message: RunMessage) => void, afterSeq = -1): Unsubscribe {
     const watch: Watch = { listener, next: afterSeq + 1, live: false, busy: false, again: false, done: false }
-    this.watches.set(runId, (this.watches.get(runId) ?? new Set()).add(watch))
+    this.watches.add(runId, watch)
     void this.catchUp(runId, watch)
-    return () => this.drop(runId, watch)
+    return () => this.watches.drop(runId, watch)
   }
 
   /**
@@ -54,13 +51,13 @@ export class RedisEventFeed implements EventFeed {
    * `expired`) and retries catch-ups that failed while Redis was down.
    */
   catchUpAll(): void {
-    for (const [runId, watches] of this.watches) for (const watch of watches) void this.catchUp(runId, watch)
+    for (const [runId, watches] of this.watches.all()) for (const watch of watches) void this.catchUp(runId, watch)
   }
 
   private onMessage(text: string): void {
     const { runId, message } = JSON.parse(text) as { runId: string; message: RunMessage }
-    for (const watch of [...(this.watches.get(runId) ?? [])]) {
-      if (watch.live && !watch.busy && message.kind === 'event' && message.event.seq <= watch.next) this.deliver(runId, watch, message)
+    for (const watch of this.watches.of(runId)) {
+      if (watch.live && !watch.busy && message.kind === 'event' && message.event.seq <= watch.next) this.watches.deliver(runId, watch, message)
       // A gap, an end (delivered once every stored event is), or a message during a catch-up: read the store.
       else void this.catchUp(runId, watch)
     }
@@ -77,8 +74,8 @@ export class RedisEventFeed implements EventFeed {
       do {
         watch.again = false
         const { status, events } = await this.store.since(runId, watch.next)
-        for (const event of events) this.deliver(runId, watch, { kind: 'event', event })
-        if (status !== 'running') this.deliver(runId, watch, { kind: 'end', status })
+        for (const event of events) this.watches.deliver(runId, watch, { kind: 'event', event })
+        if (status !== 'running') this.watches.deliver(runId, watch, { kind: 'end', status })
       } while (watch.again && !watch.done)
       watch.live = true
     } catch {
@@ -86,23 +83,5 @@ export class RedisEventFeed implements EventFeed {
     } finally {
       watch.busy = false
     }
-  }
-
-  private deliver(runId: string, watch: Watch, message: RunMessage): void {
-    if (watch.done) return
-    if (message.kind === 'event') {
-      if (message.event.seq < watch.next) return
-      watch.next = message.event.seq + 1
-    } else {
-      this.drop(runId, watch)
-    }
-    watch.listener(message)
-  }
-
-  private drop(runId: string, watch: Watch): void {
-    watch.done = true
-    const forRun = this.watches.get(runId)
-    forRun?.delete(watch)
-    if (forRun?.size === 0) this.watches.delete(runId)
   }
 }
