@@ -1,4 +1,4 @@
-import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, Runs, type Backend } from '../engine'
+import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, relayBackend, relaysRuns, Runs, type Backend } from '../engine'
 import { loadConfig, redisUrl, type DemoConfig } from './config'
 import { ClientShare, Gauge, RateLimiter } from './limits'
 import { RunHistory } from './run-history'
@@ -26,6 +26,8 @@ export interface ServerState {
 const LOST_RUN_MARGIN_MS = 10_000
 
 function createBackend(config: DemoConfig, url: string | undefined): Backend {
+  // An emulated serverless instance keeps no runs: the site that supervises it does (see serverless/).
+  if (relaysRuns()) return relayBackend()
   if (!url) return memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic })
   const backend = redisBackend({
     url,

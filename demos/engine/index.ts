@@ -10,6 +10,7 @@ export { RUN_ID_PATTERN, RUN_REF_PATTERN, StoreUnavailableError, type Backend, t
 export { memoryBackend, MemoryEventFeed, MemoryRunStore, type MemoryBackendOptions } from './memory-backend'
 export { redisBackend, RedisRunStore, type RedisBackendOptions } from './redis-backend'
 export { RedisEventFeed } from './redis-feed'
+export { RELAY_ENV, relayBackend, relaysRuns, type InstanceMessage, type RelayCall, type SiteMessage } from './relay-backend'
 export { Run, Runs } from './runs'
 export { recordersEnded, RunRecorder, type RecorderOptions, type TaskLabels } from './recorder'
 export { runEventStream, SSE_HEADERS, type EventStreamOptions } from './sse'
