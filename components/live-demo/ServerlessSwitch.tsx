@@ -13,11 +13,16 @@ import styles from './ServerlessSwitch.module.css'
 export default function ServerlessSwitch({ scenarios, repeatable }: { scenarios: ScenarioName[]; repeatable?: boolean }) {
   const [serverless, setServerless] = useState(false)
   const kind = serverless ? 'serverless' : 'route'
+  const switchTo = (on: boolean) => {
+    setServerless(on)
+    // The instance starts now rather than in the first run's measurement; a failure shows in that run's own error.
+    if (on) void fetch('/api/serverless', { method: 'POST' }).catch(() => {})
+  }
   const demos: Demo[] = scenarios.map((name) => (serverless ? { kind: 'serverless', name } : { kind: 'route', name }))
   return (
     <div className={styles.switch} data-mode={kind}>
       <label className={styles.toggle}>
-        <input type="checkbox" checked={serverless} onChange={(event) => setServerless(event.target.checked)} data-testid="serverless-switch" />
+        <input type="checkbox" checked={serverless} onChange={(event) => switchTo(event.target.checked)} data-testid="serverless-switch" />
         <span>Run as a serverless platform would: freeze the process after each invocation (an emulation on this server)</span>
       </label>
       {serverless ? (

@@ -1,4 +1,4 @@
-import { checkRunRequest, clientKey, httpRunRequest, notFound, serverState, withErrorResponse } from '../admission'
+import { checkRunRequest, clientKey, httpRunRequest, notFound, parseRequest, serverState, withErrorResponse } from '../admission'
 import { basePath } from '../versions'
 import { supervisor } from './supervisor'
 
@@ -38,3 +38,10 @@ export const serverlessResponse = withErrorResponse(async (request: Request, sce
 export async function serverlessRoute(request: Request, { params }: { params: Promise<{ scenario: string }> }): Promise<Response> {
   return serverlessResponse(request, (await params).scenario)
 }
+
+/** `POST /api/serverless`: starts the emulated instance ahead of the visitor's first run (a warm instance, frozen), `204`. */
+export const warmResponse = withErrorResponse(async (request: Request): Promise<Response> => {
+  parseRequest({}, request)
+  await supervisor().warm()
+  return new Response(null, { status: 204 })
+})

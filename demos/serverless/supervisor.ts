@@ -88,6 +88,25 @@ export class Supervisor {
     }
   }
 
+  /**
+   * Starts the instance ahead of its first invocation and freezes it, as a
+   * platform keeps a warm instance: the visitor's first run then measures
+   * the routes, not a process starting. A no-op while there is an instance.
+   */
+  async warm(): Promise<void> {
+    if (this.state.kind !== 'none') return
+    const over = await this.takeTurn()
+    try {
+      await this.thawed()
+      const state = this.state as InstanceState
+      if (state.kind === 'running' && !this.invocation) this.freeze(state.child)
+    } catch (error) {
+      throw busy(`The emulated serverless instance did not start (${error instanceof Error ? error.message : String(error)}). Retry in 2 s.`, 2)
+    } finally {
+      over()
+    }
+  }
+
   /** Waits for the instance to be free; refuses (503) when too many invocations wait already. */
   private async takeTurn(): Promise<() => void> {
     if (this.waiting >= MAX_WAITING) throw busy('The emulated serverless instance is busy with other invocations. Retry in 5 s.', 5)

@@ -39,6 +39,9 @@ describe('the emulated serverless platform (POST /api/serverless/<scenario>)', (
 
   it('freezes the instance once the response and the waitUntil work are over: the void side effect is cut, the after() one completes, and nothing stays stopped', async () => {
     const group = server.process.pid!
+    // Warmed ahead of the first run, the instance waits frozen.
+    expect((await fetch(`${server.url}/api/serverless`, { method: 'POST' })).status).toBe(204)
+    await expect.poll(() => instanceStates(group)).toEqual(['T'])
     const runIds: Record<string, string> = {}
     for (const scenario of ['fire-and-forget', 'after']) {
       const response = await invoke(scenario)
