@@ -1,4 +1,4 @@
-import { fork, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { busy, serverState } from '../admission'
 import { EVENTS, LANES, monotonic, processWide, RELAY_ENV, type InstanceMessage, type RelayCall, type Run, type RunRecord, type SiteMessage } from '../engine'
@@ -134,12 +134,13 @@ export class Supervisor {
   }
 
   private start(): Promise<number> {
-    const child = fork(path.join(this.dir, 'demos/serverless/instance.mjs'), [], {
+    // spawn with an IPC channel, not fork(script): Turbopack takes fork's argument for a module to bundle.
+    const args = [path.join(this.dir, 'demos/serverless/instance.mjs')]
+    const child = spawn(process.execPath, args, {
       cwd: this.dir,
       // The site is the only proxy in front of it, and names the visitor in X-Forwarded-For.
       env: { ...process.env, [RELAY_ENV]: '1', AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1', NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [],
     })
     const ready = new Promise<number>((resolve, reject) => {
       const timeout = setTimeout(() => {
