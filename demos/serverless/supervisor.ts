@@ -9,7 +9,7 @@ const START_TIMEOUT_MS = 30_000
 /** Invocations that may wait for the instance at once; more are refused (503), so waiting stays short. */
 const MAX_WAITING = 3
 
-/** A run the instance records, kept here while it runs: `t0` puts this process's clock on the run's. */
+/** A run the instance records, kept here while it runs: `t0`, its start on this process's clock, puts the freeze on the run's. */
 interface RelayedRun {
   run: Run
   t0?: number
@@ -172,7 +172,9 @@ export class Supervisor {
       case 'append': {
         const relayed = this.runs.get(message.runId)
         if (!relayed) return
-        relayed.t0 ??= monotonic() - message.t
+        // Each event arrives after it was marked: the earliest start it implies is the closest, and keeps
+        // the freeze, placed from it, after every event that came before it.
+        relayed.t0 = Math.min(relayed.t0 ?? Infinity, monotonic() - message.t)
         relayed.run.append(message.event, message.t)
         return
       }
