@@ -7,7 +7,7 @@ import { startVersionServer, type RunningServer } from '../support/server'
 /** Long enough that no busy machine delays a freeze past it: a cut is a cut, not a slow freeze. */
 const EFFECT = 4000
 /** A frozen instance not thawed within this long is discarded. */
-const FROZEN_MAX_MS = 3000
+const FROZEN_MAX_MS = 5000
 
 /** The state letter (`T`: stopped) of each emulated instance in the server's process group. */
 function instanceStates(group: number): string[] {
