@@ -20,7 +20,7 @@ export interface ChartSlot {
   previous?: AlignedRun
 }
 
-type Tone = 'client' | 'server' | 'effect' | 'error' | 'stopped' | 'limit' | 'missing'
+type Tone = 'client' | 'server' | 'effect' | 'error' | 'stopped' | 'frozen' | 'limit' | 'missing'
 
 interface Row {
   key: string
@@ -42,10 +42,12 @@ const wordsOf = (from: number, to: number, ended: string) => `${ms(to - from)} l
 function serverRows(aligned: AlignedRun, now: number | undefined): Row[] {
   return bars(aligned, now).map((bar): Row => {
     const limit = aligned.events.find((event) => event.lane === bar.lane && event.type === EVENTS.limitReached)
-    const tone: Tone = limit ? 'limit' : bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect'
+    const tone: Tone = limit ? 'limit' : bar.cut ? 'frozen' : bar.outcome === 'error' ? 'error' : SERVER_LANES.has(bar.lane) ? 'server' : 'effect'
     const figure = bar.running
       ? `started at ${ms(bar.from)}, still running…`
-      : limit
+      : bar.cut
+        ? `✂ cut by the freeze at ${ms(bar.to)}, ${ms(bar.to - bar.from)} after it started; never finished`
+        : limit
         ? `${(limit.t / 1000).toLocaleString('en-US')} s limit (computed), reached at ${ms(bar.to)}`
         : tone === 'error'
           ? `✕ failed: ${wordsOf(bar.from, bar.to, 'failed')}`
@@ -223,6 +225,11 @@ export function TimelineChart({
         {tones.has('stopped') ? (
           <li>
             <span className={`${styles.swatch} ${styles.stopped}`} /> ■ stopped by you (dashed)
+          </li>
+        ) : null}
+        {tones.has('frozen') ? (
+          <li>
+            <span className={`${styles.swatch} ${styles.frozen}`} /> ✂ cut by the freeze (dashed, thick end)
           </li>
         ) : null}
         {tones.has('limit') ? (

@@ -1,4 +1,4 @@
-import { LANES, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
+import { EVENTS, LANES, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
 import { bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
 
@@ -19,7 +19,7 @@ export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly
     : run.status === 200 && !run.redirected
       ? `the browser had the whole response after ${ms(run.browser.lastByte)}`
       : `the browser had ${got} after ${ms(run.browser.lastByte)}`
-  const never = missingLanes(aligned, lanes).map((lane) => ` ${lane} never ran.`).join('')
+  const never = missingLanes(aligned, lanes).map((lane) => ` ${lane} never ran.`).join('') + frozenWords(aligned)
   const effect = effectAfterResponse(aligned)
   if (effect === undefined) return `${title}: ${response}.${never}`
   const ends = sideEffectEnds(aligned)
@@ -31,6 +31,17 @@ export function describeRun(aligned: AlignedRun, title: string, lanes?: readonly
   const why = ends.length === 1 && failed[0]?.detail ? `: ${failed[0].detail}` : ''
   const failures = ends.length === 1 ? '' : failed.map((end) => ` ${end.lane} failed ${sinceResponse(end.at - run.browser.lastByte)}${end.detail ? `: ${end.detail}` : ''}.`).join('')
   return `${title}: ${response}; ${when} (± ${ms(aligned.margin)})${why}.${failures}${never}`
+}
+
+/** What an (emulated) platform's freeze did to the run: when it came, and what it cut. */
+function frozenWords(aligned: AlignedRun): string {
+  const frozen = aligned.events.find((event) => event.type === EVENTS.instanceFrozen)
+  if (!frozen) return ''
+  const { lastByte } = aligned.run.browser
+  const cut = bars(aligned)
+    .filter((bar) => bar.cut)
+    .map((bar) => ` ${bar.lane === LANES.sideEffect ? 'The side effect' : bar.lane} was cut by it, ${ms(bar.to - bar.from)} after it started: it never finished.`)
+  return ` The instance was frozen ${sinceResponse(frozen.at - lastByte)}.${cut.join('')}`
 }
 
 /**

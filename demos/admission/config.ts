@@ -44,6 +44,8 @@ export interface DemoConfig {
    * trusted to: 0 (the default) trusts none, and the client is the socket's peer.
    */
   trustedProxyHops: number
+  /** The longest an emulated serverless instance stays frozen waiting for its next invocation before it is discarded. */
+  frozenMaxMs: number
 }
 
 export function loadConfig(): DemoConfig {
@@ -67,6 +69,7 @@ export function loadConfig(): DemoConfig {
     streamRatePerMinute: fromEnv('AFTER_GUIDE_STREAM_RATE_PER_MINUTE', 120),
     streamRateBurst: fromEnv('AFTER_GUIDE_STREAM_RATE_BURST', 40),
     trustedProxyHops: wholeFromEnv('AFTER_GUIDE_TRUSTED_PROXY_HOPS', 0),
+    frozenMaxMs: fromEnv('AFTER_GUIDE_FROZEN_MAX_MS', 60_000),
   }
 }
 

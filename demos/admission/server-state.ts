@@ -1,4 +1,4 @@
-import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, Runs, type Backend } from '../engine'
+import { memoryBackend, monotonic, processWide, recordersEnded, redisBackend, relayBackend, relaysRuns, Runs, type Backend } from '../engine'
 import { loadConfig, redisUrl, type DemoConfig } from './config'
 import { LOST_RUN_MARGIN_MS, memoryLimits, redisLimits, type Limits } from './limit-backends'
 import type { ClientShare, Gauge, RateLimiter } from './limits'
@@ -25,8 +25,11 @@ export interface ServerState {
 
 /** The store and the limits, in this process's memory or in Redis at `url`. */
 function createBackend(config: DemoConfig, url: string | undefined): { backend: Backend; limits: (runs: Runs) => Limits } {
+  const memory = (runs: Runs) => memoryLimits(config, runs)
+  // An emulated serverless instance keeps no runs: the site that supervises it does (see serverless/).
+  if (relaysRuns()) return { backend: relayBackend(), limits: memory }
   if (!url) {
-    return { backend: memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic }), limits: (runs) => memoryLimits(config, runs) }
+    return { backend: memoryBackend({ maxRuns: config.maxRuns, maxAgeMs: config.runMaxAgeMs, clock: monotonic }), limits: memory }
   }
   const backend = redisBackend({
     url,

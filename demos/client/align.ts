@@ -45,6 +45,8 @@ export interface Bar {
   outcome: Outcome
   /** A start without its end yet: the bar reaches `now` and grows with it. */
   running?: boolean
+  /** A start that never ended: the (emulated) platform froze the process here. */
+  cut?: boolean
 }
 
 /**
@@ -63,9 +65,12 @@ export function bars(aligned: AlignedRun, now?: number): Bar[] {
     if (event.outcome === 'error') bar.outcome = 'error'
     byLane.set(event.lane, bar)
   }
-  return [...byLane.values()].map(({ open, ...bar }) =>
-    now !== undefined && open > 0 ? { ...bar, to: Math.max(bar.to, now), running: true } : bar,
-  )
+  const frozen = aligned.events.find((event) => event.type === EVENTS.instanceFrozen)
+  return [...byLane.values()].map(({ open, ...bar }) => {
+    if (open <= 0) return bar
+    if (frozen) return { ...bar, to: Math.max(bar.to, frozen.at), cut: true }
+    return now !== undefined ? { ...bar, to: Math.max(bar.to, now), running: true } : bar
+  })
 }
 
 /** Lanes a scenario names that recorded nothing in this run: callbacks that never ran. */

@@ -13,6 +13,8 @@ import { startPage, startRoute } from './start-run'
  */
 export type Demo =
   | { kind: 'route'; name: ScenarioName; title?: string }
+  /** A Route Handler scenario run as an invocation of the emulated serverless platform (`POST /api/serverless/<name>`). */
+  | { kind: 'serverless'; name: ScenarioName }
   | { kind: 'page'; name: AppSurfaceName }
   | { kind: 'action'; name: AppSurfaceName }
 
@@ -25,7 +27,7 @@ interface DemoSpec {
   lanes?: readonly Lane[]
 }
 
-const specOf = (demo: Demo): DemoSpec => (demo.kind === 'route' ? scenarios[demo.name] : appSurfaces[demo.name])
+const specOf = (demo: Demo): DemoSpec => (demo.kind === 'route' || demo.kind === 'serverless' ? scenarios[demo.name] : appSurfaces[demo.name])
 
 /** A demo's name on the page: its own title, or its scenario's. */
 export const titleOf = (demo: Demo): string => ('title' in demo && demo.title) || specOf(demo).title
@@ -37,6 +39,7 @@ export const lanesOf = (demo: Demo): readonly Lane[] | undefined => specOf(demo)
 
 function start(demo: Demo, params: Record<string, number>, options: RunOptions, frames: ActionFrames): Promise<StartedRun> {
   if (demo.kind === 'route') return startRoute(demo.name, params, options)
+  if (demo.kind === 'serverless') return startRoute(demo.name, params, options, `/api/serverless/${demo.name}`)
   if (demo.kind === 'page') return startPage(demo.name, params, options.signal)
   const frame = frames[demo.name]
   if (!frame) throw new RunRequestError('The Server Action frame is not on the page.')

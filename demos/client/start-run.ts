@@ -26,10 +26,16 @@ function newRunRef(): string {
  * id is looked up by it; a request the server refused created no run, and
  * then its JSON error is what the visitor sees.
  */
-export async function startRoute(scenario: string, params: Record<string, number>, options: RunOptions = {}): Promise<StartedRun> {
+export async function startRoute(
+  scenario: string,
+  params: Record<string, number>,
+  options: RunOptions = {},
+  /** Where the scenario is run: `/api/serverless/<scenario>` runs it on the emulated serverless platform. */
+  endpoint = `/api/demos/${scenario}`,
+): Promise<StartedRun> {
   const ref = newRunRef()
   const { response, text, timing } = await timedRequest(
-    `/api/demos/${scenario}?${toQuery(params)}`,
+    `${endpoint}?${toQuery(params)}`,
     { method: 'POST', redirect: 'manual', headers: { 'X-Run-Ref': ref } },
     options,
     'The demo server could not be reached. Check your connection and try again.',

@@ -11,6 +11,7 @@ export { memoryBackend, MemoryEventFeed, MemoryRunStore, type MemoryBackendOptio
 export { redisBackend, RedisRunStore, type RedisBackendOptions } from './redis-backend'
 export { RedisEventFeed } from './redis-feed'
 export { Connection } from './redis-connection'
+export { RELAY_ENV, relayBackend, relaysRuns, type InstanceMessage, type RelayCall, type SiteMessage } from './relay-backend'
 export { Run, Runs } from './runs'
 export { recordersEnded, RunRecorder, type RecorderOptions, type TaskLabels } from './recorder'
 export { runEventStream, SSE_HEADERS, type EventStreamOptions } from './sse'

@@ -56,6 +56,11 @@ export const EVENTS = {
   streamChunk: 'stream.chunk',
   streamClosed: 'stream.closed',
   streamCancelled: 'stream.cancelled',
+  /**
+   * The emulated serverless platform froze the process that ran the handler
+   * (`serverless/`): the run ends here, and a task still open was cut.
+   */
+  instanceFrozen: 'instance.frozen',
   /** Computed by the client: where a serverless platform's clock starts and where its limit falls. */
   limitWindow: 'limit.window',
   limitReached: 'limit.reached',

@@ -11,6 +11,8 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/demos\/?$/, 'GET'],
   [/^\/api\/health\/?$/, 'GET'],
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
+  [/^\/api\/serverless\/?$/, 'POST'],
+  [/^\/api\/serverless\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
   [/^\/api\/runs\/?$/, 'GET'],
   [/^\/api\/demo-cookie\/?$/, 'POST'],

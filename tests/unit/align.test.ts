@@ -95,4 +95,17 @@ describe('a run still going', () => {
     // Without a clock (the run has ended), an open lane is drawn as far as its events go.
     expect(bars(aligned)).toContainEqual({ lane: LANES.sideEffect, from: 51, to: 51, outcome: 'ok' })
   })
+
+  it('cuts a lane left open by a freeze of the (emulated) platform at the freeze, with or without a clock', () => {
+    const events = [
+      ev(0, EVENTS.requestReceived, LANES.handler, 'start'),
+      ev(40, EVENTS.responseReturned, LANES.handler, 'end', 'ok'),
+      ev(41, EVENTS.effectStarted, LANES.sideEffect, 'start'),
+      ev(60, EVENTS.instanceFrozen, LANES.handler, 'instant'),
+    ]
+    const aligned = align(started(events))
+    const cut = { lane: LANES.sideEffect, from: 51, to: 70, outcome: 'ok', cut: true }
+    expect(bars(aligned)).toEqual([{ lane: LANES.handler, from: 10, to: 50, outcome: 'ok' }, cut])
+    expect(bars(aligned, 500)).toContainEqual(cut)
+  })
 })

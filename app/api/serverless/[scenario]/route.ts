@@ -1,0 +1,3 @@
+import { serverlessRoute } from '@/demos/serverless'
+
+export const POST = serverlessRoute

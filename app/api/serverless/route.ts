@@ -1,0 +1,3 @@
+import { warmResponse } from '@/demos/serverless'
+
+export const POST = warmResponse
