@@ -25,6 +25,8 @@ export interface StartedRun {
 export interface RunSoFar extends StartedRun {
   events: TimelineEvent[]
   end?: StreamEnd
+  /** The Next.js that ran it, as its event stream reported it (the server's own `nextVersion`, never the page's guess). */
+  nextVersion?: string
 }
 
 /** A started run with its whole timeline, read from its event stream. */
@@ -53,6 +55,8 @@ export interface RunOptions {
   stop?: AbortSignal
   /** Called as the run goes on: request sent, response arrived, each event, stream ended. */
   onProgress?: (progress: RunProgress) => void
+  /** The path prefix of the Next.js version to run on (a catalogue `versions` entry's `base`); "" for the site's own server. */
+  base?: string
 }
 
 /** `params` as a query string. */

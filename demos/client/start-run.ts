@@ -29,29 +29,29 @@ function newRunRef(): string {
 export async function startRoute(scenario: string, params: Record<string, number>, options: RunOptions = {}): Promise<StartedRun> {
   const ref = newRunRef()
   const { response, text, timing } = await timedRequest(
-    `/api/demos/${scenario}?${toQuery(params)}`,
+    `${options.base ?? ''}/api/demos/${scenario}?${toQuery(params)}`,
     { method: 'POST', redirect: 'manual', headers: { 'X-Run-Ref': ref } },
     options,
     'The demo server could not be reached. Check your connection and try again.',
   )
-  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options.signal))
+  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options))
   if (!runId) throw refusal(response, text)
   const redirected = response.type === 'opaqueredirect'
   return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
 }
 
 /** The run the server created for `ref`, or undefined when it refused the request. */
-async function lookUpRun(ref: string, signal?: AbortSignal): Promise<string | undefined> {
-  const response = await fetch(`/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
+async function lookUpRun(ref: string, { signal, base = '' }: RunOptions): Promise<string | undefined> {
+  const response = await fetch(`${base}/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
   if (response.status === 404) return undefined
   if (!response.ok) throw new RunRequestError(`Looking up the run failed with ${response.status}.`, response.status)
   return ((await response.json()) as { runId: string }).runId
 }
 
 /** GETs an App Router demo page (behind middleware or not), timed to its first and last byte; the run id is in its HTML. */
-export async function startPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<StartedRun> {
+export async function startPage(name: AppSurfaceName, params: Record<string, number>, { signal, base = '' }: RunOptions = {}): Promise<StartedRun> {
   const { response, text, timing } = await timedRequest(
-    `${appSurfaces[name].path}?${toQuery(params)}`,
+    `${base}${appSurfaces[name].path}?${toQuery(params)}`,
     {},
     { signal },
     'The demo page could not be reached. Check your connection and try again.',
