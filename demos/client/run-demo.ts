@@ -58,10 +58,10 @@ export async function runDemo(demo: Demo, values: Record<string, number>, option
   const { events, end, nextVersion } = await collectEvents(
     started.runId,
     options.signal,
-    (events, nextVersion) => options.onProgress?.({ ...progress, run: { ...started, events, nextVersion } }),
+    (events, nextVersion = started.nextVersion) => options.onProgress?.({ ...progress, run: { ...started, events, nextVersion } }),
     options.base,
   )
-  const completed = { ...started, events, end, nextVersion }
+  const completed = { ...started, events, end, nextVersion: nextVersion ?? started.nextVersion }
   options.onProgress?.({ ...progress, run: completed })
   return completed
 }

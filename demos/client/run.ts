@@ -19,14 +19,14 @@ export interface StartedRun {
   /** The response was a redirect (the browser does not follow it, so the timing is the redirect's). */
   redirected?: boolean
   browser: BrowserTiming
+  /** The Next.js that ran it, as the server reported it (its response's `X-Next-Version`, then its event stream), never the page's guess. */
+  nextVersion?: string
 }
 
 /** A started run with its timeline as far as the event stream has brought it; `end` once the stream has ended. */
 export interface RunSoFar extends StartedRun {
   events: TimelineEvent[]
   end?: StreamEnd
-  /** The Next.js that ran it, as its event stream reported it (the server's own `nextVersion`, never the page's guess). */
-  nextVersion?: string
 }
 
 /** A started run with its whole timeline, read from its event stream. */

@@ -37,7 +37,8 @@ export async function startRoute(scenario: string, params: Record<string, number
   const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options))
   if (!runId) throw refusal(response, text)
   const redirected = response.type === 'opaqueredirect'
-  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
+  const nextVersion = response.headers.get('X-Next-Version') ?? undefined
+  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), ...(nextVersion ? { nextVersion } : {}), browser: timing }
 }
 
 /** The run the server created for `ref`, or undefined when it refused the request. */
@@ -69,5 +70,6 @@ export async function startAction(surface: string, action: (query: string) => Pr
   const lastByte = performance.now() - sent
   if ('error' in result) throw new RunRequestError(result.error.message)
   // A Server Action's result reaches the caller in one piece: first and last byte are the same moment to it.
-  return { scenario: surface, runId: result.runId, status: 200, browser: { firstByte: lastByte, lastByte } }
+  const version = result.nextVersion ? { nextVersion: result.nextVersion } : {}
+  return { scenario: surface, runId: result.runId, status: 200, ...version, browser: { firstByte: lastByte, lastByte } }
 }
