@@ -32,7 +32,7 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
     ])
     // The Server Action was called from its page on 16, in a frame, under the 16 server's prefix.
     expect(await demo.locator('iframe').getAttribute('src')).toMatch(/^\/next16\/demos\/server-action/)
-    const titles = await demo.locator('[data-testid="timeline"] [data-role="current"] > div:first-child').allTextContents()
+    const titles = await demo.locator('[data-testid="timeline"] [data-slot][data-role="current"] > div:first-child').allTextContents()
     expect(titles.filter((title) => title.includes(`Next.js ${next16!.next}`))).toHaveLength(3)
     expect(violations).toEqual([])
     await context.close()
@@ -59,10 +59,10 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
       ['after', versions[0]!.next],
       ['after', versions[1]!.next],
     ])
-    const titles = await demo.locator('[data-testid="timeline"] [data-role="current"] > div:first-child').allTextContents()
+    const titles = await demo.locator('[data-testid="timeline"] [data-slot][data-role="current"] > div:first-child').allTextContents()
     for (const version of versions) expect(titles.filter((title) => title.includes(`Next.js ${version.next}`))).toHaveLength(2)
     // One chart: every run's group shares its axis.
-    expect(await demo.locator('[data-testid="timeline"] [data-role="current"]').count()).toBe(4)
+    expect(await demo.locator('[data-testid="timeline"] [data-slot][data-role="current"]').count()).toBe(4)
     await context.close()
   })
 
