@@ -22,10 +22,21 @@ describe('the versions a page says its claims are tested on', () => {
 
   it('names 16 for a page exactly when one of its cited truth tests runs on each version', () => {
     for (const [page, rows] of tables) {
-      const versions = testedVersions(page)
+      const { versions } = testedVersions(page)
       const on16 = rows.some((row) => row.files.some(runsOnEachVersion))
       expect(versions.length, page).toBe(rows.some((row) => row.files.length > 0) ? (on16 ? 2 : 1) : 0)
       if (on16) expect(versions[1], page).toMatch(/^16\./)
     }
+  })
+})
+
+describe('per claim, what differs between the versions', () => {
+  it('lists a claim measured differently on each version with both results, and counts the ones that hold on both', () => {
+    const where = testedVersions('pages/notes/where-it-works.mdx')
+    const isr = where.differing.find((row) => row.claim.startsWith('ISR on 15.5: a regeneration never runs'))
+    expect(isr?.results).toEqual(['never runs', 'runs on every regeneration (its record has nextPhase: null)'])
+    expect(isr?.testedBy).toContain('integration/notes-surfaces-where.test.ts')
+    expect(where.agreeing).toBeGreaterThan(0)
+    expect(where.differing.every((row) => row.results.some((result) => result !== 'holds'))).toBe(true)
   })
 })
