@@ -66,6 +66,24 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
     await context.close()
   })
 
+  it('calls after() in pages/api on both versions, each outcome labelled with the version that answered', async () => {
+    const versions = await servedVersions()
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/notes/where-it-works?next=both')
+    const demo = await demoOf(page, ['pages-api'])
+    await expect.poll(() => demo.getByRole('radio', { name: /Both/ }).isChecked()).toBe(true)
+    await demo.getByRole('button', { name: 'Call after() in pages/api' }).click()
+    const outcomes = demo.locator('[data-testid="pages-api-status"] [data-next-version]')
+    await expect.poll(() => outcomes.count()).toBe(2)
+    expect(await outcomes.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-next-version')))).toEqual(versions.map((version) => version.next))
+    expect(await demo.getByTestId('pages-api-message').allTextContents()).toEqual([
+      expect.stringMatching(/^`after` was called outside a request scope/),
+      expect.stringMatching(/^`after` was called outside a request scope/),
+    ])
+    await context.close()
+  })
+
   it('keeps Run N× and a single run from running at once, and puts submitted values in the URL without a route change', async () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
