@@ -96,7 +96,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const update = (next: (last: State) => State) => startTransition(() => setState(next))
 
   const onSubmit = submit(async (values, signal) => {
-    const chosen = versions.chosen ?? [{ base: '' }]
+    const chosen = await versions.resolve()
     if ('error' in chosen) throw new RunRequestError(chosen.error)
     // Per demo, each version in turn: the runs of one demo on both versions are drawn next to each other.
     const jobs = demos.flatMap((demo) => chosen.map(({ base }) => ({ demo, base, key: `${demo.name}${base}` })))

@@ -1,5 +1,6 @@
 import { useRouter } from 'next/router'
-import { useEffect, useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { settledLater } from '../../demos/client'
 import { BOTH, chosenVersions, fetchVersions, versionKey } from '../../demos/client/versions'
 import type { ServedVersion } from '../../demos/versions'
 import { replaceQuery } from './replace-query'
@@ -11,6 +12,8 @@ const PARAM = 'next'
 export interface VersionChoiceState {
   /** The versions to run on, or what is wrong with the URL's choice; undefined until the catalogue has answered. */
   chosen: ServedVersion[] | { error: string } | undefined
+  /** `chosen` once the catalogue has answered: a Run pressed before that waits, rather than run on the wrong version. */
+  resolve(): Promise<ServedVersion[] | { error: string }>
   /** The radio group: one per version the catalogue lists, and "both". */
   view: ReactNode
 }
@@ -26,17 +29,27 @@ export function useVersionChoice(): VersionChoiceState {
   const [picked, setPicked] = useState<string | undefined>(undefined)
   const fromUrl = router.query[PARAM]
   const choice = picked ?? (typeof fromUrl === 'string' ? fromUrl : undefined)
+  const loaded = useRef(settledLater<ServedVersion[]>())
 
   useEffect(() => {
     const controller = new AbortController()
-    fetchVersions(controller.signal).then(setVersions, () => {
-      // No catalogue: the demo runs on the site's own server alone, as before there were two.
-      if (!controller.signal.aborted) setVersions([])
-    })
+    fetchVersions(controller.signal).then(
+      (listed) => {
+        setVersions(listed)
+        loaded.current.settle(listed)
+      },
+      () => {
+        // No catalogue: the demo runs on the site's own server alone, as before there were two.
+        if (controller.signal.aborted) return
+        setVersions([])
+        loaded.current.settle([])
+      },
+    )
     return () => controller.abort()
   }, [])
 
-  const chosen = versions === undefined ? undefined : versions.length === 0 ? [{ next: '', node: '', base: '' }] : chosenVersions(choice, versions)
+  const choose = (listed: ServedVersion[]) => (listed.length === 0 ? [{ next: '', node: '', base: '' }] : chosenVersions(choice, listed))
+  const chosen = versions === undefined ? undefined : choose(versions)
   const current = chosen && !('error' in chosen) ? (chosen.length > 1 ? BOTH : versionKey(chosen[0]!)) : undefined
   const pick = (key: string) => {
     setPicked(key)
@@ -55,5 +68,5 @@ export function useVersionChoice(): VersionChoiceState {
       ))}
     </fieldset>
   ) : null
-  return { chosen, view }
+  return { chosen, resolve: async () => choose(await loaded.current.promise), view }
 }

@@ -17,7 +17,7 @@ export default function PagesApiDemo() {
   async function run() {
     setState({ kind: 'running' })
     try {
-      const chosen = versions.chosen ?? [{ base: '' }]
+      const chosen = await versions.resolve()
       if ('error' in chosen) throw new RunRequestError(chosen.error)
       const outcomes: PagesApiOutcome[] = []
       for (const { base } of chosen) outcomes.push(await callPagesApi(base))
