@@ -3,6 +3,7 @@ import { withCopyLink } from './components/headings/CopyLinkHeading'
 import { mdxComponents } from './components/mdx'
 import { LastUpdated } from './components/LastUpdated'
 import { PageHead } from './components/PageHead'
+import { TestedOn } from './components/TestedOn'
 import { SearchLoading } from './components/ui/SearchLoading'
 import { site } from './links/site'
 
@@ -52,6 +53,7 @@ const config: DocsThemeConfig = {
     return (
       <div id="content" tabIndex={-1} className="skip-target">
         {children}
+        <TestedOn />
       </div>
     )
   },

@@ -18,7 +18,11 @@ function nextStart(dir, args, env = {}) {
 
 const servers = [
   // Only when it is ours to run: an AFTER_GUIDE_NEXT16_URL elsewhere is served by that deployment.
-  ...(process.env.AFTER_GUIDE_NEXT16_URL ? [] : [nextStart(path.join(root, 'next16'), ['-p', next16Port, '-H', '127.0.0.1'])]),
+  // It listens on loopback, so every request comes through the site: one trusted hop, whose X-Forwarded-Host is the
+  // visitor's (a Server Action's Origin is checked against it) and whose X-Forwarded-For names the visitor.
+  ...(process.env.AFTER_GUIDE_NEXT16_URL
+    ? []
+    : [nextStart(path.join(root, 'next16'), ['-p', next16Port, '-H', '127.0.0.1'], { AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1' })]),
   nextStart(root, ['-p', port], { AFTER_GUIDE_NEXT16_URL: next16Url }),
 ]
 

@@ -9,6 +9,7 @@ function toTestData(aligned: AlignedRun) {
   const at = (type: EventType) => aligned.events.find((event) => event.type === type)?.at
   return {
     scenario: aligned.run.scenario,
+    nextVersion: aligned.run.nextVersion,
     status: aligned.run.status,
     firstByte: aligned.run.browser.firstByte,
     lastByte: aligned.run.browser.lastByte,

@@ -1,8 +1,10 @@
-import { startTransition, useId, useRef, useState } from 'react'
+import { startTransition, useEffect, useId, useRef, useState } from 'react'
 import { MAX_TIMES, median, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
 import type { ScenarioName } from '../../demos/scenarios'
+import type { ServedVersion } from '../../demos/versions'
 import type { ParamFormState } from './ParamForm'
 import { ms } from './format'
+import { runTitle } from './run-title'
 import styles from './RepeatRuns.module.css'
 import runStyles from './RunDemo.module.css'
 
@@ -12,6 +14,8 @@ interface State {
   phase: Phase
   samples: Sample[]
   total: number
+  /** The versions the runs are on, by base. */
+  bases: string[]
   /** While waiting out a rate limit: how long, in seconds. */
   waiting?: number
   message?: string
@@ -19,6 +23,10 @@ interface State {
 
 interface Spread {
   scenario: ScenarioName
+  /** The version's base; its name is what the runs' responses reported. */
+  base: string
+  key: string
+  title: string
   values: number[]
   median: number
   p95: number
@@ -33,32 +41,57 @@ const times = (ratio: number) => `${ratio.toLocaleString('en-US', { maximumFract
  * median and p95 marked, then the medians and how many times one is another.
  * One run shows what happened; N show how much it varies.
  */
-export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioName[]; titles: Record<string, string>; form: ParamFormState }) {
+export function RepeatRuns({
+  scenarios,
+  titles,
+  form,
+  versions,
+  blocked = false,
+  onRunning,
+}: {
+  scenarios: ScenarioName[]
+  titles: Record<string, string>
+  form: ParamFormState
+  /** The versions to run on (the demo's choice), or what is wrong with it; the site's own when undefined. */
+  versions?: ServedVersion[] | { error: string }
+  /** Another run of the demo is going on: this one must not start beside it. */
+  blocked?: boolean
+  /** Told when this starts and stops running, so the demo's own Run refuses meanwhile. */
+  onRunning?: (running: boolean) => void
+}) {
   const id = useId()
   const [count, setCount] = useState('10')
-  const [state, setDrawn] = useState<State>({ phase: 'idle', samples: [], total: 0 })
+  const [state, setDrawn] = useState<State>({ phase: 'idle', samples: [], total: 0, bases: [''] })
   // Transitions: React draws each new dot in slices, so no update is one long task on a slow phone.
   const setState = (next: State | ((last: State) => State)) => startTransition(() => setDrawn(next))
   const controller = useRef<AbortController | null>(null)
   const running = state.phase === 'running'
+  useEffect(() => onRunning?.(running), [running, onRunning])
+  const busy = running || blocked
+  const bases = versions && !('error' in versions) ? versions.map((version) => version.base) : ['']
   const n = Number(count)
   const valid = Number.isInteger(n) && n >= 2 && n <= MAX_TIMES
   const label = valid ? `Run ${n}×` : 'Run N×'
 
   async function start() {
-    if (running) return
+    if (busy) return
+    if (versions && 'error' in versions) {
+      setState({ phase: 'error', samples: [], total: 0, bases: [''], message: versions.error })
+      return
+    }
     if (!valid) {
-      setState({ phase: 'error', samples: [], total: 0, message: `Times must be a whole number from 2 to ${MAX_TIMES}.` })
+      setState({ phase: 'error', samples: [], total: 0, bases: [''], message: `Times must be a whole number from 2 to ${MAX_TIMES}.` })
       return
     }
     const checked = form.submit()
     if ('error' in checked) return
     const stop = new AbortController()
     controller.current = stop
-    setState({ phase: 'running', samples: [], total: n * scenarios.length })
+    setState({ phase: 'running', samples: [], total: n * scenarios.length * bases.length, bases })
     try {
       await repeatRuns(scenarios, checked.values, n, {
         signal: stop.signal,
+        bases,
         onSample: (sample) => setState((last) => ({ ...last, samples: [...last.samples, sample], waiting: undefined })),
         onWait: (seconds) => setState((last) => ({ ...last, waiting: seconds })),
       })
@@ -69,10 +102,15 @@ export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioNam
     }
   }
 
-  const spreads: Spread[] = scenarios.map((scenario) => {
-    const values = state.samples.filter((sample) => sample.scenario === scenario).map((sample) => sample.ms)
-    return { scenario, values, median: median(values), p95: percentile(values, 95) }
-  })
+  // One row per scenario and version run on.
+  const spreads: Spread[] = scenarios.flatMap((scenario) =>
+    state.bases.map((base) => {
+      const own = state.samples.filter((sample) => sample.scenario === scenario && sample.base === base)
+      const values = own.map((sample) => sample.ms)
+      const title = runTitle(titles[scenario] ?? scenario, own.find((sample) => sample.nextVersion)?.nextVersion)
+      return { scenario, base, key: `${scenario}${base}`, title, values, median: median(values), p95: percentile(values, 95) }
+    }),
+  )
   const end = Math.max(1, ...state.samples.map((sample) => sample.ms))
   const at = (value: number) => `translateX(${(value / end) * 100}cqw)`
   const finished = spreads.filter((spread) => spread.values.length > 0)
@@ -86,7 +124,7 @@ export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioNam
           <label htmlFor={`${id}-times`}>Times (2-{MAX_TIMES})</label>
           <input id={`${id}-times`} type="number" inputMode="numeric" min={2} max={MAX_TIMES} step={1} value={count} onChange={(e) => setCount(e.target.value)} />
         </div>
-        <button type="button" className={runStyles.run} aria-disabled={running} aria-busy={running} onClick={start}>
+        <button type="button" className={runStyles.run} aria-disabled={busy} aria-busy={running} onClick={start}>
           {label}
         </button>
         <button type="button" className={runStyles.stop} aria-disabled={!running} onClick={() => running && controller.current?.abort()}>
@@ -116,8 +154,8 @@ export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioNam
           <figure className={styles.figure}>
             <div className={styles.plot} aria-hidden="true">
               {spreads.map((spread) => (
-                <div key={spread.scenario} className={styles.row} data-repeat-row={spread.scenario}>
-                  <div className={styles.label}>{titles[spread.scenario] ?? spread.scenario}</div>
+                <div key={spread.key} className={styles.row} data-repeat-row={spread.scenario}>
+                  <div className={styles.label}>{spread.title}</div>
                   <div className={styles.track}>
                     {spread.values.map((value, i) => (
                       <span key={i} className={styles.dot} data-point="" style={{ transform: at(value) }} />
@@ -153,10 +191,10 @@ export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioNam
           </figure>
           <ul className={styles.figures} data-testid="repeat-figures">
             {finished.map((spread) => (
-              <li key={spread.scenario}>
-                {titles[spread.scenario] ?? spread.scenario}: median {ms(spread.median)}, p95 {ms(spread.p95)} ({spread.values.length}{' '}
+              <li key={spread.key}>
+                {spread.title}: median {ms(spread.median)}, p95 {ms(spread.p95)} ({spread.values.length}{' '}
                 {spread.values.length === 1 ? 'run' : 'runs'})
-                {fastest && spread !== fastest && fastest.median > 0 ? `; its median is ${times(spread.median / fastest.median)} that of ${titles[fastest.scenario] ?? fastest.scenario}` : ''}
+                {fastest && spread !== fastest && fastest.median > 0 ? `; its median is ${times(spread.median / fastest.median)} that of ${fastest.title}` : ''}
               </li>
             ))}
           </ul>

@@ -12,6 +12,7 @@ import {
   type Demo,
   type RunProgress,
 } from '../../demos/client'
+import { RunRequestError } from '../../demos/client/run-error'
 import { describeProgress } from './describe-run'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
@@ -19,17 +20,28 @@ import { RepeatRuns } from './RepeatRuns'
 import { summaries, type SummaryKind } from './summaries'
 import type { ChartSlot } from './TimelineChart'
 import { useActionFrames } from './useActionFrames'
+import { runTitle } from './run-title'
 import { useRunSequence } from './useRunSequence'
+import { useVersionChoice } from './useVersionChoice'
 import styles from './RunDemo.module.css'
+
+/** One demo on one Next.js version (`base`, a catalogue `versions` entry's): what a sequence runs, one after another. */
+interface Job {
+  demo: Demo
+  base: string
+  key: string
+}
 
 interface State {
   phase: 'idle' | 'running' | 'done' | 'error'
-  /** The sequence now running, one entry per demo, as far as it has got. */
+  /** What the sequence now running runs, in order; `progress` has an entry per job as far as it has got. */
+  jobs: Job[]
   progress: Array<RunProgress | undefined>
   /** When the last progress arrived (`performance.now()`): the clock under reduced motion. */
   updatedAt: number
-  /** The last finished runs: drawn, dimmed, until the new ones replace them. */
+  /** The last finished runs: drawn, dimmed, until the new ones replace them; one per job of `ranJobs`. */
   runs: AlignedRun[]
+  ranJobs: Job[]
   /** The parameters of `runs`. */
   ranWith: Record<string, number>
   /** The parameters of the sequence now running. */
@@ -53,8 +65,8 @@ interface RunDemoProps {
 }
 
 /**
- * Every live demo: the parameter form kept in the URL, the demos run one
- * after another with the same parameters (one at a time, so they do not
+ * Every live demo: the parameter form and the Next.js version(s) kept in the
+ * URL, the demos run one after another (on each version chosen) with the same parameters (one at a time, so they do not
  * compete for the server), drawn and described as they happen on one time
  * axis, and the result announced once. The Run button never moves nor loses
  * focus, and the last result stays, dimmed, until the new one replaces it.
@@ -62,11 +74,15 @@ interface RunDemoProps {
 export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
-  const [state, setState] = useState<State>({ phase: 'idle', progress: [], updatedAt: 0, runs: [], ranWith: {}, values: {}, announcement: '' })
+  const [state, setState] = useState<State>({ phase: 'idle', jobs: [], progress: [], updatedAt: 0, runs: [], ranJobs: [], ranWith: {}, values: {}, announcement: '' })
+  const versions = useVersionChoice()
+  // Run N× is running: one kind of run at a time, so neither's timing is the other's noise.
+  const [repeating, setRepeating] = useState(false)
   const [cookie, setCookie] = useState<string | null>(null)
   const stopper = useRef<AbortController | null>(null)
   const frames = useActionFrames(demos)
   const running = state.phase === 'running'
+  const busy = running || repeating
   // A field's error is shown beside it; the live region says it too, once.
   const submit = useRunSequence(form, (message, where) =>
     setState((last) => ({ ...last, phase: 'error', progress: [], note: where === 'run' ? `Error: ${message}` : undefined, announcement: `Error: ${message}` })),
@@ -80,45 +96,54 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const update = (next: (last: State) => State) => startTransition(() => setState(next))
 
   const onSubmit = submit(async (values, signal) => {
-    update((last) => ({ ...last, phase: 'running', progress: [], values, note: undefined, updatedAt: performance.now() }))
+    const chosen = await versions.resolve()
+    if ('error' in chosen) throw new RunRequestError(chosen.error)
+    // Per demo, each version in turn: the runs of one demo on both versions are drawn next to each other.
+    const jobs = demos.flatMap((demo) => chosen.map(({ base }) => ({ demo, base, key: `${demo.name}${base}` })))
+    update((last) => ({ ...last, phase: 'running', jobs, progress: [], values, note: undefined, updatedAt: performance.now() }))
     if (setsCookie) {
       setState((last) => ({ ...last, note: 'Setting a demo cookie…' }))
       setCookie(await setDemoCookie(signal))
       setState((last) => ({ ...last, note: undefined }))
     }
     const runs: AlignedRun[] = []
-    for (const [index, demo] of demos.entries()) {
+    for (const [index, { demo, base }] of jobs.entries()) {
       const stop = new AbortController()
       stopper.current = stop
       const onProgress = (progress: RunProgress) =>
         update((last) => ({ ...last, progress: Object.assign([...last.progress], { [index]: progress }), updatedAt: performance.now() }))
-      const completed = await runDemo(demo, values, { signal, stop: stop.signal, onProgress }, await frames.prepare(demo))
+      const completed = await runDemo(demo, values, { signal, stop: stop.signal, onProgress, base }, await frames.prepare(demo, base))
       runs.push(aligned(completed, values)!)
     }
     const announcement = runs
-      .flatMap((run) => summaries[summary](run, titles[run.run.scenario] ?? run.run.scenario, values, lanes[run.run.scenario]))
+      .flatMap((run) => summaries[summary](run, titled(run), values, lanes[run.run.scenario]))
       .join(' ')
-    update((last) => ({ ...last, phase: 'done', progress: [], runs, ranWith: values, announcement }))
+    update((last) => ({ ...last, phase: 'done', progress: [], runs, ranJobs: jobs, ranWith: values, announcement }))
   })
   const onRun = (event: FormEvent) => {
     // aria-disabled, not disabled: the button keeps the focus, so it must refuse here.
-    if (running) event.preventDefault()
+    if (busy) event.preventDefault()
     else void onSubmit(event)
   }
+  const titled = (run: AlignedRun) => runTitle(titles[run.run.scenario] ?? run.run.scenario, run.run.nextVersion)
 
-  const slots: ChartSlot[] = demos.map((demo, index) => {
-    const progress = state.progress[index]
-    const previous = state.runs[index]
-    if (!running || !progress) return { key: demo.name, scenario: demo.name, aligned: running ? undefined : previous, previous: running ? previous : undefined }
+  // While running: the new jobs, each beside the last run of the same demo on the same version, if there was one.
+  const previousOf = (key: string) => state.runs[state.ranJobs.findIndex((job) => job.key === key)]
+  const shownJobs = running ? state.jobs : state.ranJobs
+  const slots: ChartSlot[] = shownJobs.map(({ demo, key }, index) => {
+    const progress = running ? state.progress[index] : undefined
+    const previous = running ? previousOf(key) : state.runs[index]
+    if (!running || !progress) return { key, scenario: demo.name, aligned: running ? undefined : previous, previous: running ? previous : undefined }
     const going = progress.run?.end ? undefined : { sentAt: progress.sentAt, updatedAt: state.updatedAt }
-    return { key: demo.name, scenario: demo.name, aligned: aligned(progress.run, state.values), going, previous }
+    return { key, scenario: demo.name, aligned: aligned(progress.run, state.values), going, previous }
   })
   const drawn = running || state.runs.length > 0
 
   return (
     <section className={styles.demo} aria-label={`Live demo: ${demos.map(titleOf).join(', ')}`} data-demo={demos.map((demo) => demo.name).join(' ')}>
+      {versions.view}
       <ParamForm specs={specs} form={form} onSubmit={onRun}>
-        <button type="submit" className={styles.run} aria-disabled={running} aria-busy={running}>
+        <button type="submit" className={styles.run} aria-disabled={busy} aria-busy={running}>
           {running ? 'Running…' : state.runs.length > 0 ? 'Run again' : 'Run the demo'}
         </button>
         {stoppable ? (
@@ -149,22 +174,22 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
       {drawn ? (
         <DrawnRuns slots={slots} runs={state.runs} done={state.phase === 'done'} titles={titles} lanes={lanes}>
           <div className={styles.result} data-testid="demo-status" data-phase={state.phase}>
-            {demos.map((demo, index) => {
+            {shownJobs.map(({ demo, key }, index) => {
               const progress = running ? state.progress[index] : undefined
-              const previous = state.runs[index]
+              const previous = running ? previousOf(key) : state.runs[index]
               const title = titles[demo.name] ?? demo.name
               return (
-                <div key={demo.name} className={styles.summarySlot} data-dimmed={running && !progress ? '' : undefined}>
+                <div key={key} className={styles.summarySlot} data-dimmed={running && !progress ? '' : undefined}>
                   {previous ? (
                     <div data-testid={running ? undefined : `summary-${demo.name}`} data-role={running ? 'previous' : 'current'} className={styles.summary}>
-                      {summaries[summary](previous, title, state.ranWith, lanes[demo.name]).map((line, i) => (
+                      {summaries[summary](previous, titled(previous), state.ranWith, lanes[demo.name]).map((line, i) => (
                         <p key={i}>{line}</p>
                       ))}
                     </div>
                   ) : null}
                   {progress ? (
                     <div data-testid={`progress-${demo.name}`} data-role="current" className={styles.summary}>
-                      <p>{describeProgress(aligned(progress.run, state.values), title)}</p>
+                      <p>{describeProgress(aligned(progress.run, state.values), runTitle(title, progress.run?.nextVersion))}</p>
                     </div>
                   ) : null}
                 </div>
@@ -174,7 +199,14 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
         </DrawnRuns>
       ) : null}
       {repeatable ? (
-        <RepeatRuns scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))} titles={titles} form={form} />
+        <RepeatRuns
+          scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))}
+          titles={titles}
+          form={form}
+          versions={versions.chosen}
+          blocked={running}
+          onRunning={setRepeating}
+        />
       ) : null}
     </section>
   )

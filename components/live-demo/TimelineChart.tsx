@@ -1,6 +1,7 @@
 import { EVENTS, SERVER_LANES, type Lane } from '../../demos/engine/timeline'
 import { bars, missingLanes, type AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
+import { runTitle } from './run-title'
 import { useClock } from './useClock'
 import styles from './TimelineChart.module.css'
 
@@ -166,7 +167,7 @@ export function TimelineChart({
         data-events={aligned?.events.length ?? 0}
       >
         <div className={styles.groupTitle}>
-          {titles[slot.scenario] ?? slot.scenario}
+          {runTitle(titles[slot.scenario] ?? slot.scenario, aligned?.run.nextVersion)}
           <span className={styles.status}>{aligned ? statusText(aligned.run) : 'request sent'}</span>
         </div>
         {rows.map((row) => (

@@ -1,5 +1,6 @@
 import type { AlignedRun } from '../../demos/client'
 import { ms, statusText } from './format'
+import { runTitle } from './run-title'
 import styles from './TimelineTable.module.css'
 
 interface Row {
@@ -46,7 +47,7 @@ export function TimelineTable({ runs, titles }: { runs: AlignedRun[]; titles: Re
         <div key={aligned.run.runId} className={styles.scroll}>
           <table className={styles.table}>
             <caption>
-              {titles[aligned.run.scenario] ?? aligned.run.scenario}: {statusText(aligned.run)}
+              {runTitle(titles[aligned.run.scenario] ?? aligned.run.scenario, aligned.run.nextVersion)}: {statusText(aligned.run)}
             </caption>
             <thead>
               <tr>

@@ -7,49 +7,56 @@ type ActionDemo = Extract<Demo, { kind: 'action' }>
 
 /**
  * The frames the Server Action demos are called from: each holds the
- * action's App Router page, and is shown, so the visitor sees where the call
- * comes from. The frames load the App Router's own runtime, so they mount only
- * once the visitor runs the demo.
+ * action's App Router page on one Next.js version (its `base`), and is shown,
+ * so the visitor sees where the call comes from. The frames load the App
+ * Router's own runtime, so they mount only once the visitor runs the demo on
+ * that version.
  *
- * `prepare(demo)` mounts them and resolves, with every frame on the page,
+ * `prepare(demo, base)` mounts that version's frames and resolves, with them,
  * once the frame of an action demo is ready to run; `view` is the frames.
  */
-export function useActionFrames(demos: Demo[]): { prepare(demo: Demo): Promise<ActionFrames>; view: ReactNode } {
-  const frames = useRef<ActionFrames>({})
-  // Per frame: settles once the frame has mounted and said it is ready.
-  const ready = useRef<Partial<Record<AppSurfaceName, ReturnType<typeof settledLater<unknown>>>>>({})
-  const readyOf = (name: AppSurfaceName) => (ready.current[name] ??= settledLater())
+export function useActionFrames(demos: Demo[]): { prepare(demo: Demo, base?: string): Promise<ActionFrames>; view: ReactNode } {
+  const frames = useRef<Record<string, ActionFrames>>({})
+  // Per version and frame: settles once the frame has mounted and said it is ready.
+  const ready = useRef<Record<string, ReturnType<typeof settledLater<unknown>>>>({})
+  const readyOf = (base: string, name: AppSurfaceName) => (ready.current[`${base} ${name}`] ??= settledLater())
   const [dark, setDark] = useState(false)
-  const [shown, setShown] = useState(false)
+  const [bases, setBases] = useState<readonly string[]>([])
 
   useEffect(() => setDark(document.documentElement.classList.contains('dark')), [])
 
-  async function prepare(demo: Demo): Promise<ActionFrames> {
+  async function prepare(demo: Demo, base = ''): Promise<ActionFrames> {
     if (demo.kind === 'action') {
-      setShown(true)
-      await readyOf(demo.name).promise
+      setBases((last) => (last.includes(base) ? last : [...last, base]))
+      await readyOf(base, demo.name).promise
     }
-    return frames.current
+    return frames.current[base] ?? {}
   }
 
-  const actions = shown ? demos.filter((demo): demo is ActionDemo => demo.kind === 'action') : []
-  const view = actions.map((demo) => (
-    <figure key={demo.name} className={styles.frame}>
-      <iframe
-        ref={(element) => {
-          if (!element || frames.current[demo.name] === element) return
-          frames.current[demo.name] = element
-          readyOf(demo.name).settle(frameReady(element, demo.name))
-        }}
-        src={`${appSurfaces[demo.name].path}#${dark ? 'dark' : 'light'}`}
-        title={`${titleOf(demo)}: App Router page that calls the Server Action`}
-        loading="eager"
-      />
-      <figcaption>
-        This frame is an App Router page, <code>{appSurfaces[demo.name].path}</code>. The Server Action is called from it, as your
-        own client component would call it; it reports what it measured back to this page.
-      </figcaption>
-    </figure>
-  ))
+  const actions = demos.filter((demo): demo is ActionDemo => demo.kind === 'action')
+  const view = bases.flatMap((base) =>
+    actions.map((demo) => {
+      const path = `${base}${appSurfaces[demo.name].path}`
+      return (
+        <figure key={path} className={styles.frame}>
+          <iframe
+            ref={(element) => {
+              const own = (frames.current[base] ??= {})
+              if (!element || own[demo.name] === element) return
+              own[demo.name] = element
+              readyOf(base, demo.name).settle(frameReady(element, demo.name))
+            }}
+            src={`${path}#${dark ? 'dark' : 'light'}`}
+            title={`${titleOf(demo)}: App Router page that calls the Server Action${base ? ` (${base})` : ''}`}
+            loading="eager"
+          />
+          <figcaption>
+            This frame is an App Router page, <code>{path}</code>. The Server Action is called from it, as your own client component
+            would call it; it reports what it measured back to this page.
+          </figcaption>
+        </figure>
+      )
+    }),
+  )
   return { prepare, view }
 }

@@ -15,6 +15,7 @@
  * - `repeat-runs`, `stats`: a comparison run N times, interleaved, and the order statistics of its response times
  * - `param-check`: what is wrong with a parameter the visitor typed, in the server's words
  * - `demo-cookie`, `pages-api`: the two requests that start no run
+ * - `versions`: which Next.js a demo runs on (`?next=`), from the catalogue's `versions` and their `base`
  */
 export { align, bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from './align'
 export { frameReady, settledLater } from './action-frame'

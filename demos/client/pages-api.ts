@@ -5,16 +5,19 @@ import { timedRequest } from './timed-request'
 export interface PagesApiOutcome {
   afterThrew: boolean
   message?: string
+  /** The Next.js that answered, as its response said. */
+  nextVersion?: string
 }
 
-/** Calls after() in the Pages Router API route (`POST /api/pages-router-after`). */
-export async function callPagesApi(): Promise<PagesApiOutcome> {
+/** Calls after() in the Pages Router API route (`POST <base>/api/pages-router-after`) of the version under `base`. */
+export async function callPagesApi(base = ''): Promise<PagesApiOutcome> {
   const { response, text } = await timedRequest(
-    '/api/pages-router-after',
+    `${base}/api/pages-router-after`,
     { method: 'POST' },
     {},
     'The Pages Router API route could not be reached. Check your connection and try again.',
   )
   if (!response.ok) throw refusal(response, text, `The route answered ${response.status}.`)
-  return JSON.parse(text) as PagesApiOutcome
+  const nextVersion = response.headers.get('X-Next-Version') ?? undefined
+  return { ...(JSON.parse(text) as PagesApiOutcome), ...(nextVersion ? { nextVersion } : {}) }
 }

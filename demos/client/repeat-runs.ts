@@ -6,6 +6,10 @@ import { startRoute } from './start-run'
 /** One response time of a repeated run: ms from request sent to last byte, on the browser's clock. */
 export interface Sample {
   scenario: ScenarioName
+  /** The base of the version it ran on (see `RepeatOptions.bases`). */
+  base: string
+  /** The Next.js that answered, as its response said. */
+  nextVersion?: string
   ms: number
 }
 
@@ -14,6 +18,8 @@ export interface RepeatOptions {
   onSample(sample: Sample): void
   /** The server asked to wait (rate limit, or too many runs at once): the next run starts in `seconds`. */
   onWait(seconds: number): void
+  /** The versions to run on, by base (a catalogue `versions` entry's): each scenario runs on each. The site's own by default. */
+  bases?: readonly string[]
 }
 
 /** The most times a visitor may repeat a comparison at once. */
@@ -34,21 +40,22 @@ const pause = (ms: number, signal: AbortSignal) =>
   })
 
 /**
- * Runs each Route Handler scenario `times` times, interleaved (each round
- * starting with the next scenario), one request at a time, so noise on the
+ * Runs each Route Handler scenario `times` times on each version, interleaved
+ * (each round starting with the next scenario or version), one request at a time, so noise on the
  * machine falls on all of them alike. Reads response times only: the runs'
  * timelines are not followed. A 429 or 503 is waited out as its `Retry-After`
  * says, then the same run is tried again; `signal` stops it all.
  */
 export async function repeatRuns(scenarios: readonly ScenarioName[], values: Record<string, number>, times: number, options: RepeatOptions): Promise<void> {
+  const targets = scenarios.flatMap((scenario) => (options.bases ?? ['']).map((base) => ({ scenario, base })))
   for (let round = 0; round < times; round++) {
-    for (let i = 0; i < scenarios.length; i++) {
-      const scenario = scenarios[(round + i) % scenarios.length]!
+    for (let i = 0; i < targets.length; i++) {
+      const { scenario, base } = targets[(round + i) % targets.length]!
       const params = Object.fromEntries(Object.keys(paramsOf({ kind: 'route', name: scenario })).map((key) => [key, values[key]!]))
       for (;;) {
         try {
-          const run = await startRoute(scenario, params, { signal: options.signal })
-          options.onSample({ scenario, ms: run.browser.lastByte })
+          const run = await startRoute(scenario, params, { signal: options.signal, base })
+          options.onSample({ scenario, base, nextVersion: run.nextVersion, ms: run.browser.lastByte })
           break
         } catch (error) {
           if (!(error instanceof RunRequestError) || error.retryAfter === undefined || options.signal.aborted) throw error

@@ -40,7 +40,7 @@ export const lanesOf = (demo: Demo): readonly Lane[] | undefined => specOf(demo)
 function start(demo: Demo, params: Record<string, number>, options: RunOptions, frames: ActionFrames): Promise<StartedRun> {
   if (demo.kind === 'route') return startRoute(demo.name, params, options)
   if (demo.kind === 'serverless') return startRoute(demo.name, params, options, `/api/serverless/${demo.name}`)
-  if (demo.kind === 'page') return startPage(demo.name, params, options.signal)
+  if (demo.kind === 'page') return startPage(demo.name, params, options)
   const frame = frames[demo.name]
   if (!frame) throw new RunRequestError('The Server Action frame is not on the page.')
   return startInFrame(frame, demo.name, params)
@@ -48,7 +48,8 @@ function start(demo: Demo, params: Record<string, number>, options: RunOptions, 
 
 /**
  * Runs one demo, on any surface, with its own parameters picked from `values`:
- * starts it, then reads its timeline from the event stream. Only a Route
+ * starts it on the version `options.base` names (an action demo: in that version's frame), then reads its timeline
+ * from that version's event stream. Only a Route
  * Handler run can be stopped mid-response (`options.stop`).
  */
 export async function runDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<CompletedRun> {
@@ -57,8 +58,13 @@ export async function runDemo(demo: Demo, values: Record<string, number>, option
   options.onProgress?.(progress)
   const started = await start(demo, params, options, frames)
   options.onProgress?.({ ...progress, run: { ...started, events: [] } })
-  const { events, end } = await collectEvents(started.runId, options.signal, (events) => options.onProgress?.({ ...progress, run: { ...started, events } }))
-  const completed = { ...started, events, end }
+  const { events, end, nextVersion } = await collectEvents(
+    started.runId,
+    options.signal,
+    (events, nextVersion = started.nextVersion) => options.onProgress?.({ ...progress, run: { ...started, events, nextVersion } }),
+    options.base,
+  )
+  const completed = { ...started, events, end, nextVersion: nextVersion ?? started.nextVersion }
   options.onProgress?.({ ...progress, run: completed })
   return completed
 }

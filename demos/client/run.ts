@@ -19,6 +19,8 @@ export interface StartedRun {
   /** The response was a redirect (the browser does not follow it, so the timing is the redirect's). */
   redirected?: boolean
   browser: BrowserTiming
+  /** The Next.js that ran it, as the server reported it (its response's `X-Next-Version`, then its event stream), never the page's guess. */
+  nextVersion?: string
 }
 
 /** A started run with its timeline as far as the event stream has brought it; `end` once the stream has ended. */
@@ -53,6 +55,8 @@ export interface RunOptions {
   stop?: AbortSignal
   /** Called as the run goes on: request sent, response arrived, each event, stream ended. */
   onProgress?: (progress: RunProgress) => void
+  /** The path prefix of the Next.js version to run on (a catalogue `versions` entry's `base`); "" for the site's own server. */
+  base?: string
 }
 
 /** `params` as a query string. */

@@ -35,29 +35,30 @@ export async function startRoute(
 ): Promise<StartedRun> {
   const ref = newRunRef()
   const { response, text, timing } = await timedRequest(
-    `${endpoint}?${toQuery(params)}`,
+    `${options.base ?? ''}${endpoint}?${toQuery(params)}`,
     { method: 'POST', redirect: 'manual', headers: { 'X-Run-Ref': ref } },
     options,
     'The demo server could not be reached. Check your connection and try again.',
   )
-  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options.signal))
+  const runId = response.headers.get('X-Run-Id') ?? (await lookUpRun(ref, options))
   if (!runId) throw refusal(response, text)
   const redirected = response.type === 'opaqueredirect'
-  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
+  const nextVersion = response.headers.get('X-Next-Version') ?? undefined
+  return { scenario, runId, status: response.status, ...(redirected ? { redirected } : {}), ...(nextVersion ? { nextVersion } : {}), browser: timing }
 }
 
 /** The run the server created for `ref`, or undefined when it refused the request. */
-async function lookUpRun(ref: string, signal?: AbortSignal): Promise<string | undefined> {
-  const response = await fetch(`/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
+async function lookUpRun(ref: string, { signal, base = '' }: RunOptions): Promise<string | undefined> {
+  const response = await fetch(`${base}/api/runs?ref=${encodeURIComponent(ref)}`, { signal, cache: 'no-store' })
   if (response.status === 404) return undefined
   if (!response.ok) throw new RunRequestError(`Looking up the run failed with ${response.status}.`, response.status)
   return ((await response.json()) as { runId: string }).runId
 }
 
 /** GETs an App Router demo page (behind middleware or not), timed to its first and last byte; the run id is in its HTML. */
-export async function startPage(name: AppSurfaceName, params: Record<string, number>, signal?: AbortSignal): Promise<StartedRun> {
+export async function startPage(name: AppSurfaceName, params: Record<string, number>, { signal, base = '' }: RunOptions = {}): Promise<StartedRun> {
   const { response, text, timing } = await timedRequest(
-    `${appSurfaces[name].path}?${toQuery(params)}`,
+    `${base}${appSurfaces[name].path}?${toQuery(params)}`,
     {},
     { signal },
     'The demo page could not be reached. Check your connection and try again.',
@@ -75,5 +76,6 @@ export async function startAction(surface: string, action: (query: string) => Pr
   const lastByte = performance.now() - sent
   if ('error' in result) throw new RunRequestError(result.error.message)
   // A Server Action's result reaches the caller in one piece: first and last byte are the same moment to it.
-  return { scenario: surface, runId: result.runId, status: 200, browser: { firstByte: lastByte, lastByte } }
+  const version = result.nextVersion ? { nextVersion: result.nextVersion } : {}
+  return { scenario: surface, runId: result.runId, status: 200, ...version, browser: { firstByte: lastByte, lastByte } }
 }

@@ -1,5 +1,6 @@
 import type { NextApiRequest, NextApiResponse } from 'next'
 import { after } from 'next/server'
+import { nextVersion, VERSION_HEADER } from '@/demos/versions'
 
 // It reads no body, so Next.js need not parse one.
 export const config = { api: { bodyParser: false } }
@@ -9,6 +10,8 @@ export default function handler(
   _request: NextApiRequest,
   response: NextApiResponse,
 ) {
+  // Which Next.js answered: the page shows it beside the outcome.
+  response.setHeader(VERSION_HEADER, nextVersion)
   try {
     after(() => console.log('never runs'))
     response.status(200).json({ afterThrew: false })

@@ -1,26 +1,9 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
+import { watchViolations } from '../support/csp-violations'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
-
-/** Every Content-Security-Policy violation the page reports, from the DOM event and from the console. */
-async function watchViolations(page: Page): Promise<string[]> {
-  const violations: string[] = []
-  page.on('console', (message) => {
-    if (/Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(`console: ${message.text()}`)
-  })
-  await page.exposeFunction('__reportViolation', (text: string) => violations.push(text))
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      ;(window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(
-        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
-      )
-    })
-  })
-  return violations
-}
 
 describe.runIf(browserAvailable())('the site under its Content-Security-Policy', () => {
   const chromium = useChromium()

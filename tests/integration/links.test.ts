@@ -125,13 +125,13 @@ describe('/sitemap.xml and /robots.txt', () => {
     for (const page of pages) expect((await get(page.route)).status, page.route).toBe(200)
   })
 
-  it('robots.txt names the sitemap and keeps crawlers off the demo endpoints, not off pages, twins or cards', async () => {
+  it('robots.txt names the sitemap and keeps crawlers off the demo endpoints and the Next.js 16 server, not off pages, twins or cards', async () => {
     const res = await get('/robots.txt')
     expect(res.status).toBe(200)
     const text = await res.text()
     expect(text).toContain(`Sitemap: ${absoluteUrl('/sitemap.xml')}`)
     const disallowed = [...text.matchAll(/^Disallow: (.+)$/gm)].map((match) => match[1]!)
-    expect(disallowed).toEqual(expect.arrayContaining(['/api/', '/demos/']))
+    expect(disallowed).toEqual(expect.arrayContaining(['/api/', '/demos/', '/next16/']))
     const readable = pages.flatMap((page) => [page.route, markdownPath(page.route), ogImagePath(page.route)])
     for (const url of [...readable, '/llms.txt']) {
       expect(disallowed.filter((prefix) => url.startsWith(prefix)), url).toEqual([])

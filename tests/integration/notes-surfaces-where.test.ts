@@ -114,6 +114,8 @@ eachVersion((version) => describe('where after() works (truth tests against next
     const json = JSON.parse(body) as { afterThrew: boolean; message: string }
     expect(json.afterThrew).toBe(true)
     expect(json.message).toMatch(/^`after` was called outside a request scope\./)
+    // The page labels the outcome with the version that answered.
+    expect(response.headers.get('X-Next-Version')).toBe(version.next)
   })
 
   it('static page: the callback ran once, during next build, and requests do not run it again', async () => {

@@ -40,7 +40,8 @@ interface Pair {
 
 async function startPair(): Promise<Pair> {
   if (!wanted.includes('16')) return { site: await startServer(TEST_SERVER_ENV) }
-  const next16 = await startServer(TEST_SERVER_ENV, { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` })
+  // As scripts/start.mjs runs it: behind the site, one trusted hop (a Server Action from a /next16 page passes the Origin check).
+  const next16 = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1' }, { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` })
   const site = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_NEXT16_URL: next16.url })
   return { site, next16 }
 }

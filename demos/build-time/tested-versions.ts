@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+
+/** One row of a page's claim table in tests/README.md: the integration test files it cites, and its version columns as written. */
+export interface ClaimRow {
+  claim: string
+  files: string[]
+  /** The live demo or record that shows it on the page, as the `backed by` cell names it first, if it does. */
+  shownBy?: string
+  /** The `15.5` and `16` columns: `holds`, a measured value, or `—` (no integration truth test on that version). */
+  columns: string[]
+}
+
+const root = () => process.cwd()
+const read = (file: string) => readFileSync(path.join(root(), file), 'utf8')
+
+/** Per page (its MDX file), the rows of its claim table, read from tests/README.md's `## Title (`pages/x.mdx`…)` sections. */
+export function claimTables(readme: string): Map<string, ClaimRow[]> {
+  const tables = new Map<string, ClaimRow[]>()
+  let page: string | undefined
+  for (const line of readme.split('\n')) {
+    if (line.startsWith('## ')) page = /\(`(pages\/[^`]+\.mdx)`/.exec(line)?.[1]
+    const cells = line.split(' | ')
+    if (!page || !line.startsWith('| ') || cells.length < 4 || line.startsWith('| claim |') || line.startsWith('| ---')) continue
+    const files = [...new Set([...cells[1]!.matchAll(/`integration\/([\w.-]+\.test\.ts)`/g)].map((match) => `tests/integration/${match[1]}`))]
+    const shownBy = /^live [^;]*/.exec(cells[1]!)?.[0]
+    const row = { claim: cells[0]!.slice(2), files, ...(shownBy ? { shownBy: shownBy.replace(/`/g, '') } : {}), columns: cells.slice(-2).map((cell) => cell.replace(/ \|$/, '').trim()) }
+    tables.set(page, [...(tables.get(page) ?? []), row])
+  }
+  return tables
+}
+
+/** Whether a test file runs its tests on every version (tests/support/api.ts's `eachVersion`), read from its source. */
+export const runsOnEachVersion = (file: string): boolean => /\beachVersion\(/.test(read(file))
+
+/** The exact Next.js a package resolves (`""` for the site, `next16` for the Next.js 16 server): what the tests ran against. */
+const installedNext = (pkg: string): string => (JSON.parse(read(path.join(pkg, 'node_modules/next/package.json'))) as { version: string }).version
+
+/** What a page says about its claims on each version, from the test suite. */
+export interface TestedOn {
+  /** The versions its claims were tested on (exact); empty when no integration truth test backs it. */
+  versions: string[]
+  /** How many claims were measured on both and hold alike. */
+  agreeing: number
+  /** The claims measured on both whose results differ: the claim, what each version did, and what backs it (demo, tests). */
+  differing: Array<{ claim: string; results: string[]; shownBy?: string; testedBy: string[] }>
+}
+
+const plain = (cell: string) => cell.replace(/`/g, '')
+
+/**
+ * The Next.js versions `page`'s claims were tested on, from the test suite
+ * itself: the site's own when its claim table cites an integration truth
+ * test, and the Next.js 16 server's when one of those runs on each version;
+ * then, per claim measured on both, whether the two agree or what each did.
+ */
+export function testedVersions(page: string): TestedOn {
+  const rows = claimTables(read('tests/README.md')).get(page) ?? []
+  const files = new Set(rows.flatMap((row) => row.files))
+  if (files.size === 0) return { versions: [], agreeing: 0, differing: [] }
+  const versions = [installedNext(''), ...([...files].some(runsOnEachVersion) ? [installedNext('next16')] : [])]
+  const onBoth = rows.filter((row) => row.columns.every((column) => column !== '—') && row.files.some(runsOnEachVersion))
+  const agree = (row: ClaimRow) => row.columns.every((column) => column === 'holds')
+  return {
+    versions,
+    agreeing: onBoth.filter(agree).length,
+    differing: onBoth
+      .filter((row) => !agree(row))
+            .map((row) => ({
+        claim: plain(row.claim),
+        results: row.columns.map(plain),
+        ...(row.shownBy ? { shownBy: row.shownBy } : {}),
+        testedBy: row.files.map((file) => file.replace('tests/', '')),
+      })),
+  }
+}
