@@ -2,7 +2,7 @@ import { useRouter } from 'next/router'
 import { useConfig } from 'nextra-theme-docs'
 import { useEffect, useState } from 'react'
 import { reviewComment, shortLinkSlug } from '../review-comment'
-import { absoluteUrl } from '../../links/site'
+import { copiedUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './ReviewComment.module.css'
 
@@ -35,7 +35,7 @@ export function ReviewComment({ anchor, text }: { anchor?: string; text: string 
   const [heading, setHeading] = useState<Heading | undefined>()
   useEffect(() => setHeading(anchor ? readHeading(anchor) : undefined), [anchor])
   const slug = shortLinkSlug(frontMatter.shortLinks, anchor, !anchor || (heading?.pageTop ?? false))
-  const url = absoluteUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`)
+  const url = copiedUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`)
   return (
     <div className={styles.review}>
       <CopyButton

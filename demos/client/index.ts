@@ -16,6 +16,7 @@
  * - `param-check`: what is wrong with a parameter the visitor typed, in the server's words
  * - `demo-cookie`, `pages-api`: the two requests that start no run
  */
+export { ms } from './format'
 export { align, bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from './align'
 export { frameReady, settledLater } from './action-frame'
 export { withComputedLimit } from './computed-limit'
