@@ -1,6 +1,7 @@
 import { startTransition, useId, useRef, useState } from 'react'
-import { MAX_TIMES, median, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
+import { MAX_TIMES, median, medianRuns, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
 import type { ScenarioName } from '../../demos/scenarios'
+import { ReceiptButtons } from '../receipts/ReceiptButtons'
 import type { ParamFormState } from './ParamForm'
 import { ms } from './format'
 import styles from './RepeatRuns.module.css'
@@ -160,6 +161,7 @@ export function RepeatRuns({ scenarios, titles, form }: { scenarios: ScenarioNam
               </li>
             ))}
           </ul>
+          {state.phase === 'done' ? <ReceiptButtons runs={medianRuns(state.samples, scenarios)} /> : null}
         </>
       )}
     </div>

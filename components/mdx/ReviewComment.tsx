@@ -6,13 +6,13 @@ import { copiedUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './ReviewComment.module.css'
 
-interface Heading {
+export interface Heading {
   text: string
   pageTop: boolean
 }
 
 /** The heading `id` as a reader sees it, without the permalink and copy button inside it. */
-function readHeading(id: string): Heading | undefined {
+export function readHeading(id: string): Heading | undefined {
   const element = document.getElementById(id)
   if (!element) return undefined
   const copy = element.cloneNode(true) as HTMLElement

@@ -1,12 +1,16 @@
 import type { ScenarioName } from '../scenarios'
 import { paramsOf } from './run-demo'
 import { RunRequestError } from './run-error'
+import type { StartedRun } from './run'
 import { startRoute } from './start-run'
+import { median } from './stats'
 
 /** One response time of a repeated run: ms from request sent to last byte, on the browser's clock. */
 export interface Sample {
   scenario: ScenarioName
   ms: number
+  /** The run, for a receipt of it: its id and what the browser saw. */
+  run: StartedRun
 }
 
 export interface RepeatOptions {
@@ -48,7 +52,7 @@ export async function repeatRuns(scenarios: readonly ScenarioName[], values: Rec
       for (;;) {
         try {
           const run = await startRoute(scenario, params, { signal: options.signal })
-          options.onSample({ scenario, ms: run.browser.lastByte })
+          options.onSample({ scenario, ms: run.browser.lastByte, run })
           break
         } catch (error) {
           if (!(error instanceof RunRequestError) || error.retryAfter === undefined || options.signal.aborted) throw error
@@ -58,4 +62,14 @@ export async function repeatRuns(scenarios: readonly ScenarioName[], values: Rec
       }
     }
   }
+}
+
+/** Each scenario's run whose response time is nearest its median: what a receipt of a repeated comparison shows. */
+export function medianRuns(samples: readonly Sample[], scenarios: readonly ScenarioName[]): StartedRun[] {
+  return scenarios.flatMap((scenario) => {
+    const own = samples.filter((sample) => sample.scenario === scenario)
+    const middle = median(own.map((sample) => sample.ms))
+    const nearest = own.reduce<Sample | undefined>((best, sample) => (!best || Math.abs(sample.ms - middle) < Math.abs(best.ms - middle) ? sample : best), undefined)
+    return nearest ? [nearest.run] : []
+  })
 }

@@ -14,7 +14,7 @@ const MAX_MS = 10 * 60 * 1000
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const stillGoing = (runId: string): DemoError =>
-  new DemoError(409, 'run_still_going', `Run ${runId} has not ended yet: ask for its receipt once its event stream has said "end".`, { field: 'runId' })
+  new DemoError(409, 'run_still_going', `Run ${runId} has not ended yet: ask for its receipt once its event stream has said "end".`, { field: 'runId' }, { 'Retry-After': '1' })
 
 /**
  * `browser`: per run, in the order of the runs, what the browser measured:
