@@ -31,11 +31,14 @@ export function ReceiptButtons({ runs, base = '' }: { runs: readonly StartedRun[
   const { pathname } = useRouter()
   const { title, frontMatter } = useConfig()
   const made = useRef<{ key: string; receipt: ReturnType<typeof requestReceipt> } | undefined>(undefined)
+  // The section's own short link, else the page's (its H1's): a receipt always leads back into the guide.
   const section = () => {
     const anchor = headingBefore(place.current)
     const heading = anchor ? readHeading(anchor) : undefined
-    const slug = shortLinkSlug(frontMatter.shortLinks, anchor, heading?.pageTop ?? true)
-    return { slug, name: heading?.text ?? title, url: copiedUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`) }
+    const own = anchor && !heading?.pageTop ? shortLinkSlug(frontMatter.shortLinks, anchor, false) : undefined
+    const slug = own ?? shortLinkSlug(frontMatter.shortLinks, document.querySelector('h1[id]')?.id, true)
+    const name = own ? (heading?.text ?? title) : title
+    return { slug, name, url: copiedUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`) }
   }
   const receipt = () => {
     const key = runs.map((run) => run.runId).join(',')
