@@ -53,7 +53,7 @@ describe('receipts', () => {
     expect(html).toContain('the response took 42 ms')
     expect(html).toContain('Run this again')
     expect(html).toContain('href="/?work=50&amp;effect=300#')
-    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>')
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"')
 
     const card = await fetch(/<meta property="og:image" content="([^"]+)"/.exec(html)![1]!)
     expect(card.status).toBe(200)
