@@ -6,7 +6,13 @@ import { SERVER_LANES } from '../demos/engine/timeline'
 import { OG_SIZE, site } from './site'
 
 const TRACK = 1040
-const COLOURS = { browser: '#60a5fa', server: '#a1a1aa', effect: '#a78bfa', error: '#f87171' }
+// The chart's own dark-scheme colours (components/styles.css), so the card reads like the page.
+const COLOURS = { browser: '#60a5fa', server: '#34d399', effect: '#a78bfa', error: '#f87171' }
+const LEGEND = [
+  ['browser: request to response', COLOURS.browser],
+  ["server's own steps", COLOURS.server],
+  ['side effect', COLOURS.effect],
+] as const
 
 /**
  * A receipt's Open Graph card: the measured chart itself, one bar per lane
@@ -29,7 +35,7 @@ export function receiptCard(receipt: Receipt, sentence: string): ImageResponse {
   }))
   const end = Math.max(1, ...rows.flatMap((row) => row.bars.map((bar) => bar.to)))
   const barCount = rows.reduce((sum, row) => sum + row.bars.length, 0)
-  const barHeight = Math.max(10, Math.min(30, Math.floor(300 / (barCount + rows.length))))
+  const barHeight = Math.max(10, Math.min(30, Math.floor(250 / (barCount + rows.length))))
   const x = (value: number) => Math.round((Math.max(0, value) / end) * TRACK)
   return new ImageResponse(
     (
@@ -38,7 +44,15 @@ export function receiptCard(receipt: Receipt, sentence: string): ImageResponse {
           <span>{site.name}: a measured run</span>
           <span style={{ color: '#8b949e' }}>Next.js {receipt.serverNextVersion ?? receipt.nextVersion}</span>
         </div>
-        <div style={{ display: 'block', fontSize: 30, lineHeight: 1.3, marginTop: 20, lineClamp: 3 }}>{sentence}</div>
+        <div style={{ display: 'block', fontSize: barCount > 6 ? 24 : 27, lineHeight: 1.3, marginTop: 18, lineClamp: 4 }}>{sentence}</div>
+        <div style={{ display: 'flex', gap: 28, marginTop: 16, fontSize: 18, color: '#c9d1d9' }}>
+          {LEGEND.map(([name, colour]) => (
+            <div key={name} style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
+              <div style={{ width: 22, height: 12, borderRadius: 3, background: colour }} />
+              {name}
+            </div>
+          ))}
+        </div>
         <div style={{ display: 'flex', flexDirection: 'column', marginTop: 'auto', gap: 6 }}>
           {rows.map((row, index) => (
             <div key={index} style={{ display: 'flex', flexDirection: 'column', gap: 4, marginTop: 6 }}>
