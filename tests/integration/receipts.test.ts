@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import type { DrawnRunData } from '@/components/live-demo/DrawnRuns'
 
+import { baseUrl } from '../support/api'
 import { runToEnd, startScenario } from '../support/runs'
 import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
 
@@ -117,4 +118,17 @@ describe('receipts', () => {
     const url = await makeReceipt(a.url, run.runId!, '?browser=30:10040:200&section=streaming')
     expect(url.length).toBeLessThan(2000)
   }, 60_000)
+})
+
+describe.runIf(inject('versions').some((version) => version.name === '16'))('receipts of runs on the Next.js 16 server', () => {
+  it('are made by the 16 server through the site, with the build’s own secret, and render on the site’s page', async () => {
+    const through = `${baseUrl()}/next16`
+    const run = await runToEnd('after', 'work=10&effect=50', through)
+    const url = await makeReceipt(through, run.runId!, '?section=rule')
+    const response = await page(baseUrl(), url)
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toMatch(/<dt>Next.js<\/dt><dd>16\./)
+    expect(html).toContain('href="/?work=10&amp;effect=50&amp;version=16#rule"')
+  })
 })
