@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url'
 import nextra from 'nextra'
 
+// A production build bakes its origin into canonical and Open Graph tags, cards, the Markdown twins, llms.txt and
+// the sitemap: without NEXT_PUBLIC_SITE_URL that origin is http://localhost:3000, wrong on any real deployment.
+if (process.argv.includes('build') && !process.env.NEXT_PUBLIC_SITE_URL) {
+  const line = '!'.repeat(100)
+  console.warn(
+    `\n${line}\n!! NEXT_PUBLIC_SITE_URL is not set: this build writes http://localhost:3000 into every canonical and Open Graph\n` +
+      `!! tag, Open Graph card, Markdown twin, /llms.txt, /sitemap.xml and /robots.txt. Links visitors copy (receipts,\n` +
+      `!! review comments, section links) use the origin they are on. Set it to the public URL when you build.\n${line}\n`,
+  )
+}
+
 const withNextra = nextra({
   theme: 'nextra-theme-docs',
   themeConfig: './theme.config.tsx',

@@ -9,7 +9,18 @@ export const site = {
   repository: (process.env.NEXT_PUBLIC_REPOSITORY_URL || 'https://github.com/after-guide/after-guide').replace(/\/$/, ''),
 }
 
-/** `path` on the site's public origin. */
+/** The public origin set at build (`NEXT_PUBLIC_SITE_URL`); undefined when none was, and copied links then use the visitor's. */
+export const configuredOrigin: string | undefined = process.env.NEXT_PUBLIC_SITE_URL?.replace(/\/$/, '') || undefined
+
+/**
+ * `path` as a link a visitor copies: on the configured public origin, else on
+ * the origin the visitor is on, so a copied link works wherever the site runs.
+ */
+export function copiedUrl(path: string): string {
+  return `${configuredOrigin ?? (typeof window === 'undefined' ? site.origin : window.location.origin)}${path}`
+}
+
+/** `path` on the site's public origin (the build's: canonical and Open Graph tags, Markdown twins). */
 export function absoluteUrl(path: string): string {
   return `${site.origin}${path}`
 }

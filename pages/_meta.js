@@ -9,4 +9,6 @@ export default {
   references: 'References',
   // The page every wrong address gets: it has no source a visitor could edit, nor a date worth showing.
   '404': { display: 'hidden', theme: { timestamp: false } },
+  // The receipt pages (pages/receipts/[token].tsx) are reached by their links, not from the sidebar.
+  receipts: { display: 'hidden' },
 }

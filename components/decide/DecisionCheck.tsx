@@ -1,7 +1,7 @@
 import { useRouter } from 'next/router'
 import { useEffect, useRef, useState } from 'react'
 import { answer, answersFromQuery, answersToQuery, nextStep, onPath, questions, type Answer, type Answers } from '../../demos/decide'
-import { absoluteUrl } from '../../links/site'
+import { copiedUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './DecisionCheck.module.css'
 
@@ -37,7 +37,7 @@ export default function DecisionCheck() {
   const step = nextStep(path)
   const asked = questions.slice(0, step.kind === 'question' ? step.index + 1 : Object.keys(path).length)
   const query = answersToQuery(path)
-  const link = absoluteUrl(`${router.pathname}${query ? `?${query}` : ''}#check`)
+  const link = copiedUrl(`${router.pathname}${query ? `?${query}` : ''}#check`)
 
   return (
     <div className={styles.check} data-testid="decision-check">

@@ -1,7 +1,8 @@
 import { startTransition, useEffect, useId, useRef, useState } from 'react'
-import { MAX_TIMES, median, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
+import { MAX_TIMES, median, medianRuns, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
 import type { ScenarioName } from '../../demos/scenarios'
 import type { ServedVersion } from '../../demos/versions'
+import { ReceiptButtons } from '../receipts/ReceiptButtons'
 import type { ParamFormState } from './ParamForm'
 import { ms } from './format'
 import { runTitle } from './run-title'
@@ -198,6 +199,7 @@ export function RepeatRuns({
               </li>
             ))}
           </ul>
+          {state.phase === 'done' ? <ReceiptButtons runs={medianRuns(state.samples, scenarios)} /> : null}
         </>
       )}
     </div>

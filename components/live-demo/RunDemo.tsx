@@ -16,6 +16,7 @@ import { RunRequestError } from '../../demos/client/run-error'
 import { describeProgress } from './describe-run'
 import { DrawnRuns } from './DrawnRuns'
 import { ParamForm, useParamForm } from './ParamForm'
+import { ReceiptButtons } from '../receipts/ReceiptButtons'
 import { RepeatRuns } from './RepeatRuns'
 import { summaries, type SummaryKind } from './summaries'
 import type { ChartSlot } from './TimelineChart'
@@ -198,6 +199,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
           </div>
         </DrawnRuns>
       ) : null}
+      {state.phase === 'done' ? <ReceiptButtons runs={state.runs.map((aligned) => aligned.run)} /> : null}
       {repeatable ? (
         <RepeatRuns
           scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))}

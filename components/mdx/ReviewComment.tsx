@@ -2,17 +2,17 @@ import { useRouter } from 'next/router'
 import { useConfig } from 'nextra-theme-docs'
 import { useEffect, useState } from 'react'
 import { reviewComment, shortLinkSlug } from '../review-comment'
-import { absoluteUrl } from '../../links/site'
+import { copiedUrl } from '../../links/site'
 import { CopyButton } from '../ui/CopyButton'
 import styles from './ReviewComment.module.css'
 
-interface Heading {
+export interface Heading {
   text: string
   pageTop: boolean
 }
 
 /** The heading `id` as a reader sees it, without the permalink and copy button inside it. */
-function readHeading(id: string): Heading | undefined {
+export function readHeading(id: string): Heading | undefined {
   const element = document.getElementById(id)
   if (!element) return undefined
   const copy = element.cloneNode(true) as HTMLElement
@@ -35,7 +35,7 @@ export function ReviewComment({ anchor, text }: { anchor?: string; text: string 
   const [heading, setHeading] = useState<Heading | undefined>()
   useEffect(() => setHeading(anchor ? readHeading(anchor) : undefined), [anchor])
   const slug = shortLinkSlug(frontMatter.shortLinks, anchor, !anchor || (heading?.pageTop ?? false))
-  const url = absoluteUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`)
+  const url = copiedUrl(slug ? `/r/${slug}` : `${pathname}${anchor ? `#${anchor}` : ''}`)
   return (
     <div className={styles.review}>
       <CopyButton

@@ -7,6 +7,7 @@ type CopyState = 'idle' | 'copied' | 'failed'
  * Copies `text` and says so, to the eye and to screen readers (a polite
  * live region that is in the page before anything is announced).
  * `children` is the resting content; `className` replaces the default look.
+ * `text` may be a function that makes the text when clicked (a receipt asked of the server).
  */
 export function CopyButton({
   text,
@@ -14,7 +15,7 @@ export function CopyButton({
   children = 'Copy',
   className,
 }: {
-  text: string
+  text: string | (() => Promise<string>)
   label: string
   children?: ReactNode
   className?: string
@@ -24,7 +25,7 @@ export function CopyButton({
   useEffect(() => () => clearTimeout(reset.current), [])
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text)
+      await navigator.clipboard.writeText(typeof text === 'string' ? text : await text())
       setState('copied')
     } catch {
       setState('failed')

@@ -17,13 +17,15 @@
  * - `demo-cookie`, `pages-api`: the two requests that start no run
  * - `versions`: which Next.js a demo runs on (`?next=`), from the catalogue's `versions` and their `base`
  */
+export { ms } from './format'
 export { align, bars, effectAfterResponse, missingLanes, sideEffectEnds, type AlignedRun } from './align'
 export { frameReady, settledLater } from './action-frame'
 export { withComputedLimit } from './computed-limit'
 export { paramError } from './param-check'
 export { setDemoCookie } from './demo-cookie'
 export { callPagesApi, type PagesApiOutcome } from './pages-api'
-export { MAX_TIMES, repeatRuns, type Sample } from './repeat-runs'
+export { MAX_TIMES, medianRuns, repeatRuns, type Sample } from './repeat-runs'
+export { requestReceipt } from './receipt'
 export { RunRequestError } from './run-error'
 export { median, percentile } from './stats'
 export { lanesOf, paramsOf, runDemo, titleOf, type ActionFrames, type Demo } from './run-demo'

@@ -1,7 +1,9 @@
 import type { ScenarioName } from '../scenarios'
 import { paramsOf } from './run-demo'
 import { RunRequestError } from './run-error'
+import type { StartedRun } from './run'
 import { startRoute } from './start-run'
+import { median } from './stats'
 
 /** One response time of a repeated run: ms from request sent to last byte, on the browser's clock. */
 export interface Sample {
@@ -11,6 +13,8 @@ export interface Sample {
   /** The Next.js that answered, as its response said. */
   nextVersion?: string
   ms: number
+  /** The run, for a receipt of it: its id and what the browser saw. */
+  run: StartedRun
 }
 
 export interface RepeatOptions {
@@ -55,7 +59,7 @@ export async function repeatRuns(scenarios: readonly ScenarioName[], values: Rec
       for (;;) {
         try {
           const run = await startRoute(scenario, params, { signal: options.signal, base })
-          options.onSample({ scenario, base, nextVersion: run.nextVersion, ms: run.browser.lastByte })
+          options.onSample({ scenario, base, nextVersion: run.nextVersion, ms: run.browser.lastByte, run: { ...run, base } })
           break
         } catch (error) {
           if (!(error instanceof RunRequestError) || error.retryAfter === undefined || options.signal.aborted) throw error
@@ -65,4 +69,14 @@ export async function repeatRuns(scenarios: readonly ScenarioName[], values: Rec
       }
     }
   }
+}
+
+/** Each scenario's run whose response time is nearest its median: what a receipt of a repeated comparison shows. */
+export function medianRuns(samples: readonly Sample[], scenarios: readonly ScenarioName[]): StartedRun[] {
+  return scenarios.flatMap((scenario) => {
+    const own = samples.filter((sample) => sample.scenario === scenario)
+    const middle = median(own.map((sample) => sample.ms))
+    const nearest = own.reduce<Sample | undefined>((best, sample) => (!best || Math.abs(sample.ms - middle) < Math.abs(best.ms - middle) ? sample : best), undefined)
+    return nearest ? [nearest.run] : []
+  })
 }

@@ -56,7 +56,7 @@ export async function runDemo(demo: Demo, values: Record<string, number>, option
   const params = Object.fromEntries(Object.keys(paramsOf(demo)).map((key) => [key, values[key]!]))
   const progress = { scenario: demo.name, sentAt: performance.now() }
   options.onProgress?.(progress)
-  const started = await start(demo, params, options, frames)
+  const started = { ...(await start(demo, params, options, frames)), base: options.base ?? '' }
   options.onProgress?.({ ...progress, run: { ...started, events: [] } })
   const { events, end, nextVersion } = await collectEvents(
     started.runId,

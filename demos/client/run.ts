@@ -21,6 +21,8 @@ export interface StartedRun {
   browser: BrowserTiming
   /** The Next.js that ran it, as the server reported it (its response's `X-Next-Version`, then its event stream), never the page's guess. */
   nextVersion?: string
+  /** The path prefix of the server that ran it (a catalogue `versions` entry's `base`): its receipt is asked there. */
+  base?: string
 }
 
 /** A started run with its timeline as far as the event stream has brought it; `end` once the stream has ended. */

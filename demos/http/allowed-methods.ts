@@ -15,6 +15,7 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/serverless\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],
   [/^\/api\/runs\/?$/, 'GET'],
+  [/^\/api\/runs\/[^/]+\/receipt\/?$/, 'POST'],
   [/^\/api\/demo-cookie\/?$/, 'POST'],
   [/^\/api\/static-record\/?$/, 'GET'],
   [/^\/api\/pages-router-after\/?$/, 'POST'],

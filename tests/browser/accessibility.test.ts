@@ -1,44 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
+import { axeViolations, readable } from '../support/axe'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string; summary: string }[]
-}
-
-/** axe's violations on the page and every frame in it (the demo surfaces), one line of advice per element. */
-async function axeViolations(page: Page): Promise<Violation[]> {
-  // Evaluated over the DevTools protocol, so the site's script-src does not apply; every frame needs its own copy.
-  for (const frame of page.frames()) await frame.evaluate(axeSource)
-  return page.evaluate(async (tags) => {
-    const { violations } = await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } })
-    return violations.map((v) => ({
-      id: v.id,
-      impact: v.impact ?? null,
-      help: v.help,
-      nodes: v.nodes.map((node) => ({ target: node.target.join(' '), summary: node.failureSummary ?? '' })),
-    }))
-  }, AXE_TAGS)
-}
-
-function readable(violations: readonly Violation[]): string {
-  return violations
-    .map((v) => [`${v.id} (${v.impact}): ${v.help}`, ...v.nodes.map((n) => `  ${n.target}\n    ${n.summary.replace(/\n/g, '\n    ')}`)].join('\n'))
-    .join('\n')
-}
 
 /** The first demo with a Run button (not the Pages Router one, which draws no chart): run it and wait for its chart, and its Run N× spread if it has one. */
 async function runFirstDemo(page: Page): Promise<void> {

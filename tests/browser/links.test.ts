@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { absoluteUrl } from '@/links/site'
 import { reviewComment } from '@/components/review-comment'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
@@ -14,6 +13,9 @@ const pages = readSitePages()
 const SHOTS = '/tmp/after-guide-links-shots'
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
+
+/** A copied link: on the origin the visitor is on, since the test build sets no NEXT_PUBLIC_SITE_URL. */
+const visitorUrl = (path: string) => `${new URL(baseUrl()).origin}${path}`
 
 describe.runIf(browserAvailable())('links in Chromium', () => {
   const chromium = useChromium()
@@ -63,7 +65,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     await expect.poll(() => button.evaluate((b) => getComputedStyle(b).opacity)).toBe('1')
     await page.keyboard.press('Enter')
     await expect.poll(() => button.getByRole('status').textContent()).toBe('Copied to the clipboard')
-    expect(await clipboard(page)).toBe(absoluteUrl('/#why'))
+    expect(await clipboard(page)).toBe(visitorUrl('/#why'))
     await context.close()
   })
 
@@ -76,7 +78,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     await page.getByRole('button', { name: /^Copy review comment/ }).nth(1).click()
     await expect.poll(() => clipboard(page)).toBe(
       'This analytics call does not change the response: send it from `after()` so the page does not wait for the tracker. ' +
-        `See [after-guide: Analytics](${absoluteUrl('/r/analytics')}).`,
+        `See [after-guide: Analytics](${visitorUrl('/r/analytics')}).`,
     )
     await context.close()
   })
@@ -101,7 +103,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
       const own = sitePage.shortLinks.find((link) => anchor !== undefined && link.anchor === anchor)
       const pageLink = !anchor || anchor === topId ? sitePage.shortLinks.find((link) => link.anchor === undefined) : undefined
       const slug = (own ?? pageLink)?.slug
-      const url = absoluteUrl(slug ? `/r/${slug}` : `${sitePage.route}${anchor ? `#${anchor}` : ''}`)
+      const url = visitorUrl(slug ? `/r/${slug}` : `${sitePage.route}${anchor ? `#${anchor}` : ''}`)
       await buttons.nth(i).click()
       await expect.poll(() => clipboard(page), { message: `${sitePage.route} button ${i}` }).toBe(reviewComment(text!, section, url))
     }

@@ -1,0 +1,3 @@
+import { receiptRoute } from '@/demos/receipts'
+
+export const POST = receiptRoute

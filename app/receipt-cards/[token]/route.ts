@@ -1,0 +1,3 @@
+import { receiptCardResponse } from '@/links/receipt-card-response'
+
+export const GET = receiptCardResponse
