@@ -2,9 +2,9 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eachVersion } from '../support/api'
-import { fixtureDir, nextBuild, records, type BuildResult } from '../support/fixture-app'
+import { fixtureDir, nextBuild, nextDev, records, type BuildResult } from '../support/fixture-app'
 import { waitFor } from '../support/health'
-import { startServer, type RunningServer } from '../support/server'
+import { freePort, startServer, type RunningServer } from '../support/server'
 
 /**
  * The behaviours Next.js's own after() tests pin (test/e2e/app-dir/next-after-*), checked on each version the site
@@ -28,7 +28,7 @@ beforeAll(() => {
 })
 afterAll(async () => {
   const done = await Promise.all(builds.values())
-  for (const { dir } of done) rmSync(path.join(dir, '.next'), { recursive: true, force: true })
+  for (const { dir } of done) for (const out of ['.next', '.next-dev']) rmSync(path.join(dir, out), { recursive: true, force: true })
   console.log(`fixture builds: ${[...builds.keys()].map((key, i) => `${key} ${done[i]!.seconds} s`).join(', ')}`)
 })
 
@@ -238,6 +238,23 @@ eachVersion(({ name: version }) => {
       expect(records(server.output())).toContainEqual({ source: 'slow/finished', id })
     })
   })
+
+  it('next dev does not wait: on SIGINT it exits with a callback still running', async () => {
+    const { dir } = await built('after-upstream', version)
+    const dev = await nextDev(dir, await freePort())
+    try {
+      const id = newId()
+      const response = await fetch(`${dev.url}/slow?ms=20000`, { headers: { 'x-id': id } })
+      expect(response.status).toBe(200)
+      await response.text()
+      const started = (found: ReturnType<typeof records>) => found.some((entry) => entry.source === 'slow/started' && entry.id === id)
+      expect(started(await waitFor(async () => records(dev.output()), started, 30_000))).toBe(true)
+    } finally {
+      await dev.stop('SIGINT')
+    }
+    // The process has exited: whatever it did not print by now, it never will.
+    expect(records(dev.output()).map((entry) => entry.source)).not.toContain('slow/finished')
+  }, BUILD_TIMEOUT)
 
   describe('a platform’s request context (Symbol.for("@next/request-context"))', () => {
     const servers: RunningServer[] = []

@@ -51,3 +51,38 @@ export function records(output: string): Array<Record<string, unknown> & { sourc
     .filter((line) => line.startsWith('AFTER-FIXTURE '))
     .map((line) => JSON.parse(line.slice('AFTER-FIXTURE '.length)))
 }
+
+export interface DevServer {
+  url: string
+  output(): string
+  /** Sends `signal` to the process group, as Ctrl-C in a terminal does, and resolves once `next dev` has exited. */
+  stop(signal: NodeJS.Signals): Promise<void>
+}
+
+/** `next dev` of the app in `dir`, beside its build (in `.next-dev`), on `port`. */
+export async function nextDev(dir: string, port: number): Promise<DevServer> {
+  const bin = createRequire(path.join(dir, 'package.json')).resolve('next/dist/bin/next')
+  const child = spawn(process.execPath, [bin, 'dev', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: dir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', FIXTURE_DIST_DIR: '.next-dev' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const deadline = Date.now() + 60_000
+  while (!output.includes('Ready in')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`next dev did not start:\n${output}`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async stop(signal) {
+      if (child.exitCode === null) process.kill(-child.pid!, signal)
+      await exited
+    },
+  }
+}
