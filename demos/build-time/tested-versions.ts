@@ -7,7 +7,7 @@ export interface ClaimRow {
   files: string[]
   /** The live demo or record that shows it on the page, as the `backed by` cell names it first, if it does. */
   shownBy?: string
-  /** The `15.5` and `16` columns: `holds`, a measured value, or `—` (no integration truth test on that version). */
+  /** The `15.5` and `16` columns (the third and fourth; the fifth names the upstream test): `holds`, a measured value, or `—` (no integration truth test on that version). */
   columns: string[]
 }
 
@@ -24,7 +24,7 @@ export function claimTables(readme: string): Map<string, ClaimRow[]> {
     if (!page || !line.startsWith('| ') || cells.length < 4 || line.startsWith('| claim |') || line.startsWith('| ---')) continue
     const files = [...new Set([...cells[1]!.matchAll(/`integration\/([\w.-]+\.test\.ts)`/g)].map((match) => `tests/integration/${match[1]}`))]
     const shownBy = /^live [^;]*/.exec(cells[1]!)?.[0]
-    const row = { claim: cells[0]!.slice(2), files, ...(shownBy ? { shownBy: shownBy.replace(/`/g, '') } : {}), columns: cells.slice(-2).map((cell) => cell.replace(/ \|$/, '').trim()) }
+    const row = { claim: cells[0]!.slice(2), files, ...(shownBy ? { shownBy: shownBy.replace(/`/g, '') } : {}), columns: cells.slice(2, 4).map((cell) => cell.replace(/ \|$/, '').trim()) }
     tables.set(page, [...(tables.get(page) ?? []), row])
   }
   return tables
