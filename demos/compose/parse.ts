@@ -78,10 +78,10 @@ function checkPlace(step: Step, before: readonly Step[]): void {
     throw new StepError('The handler throws or redirects once.', 'one throw or redirect step')
   }
   if (step.kind !== 'effect') return
-  if (before.some((earlier) => earlier.kind === 'effect' && earlier.name === step.name)) throw new StepError(`"${step.name}" is called twice.`, 'each side effect once')
   if (before.filter((earlier) => earlier.kind === 'effect').length >= LIMITS.sideEffects) {
     throw new StepError(`More than ${LIMITS.sideEffects} side effects.`, `at most ${LIMITS.sideEffects} side effects`)
   }
+  if (before.some((earlier) => earlier.kind === 'effect' && earlier.name === step.name)) throw new StepError(`"${step.name}" is called twice.`, 'each side effect once')
   if (isNested(step) && !(previous?.kind === 'effect' && previous.style === 'after')) {
     throw new StepError('A nested after() goes right below the after step it is nested in.', 'an after step just above it')
   }
