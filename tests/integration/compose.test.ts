@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import { post, runCount } from '../support/api'
+import { baseUrl, post, runCount } from '../support/api'
 import { settled } from '../support/health'
 import { runToEnd } from '../support/runs'
 
@@ -38,7 +38,7 @@ describe('POST /api/demos/compose', () => {
   })
 
   it('refuses a bad composition with a 400 naming the step and what is allowed, and starts no run', async () => {
-    await settled()
+    await settled(baseUrl())
     const before = await runCount()
     const { response, body } = await post(`/api/demos/compose?steps=${encodeURIComponent('work:50,after:emial:800')}`)
     expect(response.status).toBe(400)
