@@ -92,9 +92,13 @@ const readParams = (name: DemoName, query: string): Params => {
  * flight. A refusal is a thrown DemoError and leaves no run.
  */
 export function admit(name: DemoName, request: RunRequest): Promise<RunRecorder> {
-  const params = readParams(name, request.query)
+  return admitChecked(name, readParams(name, request.query), request)
+}
+
+/** `admit` for a run whose parameters were read and checked otherwise (a composed handler's steps). */
+export function admitChecked(scenario: string, params: Params, request: RunRequest): Promise<RunRecorder> {
   const state = serverState()
-  return startRun(state, name, params, clientKey(request.headers, state.config.trustedProxyHops), readRunRef(request.headers))
+  return startRun(state, scenario, params, clientKey(request.headers, state.config.trustedProxyHops), readRunRef(request.headers))
 }
 
 /**

@@ -3,7 +3,7 @@
  * the server that runs it. Every surface admits its runs through `admit`;
  * everything that answers HTTP answers its refusals through `withErrorResponse`.
  */
-export { admit, admitLater, checkRunRequest, httpRunRequest, startAdmitted, startRun, type Admission, type RunRequest } from './admit'
+export { admit, admitChecked, admitLater, checkRunRequest, httpRunRequest, startAdmitted, startRun, type Admission, type RunRequest } from './admit'
 export { clientKey } from './client-key'
 export { loadConfig, type DemoConfig } from './config'
 export { withErrorResponse } from './error-boundary'

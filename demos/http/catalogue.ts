@@ -1,4 +1,5 @@
 import { parseRequest, withErrorResponse } from '../admission'
+import { CALL_STYLES, LIMITS, SIDE_EFFECTS, STEP_SYNTAX } from '../compose'
 import { describeRange, scenarios, type Scenario } from '../scenarios'
 import { next16Url, next16Version, servedVersion } from '../versions'
 
@@ -18,6 +19,16 @@ const catalogue = {
       ]),
     ),
   })),
+  // The playground's composed Route Handler: its steps in one parameter, in a syntax of their own.
+  compose: {
+    endpoint: 'POST /api/demos/compose?steps=<composition>',
+    events: 'GET /api/runs/<runId>/events',
+    example: 'work:50,after:audit-log:800,await:email:200,void:analytics:300',
+    syntax: STEP_SYNTAX,
+    sideEffects: Object.keys(SIDE_EFFECTS),
+    callStyles: CALL_STYLES,
+    limits: LIMITS,
+  },
 }
 
 /**

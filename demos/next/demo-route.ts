@@ -5,7 +5,7 @@ import { demoOperations, type DemoOperations } from '../operations'
 import type { ScenarioName } from '../scenarios'
 import { nextVersion, VERSION_HEADER } from '../versions'
 import { withBodySentMarker } from './body-sent'
-import { runBody } from './run-body'
+import { runBody, type BodyEnd } from './run-body'
 
 export type DemoHandler<O = DemoOperations> = (request: Request, operations: O) => Promise<Response>
 
@@ -17,10 +17,23 @@ const ruleOperations: OperationsFactory<DemoOperations> = (recorder, scenario, p
   demoOperations(recorder, scenario, { ...params, work: params.work ?? 0 })
 
 /** Names the Next.js that ran the handler; a response of its own (one without a body) is copied first. */
-function versioned(response: Response): Response {
+export function versioned(response: Response): Response {
   const named = response.body === null ? new Response(null, response) : response
   named.headers.set(VERSION_HEADER, nextVersion)
   return named
+}
+
+/** How a Route Handler's body ends on its run's timeline. */
+export const routeEnd: BodyEnd<Response> = {
+  returned: (response) => ({
+    type: EVENTS.responseReturned,
+    label: `Handler returned ${response.status}`,
+    lane: LANES.handler,
+    outcome: response.ok ? 'ok' : 'error',
+    detail: String(response.status),
+  }),
+  threw: { type: EVENTS.handlerThrew, label: 'Handler threw', lane: LANES.handler },
+  afterResponse: after,
 }
 
 /** Admits a Route Handler's run; a refusal is its JSON error response. */
@@ -39,16 +52,6 @@ export function demoRoute<O = DemoOperations>(name: ScenarioName, handler: DemoH
     const recorder = await admitRoute(name, request)
     if (recorder instanceof Response) return recorder
     const ops = makeOperations(recorder, name, recorder.run.params)
-    return runBody(recorder, async () => versioned(withBodySentMarker(recorder, await handler(request, ops))), {
-      returned: (response) => ({
-        type: EVENTS.responseReturned,
-        label: `Handler returned ${response.status}`,
-        lane: LANES.handler,
-        outcome: response.ok ? 'ok' : 'error',
-        detail: String(response.status),
-      }),
-      threw: { type: EVENTS.handlerThrew, label: 'Handler threw', lane: LANES.handler },
-      afterResponse: after,
-    })
+    return runBody(recorder, async () => versioned(withBodySentMarker(recorder, await handler(request, ops))), routeEnd)
   }
 }

@@ -1,5 +1,6 @@
-import { effectKind, EVENTS, LANES, simulate, type Lane, type Params, type RunRecorder } from '../engine'
+import { effectKind, LANES, simulate, type Lane, type Params, type RunRecorder } from '../engine'
 import { STREAM_CHUNK_MS } from '../scenarios'
+import { chunkedStream } from './chunked-stream'
 import { demoOperations, type DemoOperations } from './rule'
 
 /**
@@ -33,7 +34,8 @@ export class SimulatedFailure extends Error {
   }
 }
 
-const failAfter = async (ms: number, message: string): Promise<never> => {
+/** Stands in for a call that fails after `ms`. */
+export const failAfter = async (ms: number, message: string): Promise<never> => {
   await simulate(ms)
   throw new SimulatedFailure(message)
 }
@@ -47,46 +49,6 @@ export function behaviourOperations(recorder: RunRecorder, scenario: string, par
     recorder.task({ lane, type: effectKind(lane), started: `${lane} started`, finished: `${lane} finished` }, () =>
       simulate(effectMs),
     )
-
-  function reportStream(): ReadableStream<Uint8Array> {
-    const encoder = new TextEncoder()
-    const chunks = Math.max(1, Math.ceil((params.stream ?? 0) / STREAM_CHUNK_MS))
-    let timer: ReturnType<typeof setTimeout> | undefined
-    let sent = 0
-    const lane = LANES.stream
-    return new ReadableStream<Uint8Array>({
-      start() {
-        recorder.mark({ type: EVENTS.streamStarted, label: 'Stream opened', lane, phase: 'start' })
-      },
-      pull(controller) {
-        return new Promise<void>((resolve) => {
-          timer = setTimeout(() => {
-            timer = undefined
-            sent++
-            controller.enqueue(encoder.encode(`chunk ${sent} of ${chunks}\n`))
-            recorder.mark({ type: EVENTS.streamChunk, label: `Chunk ${sent} sent`, lane, phase: 'instant' })
-            if (sent === chunks) {
-              controller.close()
-              recorder.mark({ type: EVENTS.streamClosed, label: 'Stream closed', lane, phase: 'end', outcome: 'ok' })
-            }
-            resolve()
-          }, STREAM_CHUNK_MS)
-        })
-      },
-      cancel() {
-        // The client went away: Next.js cancels the body, and no more chunks are made.
-        if (timer !== undefined) clearTimeout(timer)
-        recorder.mark({
-          type: EVENTS.streamCancelled,
-          label: 'Stream cancelled: the client left',
-          lane,
-          phase: 'end',
-          outcome: 'error',
-          detail: `after ${sent} of ${chunks} chunks`,
-        })
-      },
-    })
-  }
 
   return {
     ...base,
@@ -103,7 +65,7 @@ export function behaviourOperations(recorder: RunRecorder, scenario: string, par
     updateSearchIndex: inLane(LANES.updateSearchIndex),
     purgeCache: inLane(LANES.purgeCache),
     recordMetrics: inLane(LANES.recordMetrics),
-    reportStream,
+    reportStream: () => chunkedStream(recorder, Math.max(1, Math.ceil((params.stream ?? 0) / STREAM_CHUNK_MS))),
     stream: (body) =>
       new Response(body, {
         headers: {

@@ -3,6 +3,7 @@
  * `logUserAction`, `sendReceipt`, …), named as a reader would name them in
  * their own app, each recording itself on the run's timeline.
  */
-export { behaviourOperations, SimulatedFailure, type BehaviourOperations } from './behaviour'
+export { behaviourOperations, failAfter, SimulatedFailure, type BehaviourOperations } from './behaviour'
+export { chunkedStream } from './chunked-stream'
 export { demoOperations, type DemoOperations, type DemoParams } from './rule'
 export { readStock, sellOne } from './stock'

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { parseComposition } from '@/demos/compose/parse'
 import { baseUrl, post } from '../support/api'
 import { settled } from '../support/health'
 
@@ -82,6 +83,14 @@ interface Outcome {
   target?: string
 }
 
+/** A composed handler answers 500 by design when its steps throw before it answers: a `throw`, or a failing awaited call. */
+function composedToFail(target: string, status: number): boolean {
+  const url = new URL(target, 'http://x')
+  if (url.pathname !== '/api/demos/compose' || status !== 500) return false
+  const parsed = parseComposition(url.searchParams.get('steps') ?? '')
+  return 'steps' in parsed && parsed.steps.some((step) => step.kind === 'throw' || (step.kind === 'effect' && step.style === 'await' && step.fails))
+}
+
 describe('fuzzing every endpoint', () => {
   it(`answers ${REQUESTS} random and hostile requests without a 5xx (but from scenarios built to fail) or a hang, and stays up`, async () => {
     const base = new URL(baseUrl())
@@ -95,7 +104,7 @@ describe('fuzzing every endpoint', () => {
     // A scenario that answers 5xx by design (a handler that throws) may do so; nothing else may.
     const builtToFail = new Map(catalogue.scenarios.filter((s) => s.status >= 500).map((s) => [`/api/demos/${s.name}`, s.status]))
     const expected = ({ status, method, target }: Outcome) =>
-      method === 'POST' && target !== undefined && builtToFail.get(new URL(target, base).pathname) === status
+      method === 'POST' && target !== undefined && (builtToFail.get(new URL(target, base).pathname) === status || composedToFail(target, status))
     const SCENARIOS = [...names, ...HOSTILE_SCENARIOS]
     const KEYS = [...new Set(catalogue.scenarios.flatMap((scenario) => Object.keys(scenario.params))), ...HOSTILE_KEYS]
     const runIds: string[] = []
@@ -108,11 +117,18 @@ describe('fuzzing every endpoint', () => {
       if (next() < 0.05) parts.push('x='.padEnd(10_000, 'y'))
       return parts.length ? `?${parts.join('&')}` : ''
     }
+    // The playground's composed handlers: valid steps, broken ones and hostile text, joined at random.
+    const STEP_PARTS = ['work:50', 'work:9999', 'after:audit-log:20', 'await:email:10', 'void:analytics:30:fails', 'after:webhook:5:fails', 'nested:search-index:5', 'nested-first:cache-purge:5', 'throw', 'redirect', 'stream:2', 'stream:0', 'after:emial:5', 'await:email', 'x:y:z:w:v']
+    const composition = () => {
+      const parts = Array.from({ length: 1 + Math.floor(next() * 8) }, () => (next() < 0.8 ? pick(STEP_PARTS) : pick(HOSTILE_STRINGS)))
+      return encodeURIComponent(parts.join(','))
+    }
     const runId = () => (next() < 0.5 ? pick(runIds) : pick(['AAAAAAAAAAAA', 'short', '%2e%2e', 'a'.repeat(13), '<img>', '____________', '..']))
     const path = () =>
       pick([
         () => `/api/demos/${pick(SCENARIOS)}${query()}`,
         () => `/api/demos/${pick(names)}${query()}`,
+        () => `/api/demos/compose?steps=${composition()}`,
         () => `/api/runs/${runId()}/events${next() < 0.3 ? query() : ''}`,
         () => `/api/demos${query()}`,
         () => `/api/health${query()}`,

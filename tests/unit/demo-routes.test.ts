@@ -12,7 +12,8 @@ const ROUTES = path.join(process.cwd(), 'app', 'api', 'demos')
 
 /** Route folders with a fixed name: `[scenario]` answers the unknown ones. */
 const routeFolders = readdirSync(ROUTES, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
+  // `compose` runs the playground's composed handlers, not a scenario of its own (demos/compose).
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('[') && entry.name !== 'compose')
   .map((entry) => entry.name)
 
 const routeFile = (name: string) => path.join(ROUTES, name, 'route.ts')

@@ -1,0 +1,40 @@
+import { redirect } from 'next/navigation'
+import { after } from 'next/server'
+import { admitChecked, httpRunRequest, invalidParameter, readQueryString, withErrorResponse } from '../admission'
+import { composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
+import { withBodySentMarker } from './body-sent'
+import { routeEnd, versioned } from './demo-route'
+import { runBody } from './run-body'
+
+/** The playground's run name, as runs and receipts know it. */
+export const COMPOSE = 'compose'
+
+/** The composition in `?steps=`, read and checked before any run exists: a bad one is a 400 naming the step at fault. */
+function readSteps(query: string): Step[] {
+  const text = readQueryString(query, ['steps']).get('steps') ?? ''
+  const parsed = parseComposition(text)
+  if ('error' in parsed) throw invalidParameter('steps', describeError(parsed.error), parsed.error.allowed)
+  return parsed.steps
+}
+
+/**
+ * `POST /api/demos/compose?steps=…`: runs a visitor's composed Route Handler
+ * through the interpreter, with the real `after()` and `redirect()`, admitted,
+ * recorded and measured like every demo route.
+ */
+export const composeRoute = withErrorResponse(async (request: Request): Promise<Response> => {
+  const runRequest = httpRunRequest(request)
+  const steps = readSteps(runRequest.query)
+  const recorder = await admitChecked(COMPOSE, { steps: steps.length, totalMs: totalMs(steps) }, runRequest)
+  const runtime = { ...composedOperations(recorder), after, redirect }
+  return runBody(
+    recorder,
+    async () => {
+      const response = versioned(withBodySentMarker(recorder, await interpret(steps, runtime)))
+      response.headers.set('X-Run-Id', recorder.id)
+      response.headers.set('Cache-Control', 'no-store')
+      return response
+    },
+    routeEnd,
+  )
+})
