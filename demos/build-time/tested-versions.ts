@@ -31,7 +31,7 @@ export function claimTables(readme: string): Map<string, ClaimRow[]> {
 }
 
 /** Whether a test file runs its tests on every version (tests/support/api.ts's `eachVersion`), read from its source. */
-export const runsOnEachVersion = (file: string): boolean => /\beachVersion\(/.test(read(file))
+export const runsOnEachVersion = (file: string): boolean => /\beachVersion\(|\.each\(inject\('versions'\)\)/.test(read(file))
 
 /** The exact Next.js a package resolves (`""` for the site, `next16` for the Next.js 16 server): what the tests ran against. */
 const installedNext = (pkg: string): string => (JSON.parse(read(path.join(pkg, 'node_modules/next/package.json'))) as { version: string }).version
