@@ -46,3 +46,15 @@ export function clientKey(headers: Headers, trustedHops: number): string {
   const peer = recording().on ? headers.get(PEER_HEADER) : null
   return peer ? peer.slice(0, 64) : 'unknown'
 }
+
+/**
+ * The host the visitor addressed: the Host header, or, behind trusted
+ * proxies, the one they forwarded (the site forwards `/next16/*` to the
+ * Next.js 16 server as such a proxy). Next.js's own Server Action check
+ * trusts X-Forwarded-Host from anyone; here it is only believed from a
+ * trusted proxy.
+ */
+export function addressedHost(headers: Headers, trustedHops: number): string | null {
+  const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim()
+  return trustedHops > 0 && forwarded ? forwarded : headers.get('host')
+}

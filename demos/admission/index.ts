@@ -4,7 +4,7 @@
  * everything that answers HTTP answers its refusals through `withErrorResponse`.
  */
 export { admit, admitChecked, admitLater, checkRunRequest, httpRunRequest, startAdmitted, startRun, type Admission, type RunRequest } from './admit'
-export { clientKey } from './client-key'
+export { addressedHost, clientKey } from './client-key'
 export { loadConfig, type DemoConfig } from './config'
 export { withErrorResponse } from './error-boundary'
 export {

@@ -1,4 +1,4 @@
-import { carriesBody, DemoError, errorResponse, invalidParameter, MAX_QUERY_LENGTH, payloadTooLarge, serverState } from '../admission'
+import { addressedHost, carriesBody, DemoError, errorResponse, invalidParameter, MAX_QUERY_LENGTH, payloadTooLarge, serverState } from '../admission'
 
 /**
  * The largest Server Action body a demo takes: its one argument, a query
@@ -8,17 +8,6 @@ import { carriesBody, DemoError, errorResponse, invalidParameter, MAX_QUERY_LENG
 const MAX_ACTION_BODY_BYTES = 6 * MAX_QUERY_LENGTH + 8
 
 const refusal = (field: string, message: string, allowed: string): Response => errorResponse(invalidParameter(field, message, allowed))
-
-/**
- * The host the visitor addressed: the Host header, or, behind trusted
- * proxies, the one they forwarded. Next.js's own Server Action check trusts
- * X-Forwarded-Host from anyone, so a client that sets it to a foreign
- * `Origin` passes; here it is only believed from a trusted proxy.
- */
-function addressedHost(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-host')?.split(',')[0]?.trim()
-  return serverState().config.trustedProxyHops > 0 && forwarded ? forwarded : headers.get('host')
-}
 
 function originHost(origin: string): string | null {
   try {
@@ -38,7 +27,7 @@ function originHost(origin: string): string | null {
 export async function actionRequestResponse(request: Request): Promise<Response | undefined> {
   if (request.method !== 'POST' || !request.headers.has('next-action')) return undefined
   const origin = request.headers.get('origin')
-  if (origin !== null && originHost(origin) !== addressedHost(request.headers)) {
+  if (origin !== null && originHost(origin) !== addressedHost(request.headers, serverState().config.trustedProxyHops)) {
     return errorResponse(new DemoError(403, 'foreign_origin', 'Server Actions are only called from this site’s own pages.', { field: 'Origin', allowed: 'this site’s origin' }))
   }
   const length = Number(request.headers.get('content-length') ?? NaN)
