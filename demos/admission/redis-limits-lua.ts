@@ -6,7 +6,7 @@
  *
  * Keys under the prefix: `rate:<what>` (sorted set of clients by when their
  * bucket is full again) and `rate:<what>:<client>` (hash: tokens, at);
- * `count:<name>` (hash: instance → slots it holds); `share:<client>` (sorted
+ * `slots:<name>` (sorted set of `<instance>/<slot>` leases by deadline); `share:<client>` (sorted
  * set of the client's run ids, and `~<claim>` places still starting, by
  * time); `history` (sorted set of run ids by start time).
  */
@@ -59,41 +59,42 @@ store(key, math.min(burst, tokensOf(key) + 1), key == ARGV[7])
 return 1
 `
 
-/** Sums the slots of the instances still alive, dropping those of instances whose heartbeat is gone (killed). */
+/**
+ * Counts the slots still held: each slot is a lease that ends by itself at its deadline (so a release lost while Redis
+ * was away costs its slot only until then), and the slots of an instance whose heartbeat is gone (killed) are dropped.
+ */
 const LIVE_COUNT = `
 local P, key, owner = ARGV[1], ARGV[1] .. ARGV[2], ARGV[3]
+local clock = redis.call('TIME')
+local now = tonumber(clock[1]) * 1000 + math.floor(tonumber(clock[2]) / 1000)
 local function liveCount()
-  local total = 0
-  local fields = redis.call('HGETALL', key)
-  for i = 1, #fields, 2 do
-    if fields[i] == owner or redis.call('EXISTS', P .. 'instance:' .. fields[i]) == 1 then
-      total = total + tonumber(fields[i + 1])
-    else
-      redis.call('HDEL', key, fields[i])
-    end
+  redis.call('ZREMRANGEBYSCORE', key, '-inf', now)
+  local total, alive = 0, {}
+  for _, slot in ipairs(redis.call('ZRANGE', key, 0, -1)) do
+    local holder = string.match(slot, '^(.*)/[^/]*$')
+    if alive[holder] == nil then alive[holder] = holder == owner or redis.call('EXISTS', P .. 'instance:' .. holder) == 1 end
+    if alive[holder] then total = total + 1 else redis.call('ZREM', key, slot) end
   end
   return total
 end
 `
 
 /**
- * ARGV: prefix, key, owner, max, ttlMs, take (1) or only check (0). Returns 1 when there is room (and takes a slot
- * when asked), 0 when full. The key lives `ttlMs` past its last slot taken: every slot is held for less.
+ * ARGV: prefix, key, owner, max, ttlMs, take (1) or only check (0), slot id. Returns 1 when there is room (and takes
+ * the slot `<owner>/<slot id>`, held at most `ttlMs`, when asked), 0 when full.
  */
 export const COUNT_TAKE = `${LIVE_COUNT}
 if liveCount() >= tonumber(ARGV[4]) then return 0 end
 if ARGV[6] == '1' then
-  redis.call('HINCRBY', key, owner, 1)
+  redis.call('ZADD', key, now + tonumber(ARGV[5]), owner .. '/' .. ARGV[7])
   redis.call('PEXPIRE', key, ARGV[5])
 end
 return 1
 `
 
-/** ARGV: prefix, key, owner. */
+/** ARGV: prefix, key, owner, slot id. */
 export const COUNT_RELEASE = `
-local key, owner = ARGV[1] .. ARGV[2], ARGV[3]
--- At most down to 0: a count dropped meanwhile (its key expired) is not made negative.
-if redis.call('HINCRBY', key, owner, -1) <= 0 then redis.call('HDEL', key, owner) end
+redis.call('ZREM', ARGV[1] .. ARGV[2], ARGV[3] .. '/' .. ARGV[4])
 return 1
 `
 

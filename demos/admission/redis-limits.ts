@@ -36,10 +36,10 @@ export class RedisRateLimiter implements RateLimiter {
 }
 
 /**
- * A count every instance adds to, each under its own name: slots of an
- * instance that was killed stop counting once its heartbeat expires. `ttlMs`
- * bounds how long any slot is held (a run's or a stream's lifetime), so a key
- * left behind goes away by itself.
+ * A count every instance adds to: each slot is a lease named after its
+ * instance, so slots of an instance that was killed stop counting once its
+ * heartbeat expires, and ends by itself after `ttlMs` (a run's or a stream's
+ * lifetime) if its release never arrives (Redis was away at the time).
  */
 class RedisCount {
   constructor(
@@ -49,14 +49,17 @@ class RedisCount {
     private readonly ttlMs: number,
   ) {}
 
-  async hasRoom(take: boolean): Promise<boolean> {
+  async hasRoom(): Promise<boolean> {
     const { connection, prefix, owner } = this.place
-    return (await connection.eval(COUNT_TAKE, [prefix, this.key, owner, this.max, this.ttlMs, take ? 1 : 0])) === 1
+    return (await connection.eval(COUNT_TAKE, [prefix, this.key, owner, this.max, this.ttlMs, 0, ''])) === 1
   }
 
-  release(): void {
+  /** Takes a slot; undefined when the count is full. */
+  async take(): Promise<Release | undefined> {
     const { connection, prefix, owner } = this.place
-    inBackground(connection.eval(COUNT_RELEASE, [prefix, this.key, owner]))
+    const slot = randomBytes(9).toString('base64url')
+    if ((await connection.eval(COUNT_TAKE, [prefix, this.key, owner, this.max, this.ttlMs, 1, slot])) !== 1) return undefined
+    return once(() => inBackground(connection.eval(COUNT_RELEASE, [prefix, this.key, owner, slot])))
   }
 
   async read(): Promise<number> {
@@ -77,7 +80,7 @@ export class RedisGauge implements Gauge {
     /** How long any one slot is held at most. */
     holdMs: number,
   ) {
-    this.slots = new RedisCount(place, `count:${name}`, max, holdMs)
+    this.slots = new RedisCount(place, `slots:${name}`, max, holdMs)
   }
 
   count(): Promise<number> {
@@ -85,12 +88,13 @@ export class RedisGauge implements Gauge {
   }
 
   async checkRoom(): Promise<void> {
-    if (!(await this.slots.hasRoom(false))) throw capReached(this.name, this.max, this.retryAfterSeconds)
+    if (!(await this.slots.hasRoom())) throw capReached(this.name, this.max, this.retryAfterSeconds)
   }
 
   async acquire(): Promise<Release> {
-    if (!(await this.slots.hasRoom(true))) throw capReached(this.name, this.max, this.retryAfterSeconds)
-    return once(() => this.slots.release())
+    const release = await this.slots.take()
+    if (!release) throw capReached(this.name, this.max, this.retryAfterSeconds)
+    return release
   }
 }
 
@@ -105,9 +109,9 @@ export class RedisClientShare implements ClientShare {
   ) {}
 
   async acquire(client: string): Promise<Release> {
-    const count = new RedisCount(this.place, `count:${this.name}:${client}`, this.share, this.holdMs)
-    if (!(await count.hasRoom(true))) throw shareHeld(this.name, this.share)
-    return once(() => count.release())
+    const release = await new RedisCount(this.place, `slots:${this.name}:${client}`, this.share, this.holdMs).take()
+    if (!release) throw shareHeld(this.name, this.share)
+    return release
   }
 }
 

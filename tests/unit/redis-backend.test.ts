@@ -127,5 +127,20 @@ describe.runIf(redisAvailable())('the Redis backend and limits, on a redis-serve
       await expect.poll(() => survivor.limits.streams.count(), { timeout: 5000 }).toBe(0)
       await survivor.limits.streams.acquire()
     })
+
+    it('ends a slot whose release never arrived (Redis was away) at its deadline, under steady traffic', async () => {
+      const config = { ...loadConfig(), maxStreams: 2, streamMaxLifetimeMs: 300 }
+      const { limits } = instance(config, Date.now)
+      await limits.streams.acquire() // its release is lost: never called
+      // Steady traffic: other streams open and close meanwhile, which must not keep the lost slot counted.
+      const openAndCount = async () => {
+        const release = await limits.streams.acquire()
+        const count = await limits.streams.count()
+        release()
+        return count
+      }
+      // The deadline is the stream's lifetime plus the margin every slot is held for (LOST_RUN_MARGIN_MS, 10 s).
+      await expect.poll(openAndCount, { timeout: 25_000, interval: 250 }).toBe(1)
+    }, 30_000)
   })
 })
