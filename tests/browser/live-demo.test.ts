@@ -77,7 +77,8 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
     expect(shown.at(-1)).toMatch(/side effect finished [\d,]+ ms after that/)
     // Said once, at the end, by the live region.
     expect(announced).toHaveLength(1)
-    expect(announced[0]).toMatch(/^Side effect awaited \(blocking\):.*Side effect in after\(\):.*side effect finished [\d,]+ ms after that/)
+    // Each run is named with the Next.js version that reported it.
+    expect(announced[0]).toMatch(/^Side effect awaited \(blocking\), Next\.js [\d.]+:.*Side effect in after\(\), Next\.js [\d.]+:.*side effect finished [\d,]+ ms after that/)
     await context.close()
   })
 
@@ -143,7 +144,7 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
     expect(await points('blocking')).toBe(10)
     expect(await points('after')).toBe(10)
     const figures = await repeat.getByTestId('repeat-figures').textContent()
-    expect(figures).toMatch(/Side effect awaited \(blocking\): median [\d,]+ ms, p95 [\d,]+ ms \(10 runs\); its median is [\d.]+× that of Side effect in after\(\)/)
+    expect(figures).toMatch(/Side effect awaited \(blocking\), Next\.js [\d.]+: median [\d,]+ ms, p95 [\d,]+ ms \(10 runs\); its median is [\d.]+× that of Side effect in after\(\), Next\.js [\d.]+/)
 
     await repeat.getByRole('spinbutton', { name: /Times/ }).fill('20')
     await repeat.getByRole('button', { name: 'Run 20×' }).click()
