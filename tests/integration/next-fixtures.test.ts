@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { nextBuild } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { startServer, type RunningServer } from '../support/server'
 
@@ -13,20 +13,6 @@ import { startServer, type RunningServer } from '../support/server'
  */
 const root = path.resolve(import.meta.dirname, '../..')
 const fixture = (name: string) => path.join(root, 'tests/fixtures', name)
-
-function nextBuild(dir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-      cwd: dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    child.once('exit', (code) => resolve({ code, output }))
-  })
-}
 
 // Both fixtures are built at once, from the start of the file: a build spends part of its time waiting on the disk
 // and in single-threaded steps, so two overlap well even on two cores.
