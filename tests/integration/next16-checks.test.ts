@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import { eachVersion } from '../support/api'
 import { startVersionServer } from '../support/server'
+import { streamText } from '../support/stream-text'
 
 /*
  * Issue 16's "what to check on 16", measured on both versions. The
@@ -14,29 +15,6 @@ import { startVersionServer } from '../support/server'
 
 const EFFECT_MS = 1500
 
-/** Reads an event stream to its end; `reached(marker)` resolves once the text so far includes it. */
-function read(response: Response) {
-  let text = ''
-  const waiting: Array<{ marker: string; resolve: () => void }> = []
-  const done = (async () => {
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        text += decoder.decode(value, { stream: true })
-        for (const wait of waiting.filter((wait) => text.includes(wait.marker))) wait.resolve()
-      }
-    } catch {
-      // the connection dropped: what arrived is the evidence
-    }
-    return text
-  })()
-  const reached = (marker: string) => new Promise<void>((resolve) => (text.includes(marker) ? resolve() : waiting.push({ marker, resolve })))
-  return { done, reached }
-}
-
 eachVersion((version) => {
   describe.each(['SIGINT', 'SIGTERM'] as const)('%s with a callback in flight', (signal) => {
     it(`lets the after() callback finish and its final event reach the viewer, then exits ${version.name === '16' ? '128 + the signal' : '0'}`, async () => {
@@ -44,7 +22,7 @@ eachVersion((version) => {
       try {
         const response = await fetch(`${base}/api/demos/after?work=0&effect=${EFFECT_MS}`, { method: 'POST' })
         expect(response.headers.get('X-Next-Version')).toBe(version.next)
-        const stream = read(await fetch(`${base}/api/runs/${response.headers.get('x-run-id')}/events`))
+        const stream = streamText(fetch(`${base}/api/runs/${response.headers.get('x-run-id')}/events`))
         await stream.reached(`"type":"${EVENTS.effectStarted}"`)
 
         const exitCode = await server.stop(signal)

@@ -2,27 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import { waitFor } from '../support/health'
 import { startServer } from '../support/server'
+import { streamText } from '../support/stream-text'
 
 const EFFECTS = [1500, 2000, 2500, 3000, 3500]
 
 /** Follows an event stream, keeping everything it received. */
-function follow(url: string) {
-  let text = ''
-  const done = fetch(url).then(async (response) => {
-    const reader = response.body!.getReader()
-    const decoder = new TextDecoder()
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        text += decoder.decode(value, { stream: true })
-      }
-    } catch {
-      // the connection dropped: what arrived so far is the evidence
-    }
-  })
-  return { done, text: () => text }
-}
+const follow = (url: string) => streamText(fetch(url))
 
 describe('SIGTERM with runs in flight', () => {
   it('finishes every after() callback and delivers every final event before the server exits', async () => {
