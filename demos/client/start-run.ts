@@ -1,6 +1,6 @@
 import type { ActionResult } from '../next'
 // The surfaces alone, not the scenarios entry: the Server Action frame's own bundle imports this module.
-import { appSurfaces, type AppSurfaceName } from '../scenarios/surfaces'
+import { appSurfaces, leavesMidStream, type AppSurfaceName } from '../scenarios/surfaces'
 import { toQuery, type RunOptions, type StartedRun } from './run'
 import { refusal, RunRequestError } from './run-error'
 import { timedRequest } from './timed-request'
@@ -55,18 +55,27 @@ async function lookUpRun(ref: string, { signal, base = '' }: RunOptions): Promis
   return ((await response.json()) as { runId: string }).runId
 }
 
-/** GETs an App Router demo page (behind middleware or not), timed to its first and last byte; the run id is in its HTML. */
-export async function startPage(name: AppSurfaceName, params: Record<string, number>, { signal, base = '' }: RunOptions = {}): Promise<StartedRun> {
+/**
+ * GETs an App Router demo page (behind middleware or not), timed to its first
+ * and last byte. The run id is in its HTML; a page whose render failed (a
+ * redirect, a 404 or 500 page) carries none, so it is looked up by the
+ * request's `X-Run-Ref`, as for a Route Handler. A surface whose visitor
+ * leaves mid-stream hangs up once the run id has arrived.
+ */
+export async function startPage(name: AppSurfaceName, params: Record<string, number>, options: RunOptions = {}): Promise<StartedRun> {
+  const ref = newRunRef()
+  const runIdIn = (text: string) => /data-run-id="([A-Za-z0-9_-]{12})"/.exec(text)?.[1]
   const { response, text, timing } = await timedRequest(
-    `${base}${appSurfaces[name].path}?${toQuery(params)}`,
-    {},
-    { signal },
+    `${options.base ?? ''}${appSurfaces[name].path}?${toQuery(params)}`,
+    { redirect: 'manual', headers: { 'X-Run-Ref': ref } },
+    { signal: options.signal },
     'The demo page could not be reached. Check your connection and try again.',
+    leavesMidStream(name) ? (sofar) => runIdIn(sofar) !== undefined : undefined,
   )
-  if (!response.ok) throw refusal(response, text, `The page answered ${response.status}.`)
-  const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(text)?.[1]
-  if (!runId) throw new RunRequestError('The page carried no run id.')
-  return { scenario: name, runId, status: response.status, browser: timing }
+  const runId = runIdIn(text) ?? (await lookUpRun(ref, options))
+  if (!runId) throw refusal(response, text, `The page answered ${response.status}.`)
+  const redirected = response.type === 'opaqueredirect'
+  return { scenario: name, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
 }
 
 /** Calls a demo Server Action, as a client component on its App Router page does, timed the way that page sees it. */

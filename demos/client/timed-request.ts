@@ -12,9 +12,16 @@ export interface TimedResponse {
  * Sends one demo request and reads its body, timed with `performance.now()`
  * from request sent to first and last byte. `stop` hangs up mid-body and the
  * timing ends there; `signal` aborts everything. `unreachable` is what the
- * visitor reads when the request never got an answer.
+ * visitor reads when the request never got an answer. `leaveWhen` hangs up
+ * as soon as the body read so far satisfies it, as a visitor who leaves.
  */
-export async function timedRequest(url: string, init: RequestInit, options: RunOptions, unreachable: string): Promise<TimedResponse> {
+export async function timedRequest(
+  url: string,
+  init: RequestInit,
+  options: RunOptions,
+  unreachable: string,
+  leaveWhen?: (text: string) => boolean,
+): Promise<TimedResponse> {
   const { signal, stop } = options
   const request = new AbortController()
   const abortRequest = () => request.abort()
@@ -33,7 +40,12 @@ export async function timedRequest(url: string, init: RequestInit, options: RunO
       throw new RunRequestError(unreachable)
     }
     const firstByte = performance.now() - sent
-    const { text, stopped } = await readBody(response, stop)
+    const leave = (sofar: string): boolean => {
+      if (!leaveWhen?.(sofar)) return false
+      abortRequest()
+      return true
+    }
+    const { text, stopped } = await readBody(response, stop, leave)
     const lastByte = performance.now() - sent
     return { response, text, timing: { firstByte, lastByte, ...(stopped ? { stopped } : {}) } }
   } finally {
@@ -42,8 +54,8 @@ export async function timedRequest(url: string, init: RequestInit, options: RunO
   }
 }
 
-/** Reads the body to its end, or to the moment the visitor stopped it. */
-async function readBody(response: Response, stop?: AbortSignal): Promise<{ text: string; stopped: boolean }> {
+/** Reads the body to its end, or to the moment the visitor stopped it or `leave` said to. */
+async function readBody(response: Response, stop?: AbortSignal, leave?: (text: string) => boolean): Promise<{ text: string; stopped: boolean }> {
   if (!response.body) return { text: '', stopped: false }
   const reader = response.body.getReader()
   const decoder = new TextDecoder()
@@ -53,6 +65,7 @@ async function readBody(response: Response, stop?: AbortSignal): Promise<{ text:
       const { value, done } = await reader.read()
       if (done) return { text: text + decoder.decode(), stopped: false }
       text += decoder.decode(value, { stream: true })
+      if (leave?.(text)) return { text, stopped: true }
     }
   } catch (error) {
     if (stop?.aborted) return { text, stopped: true }

@@ -1,15 +1,24 @@
 import { after } from 'next/server'
-import { EVENTS, LANES, type RunRecorder } from '../engine'
-import { demoOperations, type DemoOperations } from '../operations'
+import { EVENTS, LANES, simulate, type RunRecorder } from '../engine'
+import { behaviourOperations, type BehaviourOperations } from '../operations'
 import type { AppSurfaceName } from '../scenarios'
 import type { BodyEnd } from './run-body'
 
-/** What a page, Server Action or middleware demo calls: the rule's operations but `json`, which only a Route Handler answers with. */
-export type AppSurfaceOperations = Omit<DemoOperations, 'json'>
+/**
+ * What a page, Server Action or middleware demo calls: the rule's operations
+ * but `json`, which only a Route Handler answers with, and `sendReceipt`, the
+ * failing pages' callback that is never registered.
+ */
+export interface AppSurfaceOperations extends Pick<BehaviourOperations, 'updateDatabase' | 'logUserAction' | 'logError' | 'sendReceipt'> {
+  /** A slow part of a page, streamed behind a Suspense boundary: it takes `stream` ms to render. */
+  loadRecommendations(): Promise<void>
+}
 
 export function appSurfaceOperations(recorder: RunRecorder, name: AppSurfaceName): AppSurfaceOperations {
-  const { updateDatabase, logUserAction, logError } = demoOperations(recorder, name, recorder.run.params as { work: number; effect: number })
-  return { updateDatabase, logUserAction, logError }
+  const { updateDatabase, logUserAction, logError, sendReceipt } = behaviourOperations(recorder, name, recorder.run.params)
+  const loadRecommendations = () =>
+    recorder.task({ lane: LANES.stream, type: 'work', started: 'Slow part started', finished: 'Slow part rendered' }, () => simulate(recorder.run.params.stream ?? 0))
+  return { updateDatabase, logUserAction, logError, sendReceipt, loadRecommendations }
 }
 
 /**

@@ -62,13 +62,29 @@ function endWhenVisitorLeaves(signal: AbortSignal | undefined, runOf: () => RunR
       void Promise.resolve(runOf())
         .catch(() => undefined)
         .then((recorder) => {
-          if (!recorder) return
+          if (!recorder || rendered().has(recorder.id)) return
           handedRuns().delete(recorder.id)
           abandon(recorder, 'The visitor left before the page was sent.')
         })
     },
     { once: true },
   )
+}
+
+/**
+ * Runs whose page (or layout, or `generateMetadata`) has finished its part:
+ * it registered its after() callbacks, the one marking the response sent
+ * among them, and Next.js runs those when the response closes, visitor or
+ * not. Leaving then does not end the run: the callbacks are what the
+ * aborted-render demo shows.
+ */
+const rendered = processWide('rendered-runs', () => new Set<string>())
+
+/** Marks that a part of this run's render has ended (returned or thrown) with its after() callbacks registered. */
+export function bodyEnded(recorder: RunRecorder): void {
+  if (rendered().has(recorder.id)) return
+  rendered().add(recorder.id)
+  void recorder.ended.then(() => rendered().delete(recorder.id))
 }
 
 // Through the recorder, so its timers stop and its run slot is given back (`ended`).

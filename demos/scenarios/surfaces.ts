@@ -1,3 +1,5 @@
+import { LANES } from '../engine/timeline'
+import { STREAM } from './behaviour'
 import { EFFECT, WORK } from './shared-params'
 import type { ParamSpec, Scenario } from './types'
 
@@ -30,6 +32,13 @@ export const surfaceScenarios = {
  * is called, or by its own middleware.
  */
 type RunStart = 'render' | 'action' | 'middleware'
+
+interface AppSurface extends Scenario {
+  path: string
+  runStarts: RunStart
+  /** The visitor hangs up once the page's first part has arrived, before the rest has streamed. */
+  leavesMidStream?: boolean
+}
 
 /**
  * Demos that are not Route Handlers: App Router pages, a Server Action and
@@ -77,10 +86,58 @@ export const appSurfaces = {
     params: { work: WORK, effect: LOG_WRITE },
     runStarts: 'render',
   },
-} satisfies Record<string, Scenario & { path: string; runStarts: RunStart }>
+  metadata: {
+    title: 'generateMetadata',
+    summary: "The page's generateMetadata does the critical work and schedules the audit-log write with after(); the page renders.",
+    source: 'app/demos/metadata/page.tsx',
+    path: '/demos/metadata',
+    params: { work: WORK, effect: EFFECT },
+    runStarts: 'render',
+  },
+  layout: {
+    title: 'Layout',
+    summary: "The route segment's own layout does the critical work and schedules the audit-log write with after(); its page renders inside it.",
+    source: 'app/demos/layout/layout.tsx',
+    path: '/demos/layout',
+    params: { work: WORK, effect: EFFECT },
+    runStarts: 'render',
+  },
+  ...renderFailures(),
+} satisfies Record<string, AppSurface>
 
 export type AppSurfaceName = keyof typeof appSurfaces
+
+/**
+ * The page renders that fail (/notes/failures), one page at
+ * `/demos/render-fails/<fail>`: each registers the audit-log write, does its
+ * work, then fails its own way.
+ */
+function renderFailures() {
+  const failing = (fail: string, title: string, summary: string, status: number) => ({
+    title,
+    summary,
+    source: 'app/demos/render-fails/[fail]/page.tsx',
+    path: `/demos/render-fails/${fail}`,
+    params: { work: WORK, effect: EFFECT },
+    runStarts: 'render' as const,
+    status,
+    lanes: [LANES.sideEffect, LANES.sendReceipt],
+  })
+  return {
+    'render-redirect': failing('redirect', 'Page calls redirect() (307)', 'A page registers a callback, then calls redirect() as it renders: Next.js answers 307 and the callback still runs.', 307),
+    'render-not-found': failing('not-found', 'Page calls notFound() (404)', 'A page registers a callback, then calls notFound() as it renders: Next.js answers 404 and the callback still runs.', 404),
+    'render-throw': failing('throw', 'Page throws (500)', 'A page registers a callback, then throws as it renders: Next.js answers 500 and the callback still runs.', 500),
+    'render-abort': {
+      ...failing('abort', 'Visitor leaves mid-stream', 'A page registers a callback and streams a Suspense boundary for `stream` ms; the visitor leaves once the fallback has arrived, and the callback runs when the connection closes.', 200),
+      params: { work: WORK, effect: EFFECT, stream: STREAM },
+      leavesMidStream: true,
+    },
+  }
+}
 
 /** The App Router surface whose page is at `pathname`, if any. */
 export const appSurfaceAt = (pathname: string): AppSurfaceName | undefined =>
   (Object.keys(appSurfaces) as AppSurfaceName[]).find((name) => appSurfaces[name].path === pathname.replace(/\/$/, ''))
+
+/** True for a surface whose visitor hangs up mid-stream (`render-abort`). */
+export const leavesMidStream = (name: AppSurfaceName): boolean => (appSurfaces[name] as AppSurface).leavesMidStream === true

@@ -78,7 +78,7 @@ describe('a wrapped body that throws still ends its run', () => {
     const admitted = (await demoPageRequest(new NextRequest('http://localhost/demos/server-component?work=0&effect=0')))!
     next.headers = forwardedHeaders(admitted)
     const Page = demoPage('server-component', fails)
-    await expect(Page()).rejects.toThrow('database unreachable')
+    await expect(Page(noSegments)).rejects.toThrow('database unreachable')
     const run = onlyRun()
     expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw', detail: 'database unreachable' })
     await expectEnded(run, before)
@@ -102,12 +102,15 @@ describe('a wrapped body that throws still ends its run', () => {
     expect(next.scheduled).toHaveLength(0)
     next.headers = forwardedHeaders(response)
     const Page = demoPage('middleware', fails)
-    await expect(Page()).rejects.toThrow('database unreachable')
+    await expect(Page(noSegments)).rejects.toThrow('database unreachable')
     expect(created).toHaveLength(1)
     expect(await threwEvent(run, EVENTS.handlerThrew)).toMatchObject({ label: 'Page component threw' })
     await expectEnded(run, before)
   })
 })
+
+/** What Next.js passes a page without dynamic segments. */
+const noSegments = { params: Promise.resolve({}) }
 
 /** The request headers NextResponse.next() passes on to the page (`x-middleware-request-<name>`). */
 function forwardedHeaders(response: Response): Headers {
@@ -128,10 +131,10 @@ describe('demo pages admit their run in middleware and start it as they render',
     // A prefetch or an RSC request reaches middleware but not the page: until the page renders, no run exists.
     expect(created).toHaveLength(0)
     next.headers = forwardedHeaders((await demoPageRequest(request))!)
-    await demoPage('request-context-page', async () => null)()
+    await demoPage('request-context-page', async () => null)(noSegments)
     expect(created).toHaveLength(1)
     // An admission starts one run: the same hand-over rendered again starts none.
-    await expect(demoPage('request-context-page', async () => null)()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
+    await expect(demoPage('request-context-page', async () => null)(noSegments)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
     expect(created).toHaveLength(1)
     // Ended and its slot given back before the next test counts the slots.
     await expectEnded(created[0]!, before)
@@ -153,7 +156,7 @@ describe('demo pages admit their run in middleware and start it as they render',
     const leaving = new AbortController()
     const request = new NextRequest('http://localhost/demos/server-component?work=0&effect=0', { signal: leaving.signal })
     next.headers = forwardedHeaders((await demoPageRequest(request))!)
-    const rendering = demoPage('server-component', async () => null)()
+    const rendering = demoPage('server-component', async () => null)(noSegments)
     await creating
     leaving.abort()
     answer()
@@ -165,7 +168,7 @@ describe('demo pages admit their run in middleware and start it as they render',
 
   it('a page reached without its middleware\'s hand-over answers 404 and starts no run', async () => {
     next.headers = new Headers({ 'x-after-guide-run': 'forged-ticket' })
-    await expect(demoPage('server-component', async () => null)()).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
+    await expect(demoPage('server-component', async () => null)(noSegments)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
     expect(created).toHaveLength(0)
   })
 

@@ -1,0 +1,37 @@
+import { notFound, redirect } from 'next/navigation'
+import { after } from 'next/server'
+import { Suspense } from 'react'
+import { demoPage, type AppSurfaceOperations } from '@/demos/next'
+
+type Fail = 'redirect' | 'not-found' | 'throw' | 'abort'
+
+export default demoPage<{ fail: Fail }>(({ fail }) => `render-${fail}`, async (ops, { fail }) => {
+  const { logUserAction, updateDatabase, sendReceipt } = ops
+
+  // Registered before the failure: it runs once the failed response has been sent.
+  after(() => logUserAction({ attempt: 'checkout' }))
+
+  await updateDatabase()
+
+  // Each throws: the render ends here and Next.js answers 307, 404 or 500.
+  if (fail === 'redirect') redirect('/notes/failures')
+  if (fail === 'not-found') notFound()
+  if (fail === 'throw') throw new Error('Rendering the order failed')
+
+  // The visitor leaves once the fallback has arrived, before the slow part: the callback above runs when the connection closes.
+  if (fail === 'abort') {
+    return (
+      <Suspense fallback={<p>Loading recommendations…</p>}>
+        <Recommendations ops={ops} />
+      </Suspense>
+    )
+  }
+
+  // Never reached, so never registered: this callback does not run.
+  after(() => sendReceipt())
+})
+
+async function Recommendations({ ops }: { ops: AppSurfaceOperations }) {
+  await ops.loadRecommendations()
+  return <p>Recommended for you.</p>
+}
