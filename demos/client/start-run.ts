@@ -73,7 +73,7 @@ export async function startPage(name: AppSurfaceName, params: Record<string, num
     leavesMidStream(name) ? (sofar) => runIdIn(sofar) !== undefined : undefined,
   )
   const runId = runIdIn(text) ?? (await lookUpRun(ref, options))
-  if (!runId) throw refusal(response, text, `The page answered ${response.status}.`)
+  if (!runId) throw response.ok ? new RunRequestError('The page carried no run id.') : refusal(response, text, `The page answered ${response.status}.`)
   const redirected = response.type === 'opaqueredirect'
   return { scenario: name, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
 }

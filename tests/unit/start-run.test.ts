@@ -53,10 +53,33 @@ describe('startPage', () => {
   })
 
   it('a refusal keeps its status and message; a page without a run id is an error too', async () => {
-    answer(() => refused(429, 'Too many runs.', 'client'))
+    const noRun = new Response('', { status: 404 })
+    answer((url) => (url.startsWith('/api/runs?') ? noRun : refused(429, 'Too many runs.', 'client')))
     await expect(startPage('middleware', { work: 0, effect: 0 })).rejects.toMatchObject({ message: 'Too many runs.', status: 429 })
-    answer(() => new Response('<main>no run</main>', { status: 200 }))
+    answer((url) => (url.startsWith('/api/runs?') ? new Response('', { status: 404 }) : new Response('<main>no run</main>', { status: 200 })))
     await expect(startPage('middleware', { work: 0, effect: 0 })).rejects.toThrow('The page carried no run id.')
+  })
+})
+
+describe('startPage on a page whose render fails or whose visitor leaves', () => {
+  it('a failed render (its error page has no run id) is looked up by the X-Run-Ref it sent', async () => {
+    answer((url) => (url.startsWith('/api/runs?') ? Response.json({ runId: 'EEEEEEEEEEEE' }) : new Response('<h1>500</h1>', { status: 500 })))
+    const run = await startPage('render-throw', { work: 0, effect: 0 })
+    const ref = new Headers(requests[0]!.init!.headers).get('X-Run-Ref')!
+    expect(requests[0]!.init).toMatchObject({ redirect: 'manual' })
+    expect(requests[1]!.url).toBe(`/api/runs?ref=${ref}`)
+    expect(run).toMatchObject({ scenario: 'render-throw', runId: 'EEEEEEEEEEEE', status: 500 })
+  })
+
+  it('render-abort hangs up once the run id has arrived, before the rest of the stream', async () => {
+    // The rest never comes: only hanging up ends the read.
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('<main data-run-id="FFFFFFFFFFFF"><p>Loading…</p>')),
+    })
+    answer(() => new Response(body, { status: 200 }))
+    const run = await startPage('render-abort', { work: 0, effect: 0, stream: 250 })
+    expect(run).toMatchObject({ runId: 'FFFFFFFFFFFF', status: 200, browser: { stopped: true } })
+    expect(requests[0]!.init!.signal!.aborted).toBe(true)
   })
 })
 
