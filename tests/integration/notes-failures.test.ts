@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, LANES } from '@/demos/engine'
-import { eachVersion, eventTime, expectResponseBeforeEffectEnd, runCount, timed } from '../support/api'
-import { inLane, lookUpRef, newRef, runToEnd, startScenario } from '../support/runs'
+import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, readEvents, runCount, timed } from '../support/api'
+import { inLane, lookUpRef, newRef, runToEnd, startPageRun, startScenario } from '../support/runs'
 
 const WORK = 20
 const EFFECT = 400
@@ -56,6 +56,63 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
       expect(inLane(run.events, LANES.sideEffect).length).toBeGreaterThan(0)
     },
   )
+
+  // #page-renders: the same failures during a Server Component render, one page at /demos/render-fails/<fail>.
+  it.each([
+    { fail: 'redirect', status: 307, location: '/notes/failures' },
+    { fail: 'not-found', status: 404 },
+    { fail: 'throw', status: 500 },
+  ])('page render that fails ($fail): $status, and the callback registered before runs after it; the one below never', async ({ fail, status, location }) => {
+    const started = await startPageRun(`/demos/render-fails/${fail}?work=${WORK}&effect=${EFFECT}`)
+    expect(started.response.status).toBe(status)
+    if (location) expect(new URL(started.response.headers.get('location')!, baseUrl()).pathname).toBe(location)
+    const { events, end } = await readEvents(started.runId!)
+    expect(end).toBe('complete')
+    expectResponseBeforeEffectEnd(started.elapsed, events)
+    const threw = eventTime(events, EVENTS.handlerThrew)
+    const effect = eventTime(events, EVENTS.effectStarted)
+    expect(effect).toBeGreaterThanOrEqual(threw)
+    expect(Math.abs(effect - eventTime(events, EVENTS.responseSent))).toBeLessThan(50)
+    expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
+    expect(inLane(events, LANES.sendReceipt)).toEqual([])
+  })
+
+  it('page render whose visitor leaves mid-stream: the callback runs when the connection closes, before the rest would have streamed', async () => {
+    const STREAM = 4000
+    const ref = newRef()
+    const leaving = new AbortController()
+    const response = await fetch(`${baseUrl()}/demos/render-fails/abort?work=${WORK}&effect=${EFFECT}&stream=${STREAM}`, {
+      headers: { 'X-Run-Ref': ref },
+      signal: leaving.signal,
+    })
+    expect(response.status).toBe(200)
+    const reader = response.body!.getReader()
+    const decoder = new TextDecoder()
+    let seen = ''
+    while (!seen.includes('Loading recommendations')) seen += decoder.decode((await reader.read()).value, { stream: true })
+    leaving.abort()
+    const runId = /data-run-id="([A-Za-z0-9_-]{12})"/.exec(seen)![1]!
+    expect(await lookUpRef(ref)).toBe(runId)
+    const { events, end } = await readEvents(runId)
+    expect(end).toBe('complete')
+    const effect = eventTime(events, EVENTS.effectStarted)
+    expect(effect).toBeGreaterThanOrEqual(eventTime(events, EVENTS.responseReturned))
+    // The slow part was still rendering: the callback ran because the connection closed, not because the page ended.
+    expect(effect).toBeLessThan(eventTime(inLane(events, LANES.stream), EVENTS.workFinished))
+    expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
+  })
+
+  it.each([
+    ['an unknown failure', '/demos/render-fails/explode', 404, undefined],
+    ['a parameter out of range', '/demos/render-fails/throw?work=99999', 400, 'work'],
+    ['stream on a page that does not stream', '/demos/render-fails/throw?stream=500', 400, 'stream'],
+  ])('the failing page with %s answers %i and starts no run', async (_what, path, status, field) => {
+    const before = await runCount()
+    const { response, body } = await timed(path)
+    expect(response.status).toBe(status)
+    if (field) expect(JSON.parse(body).error.field).toBe(field)
+    expect(await runCount()).toBe(before)
+  })
 
   it('a thrown error gets Next.js bare 500: the run is found by the client reference instead', async () => {
     const { response, body, runId } = await startScenario('fail-throw', 'work=0&effect=0')

@@ -48,6 +48,23 @@ eachVersion((version) => describe('where after() works (truth tests against next
     expectCallbackAfterResponse(events)
   })
 
+  it.each([
+    { surface: 'metadata', part: 'generateMetadata', shows: 'Order saved' },
+    { surface: 'layout', part: 'layout', shows: 'renders inside its own layout' },
+  ])('$part: the whole page arrives before the callback it scheduled finishes', async ({ surface, part, shows }) => {
+    const { response, body, runId, elapsed } = await pageRun(`/demos/${surface}?work=${WORK}&effect=${EFFECT}`)
+    expect(response.status).toBe(200)
+    expect(body).toContain(shows)
+    const { events, end } = await readEvents(runId)
+    expect(end).toBe('complete')
+    expectResponseBeforeEffectEnd(elapsed, events)
+    expectCallbackAfterResponse(events)
+    // The audit entry is the one that part scheduled, and every part of the render (it and the page) returned before it started.
+    expect(events.find((event) => event.type === EVENTS.effectLogged)?.detail).toContain(part)
+    const started = eventTime(events, EVENTS.effectStarted)
+    for (const returned of events.filter((event) => event.type === EVENTS.responseReturned)) expect(started).toBeGreaterThanOrEqual(returned.t)
+  })
+
   it('Server Action: the result arrives before the callback finishes', async () => {
     const { result, elapsed, response } = await callAction<{ runId: string; status: string }>(
       '/demos/server-action',

@@ -33,6 +33,20 @@ export async function startScenario(scenario: string, query: string, base = base
   return { response, body, elapsed, runId: await lookUpRef(ref, base) }
 }
 
+/**
+ * GETs a demo page the way the site's client does (`startPage`): with an
+ * X-Run-Ref, not following redirects, the run found by the reference, since
+ * a page whose render failed has no run id in its HTML.
+ */
+export async function startPageRun(pathAndQuery: string, base = baseUrl()): Promise<StartedRun> {
+  const ref = newRef()
+  const start = performance.now()
+  const response = await fetch(`${base}${pathAndQuery}`, { redirect: 'manual', headers: { 'X-Run-Ref': ref } })
+  const body = await response.text()
+  const elapsed = performance.now() - start
+  return { response, body, elapsed, runId: await lookUpRef(ref, base) }
+}
+
 export async function lookUpRef(ref: string, base = baseUrl()): Promise<string | undefined> {
   const lookup = await fetch(`${base}/api/runs?ref=${ref}`)
   if (lookup.status === 404) return undefined
