@@ -24,7 +24,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     return { context, page, errors }
   }
 
-  it('/notes/failures: four failing routes, their statuses, the callback still running, sendReceipt never', async () => {
+  it('/notes/failures: four failing routes and four failing page renders, their statuses, the callback still running, sendReceipt never', async () => {
     const { context, page, errors } = await open('/notes/failures?work=20&effect=300')
     expect(await page.locator('h1#failures').count()).toBe(1)
     const runs = await runDemo<DrawnRun>(await demoOf(page, ['fail-throw', 'fail-redirect', 'fail-not-found', 'fail-status']))
@@ -43,6 +43,18 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     expect(await timeline.getByText('HTTP 500').count()).toBeGreaterThan(0)
     expect(await timeline.getByText('a redirect').count()).toBeGreaterThan(0)
     await expect.poll(() => page.getByTestId('summary-fail-throw').textContent()).toMatch(/HTTP 500 after .*sendReceipt never ran/)
+
+    // #page-renders: the same failures in a page's render, and a visitor who leaves mid-stream.
+    const renders = await runDemo<DrawnRun>(await demoOf(page, ['render-redirect', 'render-not-found', 'render-throw', 'render-abort']))
+    expect(byScenario(renders, 'render-redirect').redirected).toBe(true)
+    expect(byScenario(renders, 'render-not-found').status).toBe(404)
+    expect(byScenario(renders, 'render-throw').status).toBe(500)
+    expect(byScenario(renders, 'render-abort').status).toBe(200)
+    for (const run of renders) {
+      expect(run.end).toBe('complete')
+      expect(at(run, EVENTS.effectFinished)).toBeGreaterThan(run.lastByte)
+      expect(run.events.some((event) => event.lane === LANES.sendReceipt)).toBe(false)
+    }
     expect(errors).toEqual([])
     await context.close()
   })

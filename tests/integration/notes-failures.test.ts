@@ -102,15 +102,9 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
   })
 
-  it.each([
-    ['an unknown failure', '/demos/render-fails/explode', 404, undefined],
-    ['a parameter out of range', '/demos/render-fails/throw?work=99999', 400, 'work'],
-    ['stream on a page that does not stream', '/demos/render-fails/throw?stream=500', 400, 'stream'],
-  ])('the failing page with %s answers %i and starts no run', async (_what, path, status, field) => {
+  it('the failing page with an unknown failure answers 404 and starts no run', async () => {
     const before = await runCount()
-    const { response, body } = await timed(path)
-    expect(response.status).toBe(status)
-    if (field) expect(JSON.parse(body).error.field).toBe(field)
+    expect((await timed('/demos/render-fails/explode')).response.status).toBe(404)
     expect(await runCount()).toBe(before)
   })
 
