@@ -3,7 +3,7 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { cache, type ReactNode } from 'react'
 import { asDemoError, startAdmitted } from '../admission'
-import { RunRecorder } from '../engine'
+import type { RunRecorder } from '../engine'
 import { appSurfaces, type AppSurfaceName } from '../scenarios'
 import { appSurfaceEnd, appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { bodyEnded, claimRecorder, RUN_HEADER, startAdmission } from './live-recorders'
@@ -24,16 +24,20 @@ const requestRun = cache(async (name: AppSurfaceName): Promise<RunRecorder | und
 })
 
 /**
- * The run, or why there is none to render in its place: the run slots
- * filled up between the middleware's admission and this render (the page
- * has its 200 already, so the refusal goes in the page).
+ * The run, or why there is none to render in its place: the run slots filled
+ * up between the middleware's admission and this render (the page has its
+ * 200 already, so the refusal goes in the page). Told apart by shape, not
+ * `instanceof`: the middleware demo's run was made by the middleware bundle's
+ * own copy of the recorder class.
  */
 async function runOrRefusal(name: AppSurfaceName): Promise<RunRecorder | { refusal: string }> {
+  let run: RunRecorder | undefined
   try {
-    return (await requestRun(name)) ?? notFound()
+    run = await requestRun(name)
   } catch (error) {
     return { refusal: asDemoError(error).message }
   }
+  return run ?? notFound()
 }
 
 /** Runs one part of the request's render (the page, a layout, `generateMetadata`) as its part of the run, ended whatever happens. */
@@ -68,7 +72,7 @@ export function demoPage<S extends Segments = Segments>(
     const surface = typeof name === 'function' ? name(segments) : name
     if (!isSurface(surface)) notFound()
     const run = await runOrRefusal(surface)
-    if (!(run instanceof RunRecorder)) return refused(run.refusal)
+    if ('refusal' in run) return refused(run.refusal)
     const content = await runPart(run, surface, 'Page component', (operations) => body(operations, segments))
     return <main data-run-id={run.id}>{content}</main>
   }
@@ -78,7 +82,7 @@ export function demoPage<S extends Segments = Segments>(
 export function demoLayout(name: AppSurfaceName, body: (operations: AppSurfaceOperations, children: ReactNode) => Promise<ReactNode>) {
   return async function Layout({ children }: { children: ReactNode }) {
     const run = await runOrRefusal(name)
-    if (!(run instanceof RunRecorder)) return refused(run.refusal)
+    if ('refusal' in run) return refused(run.refusal)
     return runPart(run, name, 'Layout', (operations) => body(operations, children))
   }
 }
@@ -88,7 +92,7 @@ export function demoMetadata(name: AppSurfaceName, body: (operations: AppSurface
   return async function generateMetadata(): Promise<Metadata> {
     const run = await runOrRefusal(name)
     // The page renders the refusal; the metadata has nothing to add.
-    if (!(run instanceof RunRecorder)) return {}
+    if ('refusal' in run) return {}
     return runPart(run, name, 'generateMetadata', body)
   }
 }
