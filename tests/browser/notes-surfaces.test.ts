@@ -56,9 +56,9 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
           for (const placeholder of document.querySelectorAll('[data-loading]')) observer.observe(placeholder)
         }),
     )
-    expect(near).toEqual([false, false, false, false])
+    expect(near).toEqual([false, false, false, false, false])
     expect(await page.locator('section[data-demo]').count()).toBe(0)
-    expect(await page.locator('[data-loading]').count()).toBe(4)
+    expect(await page.locator('[data-loading]').count()).toBe(5)
     // A link to a section brings in what is around it.
     const linked = await context.newPage()
     await linked.goto('/notes/where-it-works#pages-api')
