@@ -50,7 +50,7 @@ eachVersion((version) => describe('where after() works (truth tests against next
 
   it.each([
     { surface: 'metadata', part: 'generateMetadata', shows: 'Order saved' },
-    { surface: 'layout', part: 'layout', shows: 'renders inside its own layout' },
+    { surface: 'layout', part: 'layout', shows: 'renders in its layout' },
   ])('$part: the whole page arrives before the callback it scheduled finishes', async ({ surface, part, shows }) => {
     const { response, body, runId, elapsed } = await pageRun(`/demos/${surface}?work=${WORK}&effect=${EFFECT}`)
     expect(response.status).toBe(200)

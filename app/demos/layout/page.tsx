@@ -1,3 +1,3 @@
 import { demoPage } from '@/demos/next'
 
-export default demoPage('layout', async () => <p>Saved. This page renders inside its own layout.</p>)
+export default demoPage('layout', async () => <p>Saved. This page renders in its layout.</p>)

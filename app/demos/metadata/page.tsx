@@ -15,4 +15,4 @@ export const generateMetadata = demoMetadata('metadata', async (ops) => {
   return { title: 'Order saved' }
 })
 
-export default demoPage('metadata', async () => <p>Saved. The title came from generateMetadata.</p>)
+export default demoPage('metadata', async () => <p>Saved. The title is generateMetadata's.</p>)

@@ -4,8 +4,9 @@ import { Suspense } from 'react'
 import { demoPage, type AppSurfaceOperations } from '@/demos/next'
 
 type Fail = 'redirect' | 'not-found' | 'throw' | 'abort'
+const surface = ({ fail }: { fail: Fail }) => `render-${fail}`
 
-export default demoPage<{ fail: Fail }>(({ fail }) => `render-${fail}`, async (ops, { fail }) => {
+export default demoPage(surface, async (ops, { fail }) => {
   const { logUserAction, updateDatabase, sendReceipt } = ops
 
   // Registered before the failure: it runs once the failed response has been sent.
@@ -18,7 +19,8 @@ export default demoPage<{ fail: Fail }>(({ fail }) => `render-${fail}`, async (o
   if (fail === 'not-found') notFound()
   if (fail === 'throw') throw new Error('Rendering the order failed')
 
-  // The visitor leaves once the fallback has arrived, before the slow part: the callback above runs when the connection closes.
+  // The visitor leaves once the fallback has arrived, before the slow part:
+  // the callback above runs when the connection closes.
   if (fail === 'abort') {
     return (
       <Suspense fallback={<p>Loading recommendations…</p>}>
