@@ -49,9 +49,9 @@ eachVersion((version) => describe('where after() works (truth tests against next
   })
 
   it.each([
-    { surface: 'metadata', part: 'generateMetadata', shows: 'Order saved' },
-    { surface: 'layout', part: 'layout', shows: 'renders in its layout' },
-  ])('$part: the whole page arrives before the callback it scheduled finishes', async ({ surface, part, shows }) => {
+    { surface: 'metadata', part: 'generateMetadata', label: 'generateMetadata', shows: 'Order saved' },
+    { surface: 'layout', part: 'layout', label: 'Layout', shows: 'renders in its layout' },
+  ])('$part: the whole page arrives before the callback it scheduled finishes', async ({ surface, part, label, shows }) => {
     const { response, body, runId, elapsed } = await pageRun(`/demos/${surface}?work=${WORK}&effect=${EFFECT}`)
     expect(response.status).toBe(200)
     expect(body).toContain(shows)
@@ -59,10 +59,12 @@ eachVersion((version) => describe('where after() works (truth tests against next
     expect(end).toBe('complete')
     expectResponseBeforeEffectEnd(elapsed, events)
     expectCallbackAfterResponse(events)
-    // The audit entry is the one that part scheduled, and every part of the render (it and the page) returned before it started.
+    // The audit entry is the one that part scheduled; that part and the page are one run, and both returned before the callback started.
     expect(events.find((event) => event.type === EVENTS.effectLogged)?.detail).toContain(part)
+    const returned = events.filter((event) => event.type === EVENTS.responseReturned)
+    expect(returned.map((event) => event.label).sort()).toEqual([`${label} returned`, 'Page component returned'].sort())
     const started = eventTime(events, EVENTS.effectStarted)
-    for (const returned of events.filter((event) => event.type === EVENTS.responseReturned)) expect(started).toBeGreaterThanOrEqual(returned.t)
+    for (const { t } of returned) expect(started).toBeGreaterThanOrEqual(t)
   })
 
   it('Server Action: the result arrives before the callback finishes', async () => {

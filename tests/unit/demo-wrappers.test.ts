@@ -166,6 +166,19 @@ describe('demo pages admit their run in middleware and start it as they render',
     await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
   })
 
+  it('a page run whose visitor leaves once the page has rendered completes: the callbacks it registered still run', async () => {
+    const before = await serverState().runsInFlight.count()
+    const leaving = new AbortController()
+    const request = new NextRequest('http://localhost/demos/server-component?work=0&effect=0', { signal: leaving.signal })
+    next.headers = forwardedHeaders((await demoPageRequest(request))!)
+    await demoPage('server-component', async () => null)(noSegments)
+    const run = onlyRun()
+    // The Suspense fallback is out and the visitor goes; Next.js still runs what the render registered.
+    leaving.abort()
+    await expectEnded(run, before)
+    expect((await run.events()).map((event) => event.type)).not.toContain(EVENTS.runAbandoned)
+  })
+
   it('a page reached without its middleware\'s hand-over answers 404 and starts no run', async () => {
     next.headers = new Headers({ 'x-after-guide-run': 'forged-ticket' })
     await expect(demoPage('server-component', async () => null)(noSegments)).rejects.toThrow('NEXT_HTTP_ERROR_FALLBACK;404')
