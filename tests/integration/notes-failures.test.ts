@@ -82,7 +82,7 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
   })
 
   it('page render whose visitor leaves mid-stream: the callback runs when the connection closes, before the rest would have streamed', async () => {
-    const STREAM = 4000
+    const STREAM = 2000
     const ref = newRef()
     const leaving = new AbortController()
     const response = await fetch(`${baseUrl()}/demos/render-fails/abort?work=${WORK}&effect=${EFFECT}&stream=${STREAM}`, {
