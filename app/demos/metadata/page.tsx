@@ -7,7 +7,7 @@ export const generateMetadata = demoMetadata('metadata', async (ops) => {
   // Critical work: the page's title shows its result.
   await updateDatabase()
 
-  // Scheduled in generateMetadata: it runs once the whole page has been sent.
+  // Scheduled in generateMetadata: it runs once the page has been sent.
   after(async () => {
     await logUserAction({ from: 'generateMetadata' })
   })
@@ -15,4 +15,6 @@ export const generateMetadata = demoMetadata('metadata', async (ops) => {
   return { title: 'Order saved' }
 })
 
-export default demoPage('metadata', async () => <p>Saved. The title is generateMetadata's.</p>)
+export default demoPage('metadata', async () => (
+  <p>Saved. generateMetadata set the title.</p>
+))

@@ -9,17 +9,17 @@ const surface = ({ fail }: { fail: Fail }) => `render-${fail}`
 export default demoPage(surface, async (ops, { fail }) => {
   const { logUserAction, updateDatabase, sendReceipt } = ops
 
-  // Registered before the failure: it runs once the failed response has been sent.
+  // Registered before the failure: it runs once the response is sent.
   after(() => logUserAction({ attempt: 'checkout' }))
 
   await updateDatabase()
 
-  // Each throws: the render ends here and Next.js answers 307, 404 or 500.
+  // Each throws: the render stops here; Next.js answers 307, 404, 500.
   if (fail === 'redirect') redirect('/notes/failures')
   if (fail === 'not-found') notFound()
   if (fail === 'throw') throw new Error('Rendering the order failed')
 
-  // The visitor leaves once the fallback has arrived, before the slow part:
+  // The visitor leaves once the fallback arrives, before the slow part:
   // the callback above runs when the connection closes.
   if (fail === 'abort') {
     return (
