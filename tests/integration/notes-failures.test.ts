@@ -81,7 +81,7 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     expect(inLane(events, LANES.sendReceipt)).toEqual([])
   })
 
-  it('page render whose visitor leaves mid-stream: the callback runs when the connection closes, before the rest would have streamed', async () => {
+  it('page render whose visitor leaves mid-stream: the callback runs when the connection closes, before the rest would have streamed (and after it, for a visitor who stays)', async () => {
     const STREAM = 2000
     const ref = newRef()
     const leaving = new AbortController()
@@ -104,6 +104,12 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     // The slow part was still rendering: the callback ran because the connection closed, not because the page ended.
     expect(effect).toBeLessThan(eventTime(inLane(events, LANES.stream), EVENTS.workFinished))
     expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
+
+    // A visitor who stays: the callback waits for the whole stream, so starting early above was the leaving's doing.
+    const stayed = await startPageRun(`/demos/render-fails/abort?work=${WORK}&effect=${EFFECT}&stream=500`)
+    const whole = await readEvents(stayed.runId!)
+    expect(whole.end).toBe('complete')
+    expect(eventTime(whole.events, EVENTS.effectStarted)).toBeGreaterThanOrEqual(eventTime(inLane(whole.events, LANES.stream), EVENTS.workFinished))
   })
 
   it('the failing page with an unknown failure answers 404 and starts no run', async () => {
