@@ -25,7 +25,8 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
   }
 
   it('/notes/failures: four failing routes and four failing page renders, their statuses, the callback still running, sendReceipt never', async () => {
-    const { context, page, errors } = await open('/notes/failures?work=20&effect=300&stream=1000')
+    // A callback of 1.5 s: the browser's last byte must come before its end even when the machine is loaded (300 ms was not enough).
+    const { context, page, errors } = await open('/notes/failures?work=20&effect=1500&stream=1000')
     expect(await page.locator('h1#failures').count()).toBe(1)
     const runs = await runDemo<DrawnRun>(await demoOf(page, ['fail-throw', 'fail-redirect', 'fail-not-found', 'fail-status']))
     expect(byScenario(runs, 'fail-throw').status).toBe(500)
