@@ -80,3 +80,10 @@ export function versionNotes(page: string, mdx: string, readme = readFileSync(pa
     }),
   )
 }
+
+/** A note as one Markdown sentence, for the page's Markdown twin (links/markdown-twin.ts). */
+export function noteAsMarkdown({ versions: [site15, site16], results: [result15, result16], testedBy }: VersionNote): string {
+  const tested = `tested: ${testedBy.map((file) => `\`${file.replace(/^tests\//, '')}\``).join(', ')}`
+  if (result15 === result16) return `*Same on Next.js ${site15} and ${site16}${result15 === 'holds' ? '' : `: ${result15}`} (${tested}).*`
+  return `*Differs between Next.js versions: on ${site15}, ${result15}; on ${site16}, ${result16} (${tested}).*`
+}

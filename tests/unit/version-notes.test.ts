@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { agreesOnBoth, claimTables, measuredOnBoth, placedNotes, rowOf, versionNotes } from '@/demos/build-time'
+import { markdownTwin } from '@/links/markdown-twin'
+import { readSitePages } from '@/links/site-pages'
 
 const readme = readFileSync('tests/README.md', 'utf8')
 const tables = claimTables(readme)
@@ -67,5 +69,12 @@ describe('the per-claim version notes', () => {
       { claim: 'b', section: 'with', sectionHasDemo: true },
       { claim: 'c', section: 'without', sectionHasDemo: false },
     ])
+  })
+
+  it('writes each note as a sentence in the page\'s Markdown twin', () => {
+    const md = markdownTwin(readSitePages().find((page) => page.file === 'pages/notes/request-context.mdx')!)
+    expect(md).toMatch(/\*Same on Next\.js 15\.5\.\d+ and 16\.\d+\.\d+ \(tested: `integration\/notes-surfaces-context\.test\.ts`\)\.\*/)
+    expect(md).toMatch(/\*Differs between Next\.js versions: on 15\.5\.\d+, measured: works; on 16\.\d+\.\d+, measured: throws in a Server Component \(tested: `integration\/next-upstream\.test\.ts`\)\.\*/)
+    expect(md).not.toContain('(VersionNote)')
   })
 })
