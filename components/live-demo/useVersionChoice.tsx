@@ -26,7 +26,8 @@ export function useVersionChoice(): VersionChoiceState {
   const id = useId()
   const router = useRouter()
   const [versions, setVersions] = useState<ServedVersion[] | undefined>(undefined)
-  const [picked, setPicked] = useState<string | undefined>(undefined)
+  // The address as it is now: a choice made in another demo on the page went into it without a route change (replaceQuery), so `router.query` does not have it.
+  const [picked, setPicked] = useState<string | undefined>(() => (typeof window === 'undefined' ? undefined : (new URL(window.location.href).searchParams.get(PARAM) ?? undefined)))
   const fromUrl = router.query[PARAM]
   const choice = picked ?? (typeof fromUrl === 'string' ? fromUrl : undefined)
   const loaded = useRef(settledLater<ServedVersion[]>())
