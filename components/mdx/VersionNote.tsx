@@ -45,17 +45,21 @@ export function VersionNote({ claim }: { claim: string }) {
           Same on Next.js {site15} and {site16}
           {result15 === 'holds' ? null : (
             <>
-              : <Cell text={result15} />
+              {' '}
+              (<Cell text={result15} />)
             </>
           )}
+          :
         </span>{' '}
-        (tested: <Tests files={note.testedBy} />)
+        <Cell text={note.claim} /> (tested: <Tests files={note.testedBy} />)
       </p>
     )
   }
   return (
     <div className={styles.note} data-testid="version-note" data-versions="differ">
-      <p className={styles.label}>Differs between Next.js versions:</p>
+      <p>
+        <span className={styles.label}>Differs between Next.js versions:</span> <Cell text={note.claim} />
+      </p>
       <dl className={styles.results}>
         <dt>Next.js {site15}</dt>
         <dd>

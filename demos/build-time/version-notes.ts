@@ -4,6 +4,8 @@ import { claimTables, installedNext, measuredOnBoth, runsOnEachVersion, type Cla
 
 /** What one claim does on each version, as its claim-table row and the tests it cites say; shown beside the claim. */
 export interface VersionNote {
+  /** The claim as its row states it (its anchor dropped): what the note is about, where several stand together. */
+  claim: string
   /** The exact Next.js versions compared: the site's, then the Next.js 16 server's. */
   versions: [string, string]
   /** Each version's result as its column says: `holds`, or what was measured. */
@@ -71,6 +73,7 @@ export function versionNotes(page: string, mdx: string, readme = readFileSync(pa
       const results = row.columns.map(plain) as [string, string]
       const differs = results[0] !== results[1]
       const note: VersionNote = {
+        claim: row.claim.replace(/\s*\(`#[\w-]+`\)/g, ''),
         versions,
         results: row.columns as [string, string],
         testedBy: row.files.filter(runsOnEachVersion),
@@ -82,8 +85,8 @@ export function versionNotes(page: string, mdx: string, readme = readFileSync(pa
 }
 
 /** A note as one Markdown sentence, for the page's Markdown twin (links/markdown-twin.ts). */
-export function noteAsMarkdown({ versions: [site15, site16], results: [result15, result16], testedBy }: VersionNote): string {
+export function noteAsMarkdown({ claim, versions: [site15, site16], results: [result15, result16], testedBy }: VersionNote): string {
   const tested = `tested: ${testedBy.map((file) => `\`${file.replace(/^tests\//, '')}\``).join(', ')}`
-  if (result15 === result16) return `*Same on Next.js ${site15} and ${site16}${result15 === 'holds' ? '' : `: ${result15}`} (${tested}).*`
-  return `*Differs between Next.js versions: on ${site15}, ${result15}; on ${site16}, ${result16} (${tested}).*`
+  if (result15 === result16) return `*Same on Next.js ${site15} and ${site16}${result15 === 'holds' ? '' : ` (${result15})`}: ${claim} (${tested}).*`
+  return `*Differs between Next.js versions: ${claim}. On ${site15}, ${result15}; on ${site16}, ${result16} (${tested}).*`
 }

@@ -46,6 +46,7 @@ describe('the per-claim version notes', () => {
     const notes = versionNotes(page, pages.find(([file]) => file === page)![1], readme)
     const isr = notes['ISR on 15.5: a regeneration never runs a callback']!
     expect(isr.versions).toEqual([expect.stringMatching(/^15\.5\./), expect.stringMatching(/^16\./)])
+    expect(isr.claim).toBe('ISR on 15.5: a regeneration never runs a callback registered after the component awaited')
     expect(isr.results).toEqual(['never runs', 'runs on every regeneration (its record has `nextPhase: null`)'])
     expect(isr.testedBy).toEqual(['tests/integration/notes-surfaces-where.test.ts'])
     expect(isr.demo).toBe('?next=both#static-pages')
@@ -73,8 +74,8 @@ describe('the per-claim version notes', () => {
 
   it('writes each note as a sentence in the page\'s Markdown twin', () => {
     const md = markdownTwin(readSitePages().find((page) => page.file === 'pages/notes/request-context.mdx')!)
-    expect(md).toMatch(/\*Same on Next\.js 15\.5\.\d+ and 16\.\d+\.\d+ \(tested: `integration\/notes-surfaces-context\.test\.ts`\)\.\*/)
-    expect(md).toMatch(/\*Differs between Next\.js versions: on 15\.5\.\d+, measured: works; on 16\.\d+\.\d+, measured: throws in a Server Component \(tested: `integration\/next-upstream\.test\.ts`\)\.\*/)
+    expect(md).toMatch(/\*Same on Next\.js 15\.5\.\d+ and 16\.\d+\.\d+: The same in a Server Action \(tested: `integration\/notes-surfaces-context\.test\.ts`\)\.\*/)
+    expect(md).toMatch(/\*Differs between Next\.js versions: `headers\(\)` called from a promise passed to `after\(\)`, once the response has closed: works in a Route Handler on both; in a Server Component works on 15\.5, throws on 16\. On 15\.5\.\d+, measured: works; on 16\.\d+\.\d+, measured: throws in a Server Component \(tested: `integration\/next-upstream\.test\.ts`\)\.\*/)
     expect(md).not.toContain('(VersionNote)')
   })
 })
