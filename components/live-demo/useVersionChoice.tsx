@@ -21,8 +21,9 @@ export interface VersionChoiceState {
 /**
  * Which Next.js the demo runs on: 15.5, 16 or both, as the catalogue lists
  * them, kept in the page's `?next=` so a pasted link runs on the same.
+ * `legend` names what the choice is for (running a demo, reading a record).
  */
-export function useVersionChoice(): VersionChoiceState {
+export function useVersionChoice(legend = 'Run on'): VersionChoiceState {
   const id = useId()
   const router = useRouter()
   const [versions, setVersions] = useState<ServedVersion[] | undefined>(undefined)
@@ -60,7 +61,7 @@ export function useVersionChoice(): VersionChoiceState {
 
   const view = options.length > 0 ? (
     <fieldset className={styles.versions} data-testid="version-choice">
-      <legend>Run on</legend>
+      <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.key}>
           <input type="radio" name={`${id}-next`} value={option.key} checked={current === option.key} onChange={() => pick(option.key)} />

@@ -48,7 +48,7 @@ async function readRecord({ base, next }: ServedVersion, signal: AbortSignal): P
  */
 export default function StaticRecord() {
   const [state, setState] = useState<State>({ kind: 'loading' })
-  const versions = useVersionChoice()
+  const versions = useVersionChoice('Read the record of')
   const { chosen } = versions
   // The versions chosen, as a value: `chosen` is a new array on every render.
   const chosenKey = chosen === undefined ? undefined : 'error' in chosen ? chosen.error : chosen.map(({ base }) => base).join(' ')
