@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { claimTables, installedNext, measuredOnBoth, runsOnEachVersion, type ClaimRow } from './tested-versions'
+import { agreesOnBoth, claimTables, installedNext, measuredOnBoth, runsOnEachVersion, type ClaimRow } from './tested-versions'
 
 /** What one claim does on each version, as its claim-table row and the tests it cites say; shown beside the claim. */
 export interface VersionNote {
@@ -70,14 +70,12 @@ export function versionNotes(page: string, mdx: string, readme = readFileSync(pa
       const row = rowOf(rows, claim)
       if ('error' in row) throw new Error(`<VersionNote claim="${claim}"> in ${page} ${row.error} of its table in tests/README.md`)
       if (!measuredOnBoth(row)) throw new Error(`<VersionNote claim="${claim}"> in ${page}: that claim is not measured on both versions`)
-      const results = row.columns.map(plain) as [string, string]
-      const differs = results[0] !== results[1]
       const note: VersionNote = {
         claim: row.claim.replace(/\s*\(`#[\w-]+`\)/g, ''),
         versions,
         results: row.columns as [string, string],
         testedBy: row.files.filter(runsOnEachVersion),
-        ...(differs && sectionHasDemo && section ? { demo: `?next=both#${section}` } : {}),
+        ...(!agreesOnBoth(row) && sectionHasDemo && section ? { demo: `?next=both#${section}` } : {}),
       }
       return [claim, note]
     }),
