@@ -83,19 +83,23 @@ export default function StaticRecord() {
               <caption>Recorded after() callback runs</caption>
               <thead>
                 <tr>
-                  <th scope="col">Next.js</th>
                   <th scope="col">Page</th>
                   <th scope="col">Rendered at</th>
                   <th scope="col">Callback ran at</th>
                   <th scope="col">Next.js phase</th>
                 </tr>
               </thead>
-              <tbody>
-                {state.reads.flatMap(({ nextVersion, base, records }) =>
-                  pages.flatMap(({ key, path, label }) =>
+              {/* A group per version, headed by it: a column of its own pushed the phase off a phone's screen. */}
+              {state.reads.map(({ nextVersion, base, records }) => (
+                <tbody key={nextVersion}>
+                  <tr>
+                    <th scope="rowgroup" colSpan={4} className={styles.version}>
+                      Next.js {nextVersion}
+                    </th>
+                  </tr>
+                  {pages.flatMap(({ key, path, label }) =>
                     (records[key]?.runs ?? []).map((run) => (
-                      <tr key={`${nextVersion}-${key}-${run.callbackRanAt}`} data-page={key} data-next-version={nextVersion}>
-                        <td>{nextVersion}</td>
+                      <tr key={`${key}-${run.callbackRanAt}`} data-page={key} data-next-version={nextVersion}>
                         <td>
                           <a href={`${base}${path}`}>{label}</a>
                         </td>
@@ -110,9 +114,9 @@ export default function StaticRecord() {
                         </td>
                       </tr>
                     )),
-                  ),
-                )}
-              </tbody>
+                  )}
+                </tbody>
+              ))}
             </table>
           </div>
         </div>
