@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { noteAsMarkdown, versionNotes } from '../demos/build-time/version-notes'
 import { folderContents, pageLine } from './page-lines'
 import { absoluteUrl, markdownPath } from './site'
 import { readSitePages, type SitePage } from './site-pages'
@@ -22,6 +23,7 @@ function fenceFor(code: string): string {
 /** What a self-closing MDX component becomes in Markdown. */
 function componentAsMarkdown(name: string, attrs: Attributes, page: SitePage, root: string): string {
   if (name === 'ReviewComment') return ''
+  if (name === 'VersionNote' && attrs.claim) return noteAsMarkdown(versionNotes(page.file, page.body)[attrs.claim]!)
   if (name === 'FolderIndex') {
     return folderContents(readSitePages(root), page.route)
       .map(pageLine)
@@ -42,7 +44,7 @@ function componentAsMarkdown(name: string, attrs: Attributes, page: SitePage, ro
  * The page as plain Markdown for readers and tools that do not run
  * JavaScript: front matter as title and summary, ESM and MDX comments
  * removed, heading ids dropped, `<Listing>` replaced by the file it shows,
- * `<FolderIndex />` by the folder's pages, other components by a pointer to the live page. Code fences pass through.
+ * `<FolderIndex />` by the folder's pages, `<VersionNote>` by its sentence, other components by a pointer to the live page. Code fences pass through.
  */
 export function markdownTwin(page: SitePage, root: string = process.cwd()): string {
   const pageUrl = absoluteUrl(page.route)

@@ -21,12 +21,14 @@ export interface VersionChoiceState {
 /**
  * Which Next.js the demo runs on: 15.5, 16 or both, as the catalogue lists
  * them, kept in the page's `?next=` so a pasted link runs on the same.
+ * `legend` names what the choice is for (running a demo, reading a record).
  */
-export function useVersionChoice(): VersionChoiceState {
+export function useVersionChoice(legend = 'Run on'): VersionChoiceState {
   const id = useId()
   const router = useRouter()
   const [versions, setVersions] = useState<ServedVersion[] | undefined>(undefined)
-  const [picked, setPicked] = useState<string | undefined>(undefined)
+  // The address as it is now: a choice made in another demo on the page went into it without a route change (replaceQuery), so `router.query` does not have it.
+  const [picked, setPicked] = useState<string | undefined>(() => (typeof window === 'undefined' ? undefined : (new URL(window.location.href).searchParams.get(PARAM) ?? undefined)))
   const fromUrl = router.query[PARAM]
   const choice = picked ?? (typeof fromUrl === 'string' ? fromUrl : undefined)
   const loaded = useRef(settledLater<ServedVersion[]>())
@@ -59,7 +61,7 @@ export function useVersionChoice(): VersionChoiceState {
 
   const view = options.length > 0 ? (
     <fieldset className={styles.versions} data-testid="version-choice">
-      <legend>Run on</legend>
+      <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option.key}>
           <input type="radio" name={`${id}-next`} value={option.key} checked={current === option.key} onChange={() => pick(option.key)} />

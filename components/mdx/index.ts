@@ -6,6 +6,7 @@ import { PagesApiDemo } from './PagesApiDemo'
 import { ReviewComment } from './ReviewComment'
 import { SideBySide } from './SideBySide'
 import { StaticRecord } from './StaticRecord'
+import { VersionNote } from './VersionNote'
 
 /**
  * Every component MDX pages can use without importing it. Nextra types the
@@ -24,4 +25,5 @@ export const mdxComponents = {
   SideBySide,
   StaticRecord,
   SurfaceDemo,
+  VersionNote,
 } as unknown as Record<string, FC>

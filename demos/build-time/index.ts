@@ -1,3 +1,4 @@
 /** Code that runs only during `next build` (from a page's `getStaticProps`), never on a request. */
 export { listedFiles, listingProps, loadListings, type Listing } from './listings'
-export { claimTables, runsOnEachVersion, testedVersions, type ClaimRow } from './tested-versions'
+export { agreesOnBoth, claimTables, measuredOnBoth, runsOnEachVersion, testedVersions, type ClaimRow } from './tested-versions'
+export { placedNotes, rowOf, versionNotes, type VersionNote } from './version-notes'

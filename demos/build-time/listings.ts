@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { codeToHtml } from 'shiki'
 import { testedVersions } from './tested-versions'
+import { versionNotes } from './version-notes'
 
 export interface Listing {
   file: string
@@ -38,9 +39,10 @@ export function listedFiles(mdx: string): string[] {
  * `getStaticProps` of a page that shows listings: reads the page's own MDX
  * source (`page`, relative to the project root), finds its `<Listing>` tags
  * and loads their files, so what the page loads cannot drift from what it shows;
- * and the Next.js versions the test suite checks its claims on (`testedOn`).
+ * the Next.js versions the test suite checks its claims on (`testedOn`), and
+ * what each `<VersionNote>` claim does on each version (`versionNotes`).
  */
 export async function listingProps(page: string) {
-  const files = listedFiles(await readFile(path.join(process.cwd(), page), 'utf8'))
-  return { props: { ssg: { listings: await loadListings(files), testedOn: testedVersions(page) } } }
+  const mdx = await readFile(path.join(process.cwd(), page), 'utf8')
+  return { props: { ssg: { listings: await loadListings(listedFiles(mdx)), testedOn: testedVersions(page), versionNotes: versionNotes(page, mdx) } } }
 }

@@ -5,8 +5,6 @@ import path from 'node:path'
 export interface ClaimRow {
   claim: string
   files: string[]
-  /** The live demo or record that shows it on the page, as the `backed by` cell names it first, if it does. */
-  shownBy?: string
   /** The `15.5` and `16` columns (the third and fourth; the fifth names the upstream test): `holds`, a measured value, or `—` (no integration truth test on that version). */
   columns: string[]
 }
@@ -23,8 +21,7 @@ export function claimTables(readme: string): Map<string, ClaimRow[]> {
     const cells = line.split(' | ')
     if (!page || !line.startsWith('| ') || cells.length < 4 || line.startsWith('| claim |') || line.startsWith('| ---')) continue
     const files = [...new Set([...cells[1]!.matchAll(/`integration\/([\w.-]+\.test\.ts)`/g)].map((match) => `tests/integration/${match[1]}`))]
-    const shownBy = /^live [^;]*/.exec(cells[1]!)?.[0]
-    const row = { claim: cells[0]!.slice(2), files, ...(shownBy ? { shownBy: shownBy.replace(/`/g, '') } : {}), columns: cells.slice(2, 4).map((cell) => cell.replace(/ \|$/, '').trim()) }
+    const row = { claim: cells[0]!.slice(2), files, columns: cells.slice(2, 4).map((cell) => cell.replace(/ \|$/, '').trim()) }
     tables.set(page, [...(tables.get(page) ?? []), row])
   }
   return tables
@@ -34,43 +31,36 @@ export function claimTables(readme: string): Map<string, ClaimRow[]> {
 export const runsOnEachVersion = (file: string): boolean => /\beachVersion\(|\.each\(inject\('versions'\)\)/.test(read(file))
 
 /** The exact Next.js a package resolves (`""` for the site, `next16` for the Next.js 16 server): what the tests ran against. */
-const installedNext = (pkg: string): string => (JSON.parse(read(path.join(pkg, 'node_modules/next/package.json'))) as { version: string }).version
+export const installedNext = (pkg: string): string => (JSON.parse(read(path.join(pkg, 'node_modules/next/package.json'))) as { version: string }).version
+
+/** Whether a row was measured on both versions: neither column is `—`, and a test it cites runs on each version. */
+export const measuredOnBoth = (row: ClaimRow): boolean => row.columns.every((column) => column !== '—') && row.files.some(runsOnEachVersion)
+
+/** Whether a row measured on both came out the same on each. */
+export const agreesOnBoth = (row: ClaimRow): boolean => row.columns[0] === row.columns[1]
 
 /** What a page says about its claims on each version, from the test suite. */
 export interface TestedOn {
   /** The versions its claims were tested on (exact); empty when no integration truth test backs it. */
   versions: string[]
-  /** How many claims were measured on both and hold alike. */
+  /** How many claims were measured on both and came out the same. */
   agreeing: number
-  /** The claims measured on both whose results differ: the claim, what each version did, and what backs it (demo, tests). */
-  differing: Array<{ claim: string; results: string[]; shownBy?: string; testedBy: string[] }>
+  /** How many were measured on both and differ (each says how beside the claim: version-notes.ts). */
+  differing: number
 }
-
-const plain = (cell: string) => cell.replace(/`/g, '')
 
 /**
  * The Next.js versions `page`'s claims were tested on, from the test suite
  * itself: the site's own when its claim table cites an integration truth
  * test, and the Next.js 16 server's when one of those runs on each version;
- * then, per claim measured on both, whether the two agree or what each did.
+ * then how many claims measured on both agree and differ.
  */
 export function testedVersions(page: string): TestedOn {
   const rows = claimTables(read('tests/README.md')).get(page) ?? []
   const files = new Set(rows.flatMap((row) => row.files))
-  if (files.size === 0) return { versions: [], agreeing: 0, differing: [] }
+  if (files.size === 0) return { versions: [], agreeing: 0, differing: 0 }
   const versions = [installedNext(''), ...([...files].some(runsOnEachVersion) ? [installedNext('next16')] : [])]
-  const onBoth = rows.filter((row) => row.columns.every((column) => column !== '—') && row.files.some(runsOnEachVersion))
-  const agree = (row: ClaimRow) => row.columns.every((column) => column === 'holds')
-  return {
-    versions,
-    agreeing: onBoth.filter(agree).length,
-    differing: onBoth
-      .filter((row) => !agree(row))
-            .map((row) => ({
-        claim: plain(row.claim),
-        results: row.columns.map(plain),
-        ...(row.shownBy ? { shownBy: row.shownBy } : {}),
-        testedBy: row.files.map((file) => file.replace('tests/', '')),
-      })),
-  }
+  const onBoth = rows.filter(measuredOnBoth)
+  const agreeing = onBoth.filter(agreesOnBoth).length
+  return { versions, agreeing, differing: onBoth.length - agreeing }
 }

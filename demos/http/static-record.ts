@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { readQuery, withErrorResponse } from '../admission'
+import { nextVersion, VERSION_HEADER } from '../versions'
 
 /**
  * What the prerendered demo pages' after() callbacks leave behind: one entry
@@ -52,9 +53,9 @@ async function pageRecord(page: RecordedPage): Promise<PageRecord | null> {
   return { runs }
 }
 
-/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages. */
+/** `GET /api/static-record`: every recorded callback run of the static and the ISR demo pages, on this server's Next.js (`X-Next-Version`). */
 export const staticRecordResponse = withErrorResponse(async (request: Request): Promise<Response> => {
   readQuery(request, [])
   const [staticPage, isr, isrEarly] = await Promise.all([pageRecord('static'), pageRecord('isr'), pageRecord('isr-early')])
-  return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store' } })
+  return Response.json({ static: staticPage, isr, 'isr-early': isrEarly }, { headers: { 'Cache-Control': 'no-store', [VERSION_HEADER]: nextVersion } })
 })

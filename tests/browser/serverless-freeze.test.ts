@@ -11,30 +11,36 @@ const COMPARED = ['blocking', 'fire-and-forget', 'after']
 describe.runIf(browserAvailable())('/comparison, on the emulated serverless platform', () => {
   const chromium = useChromium()
 
-  it("draws the void side effect cut by the freeze and the after() one complete", async () => {
+  it("draws the void side effect cut by the freeze and the after() one complete, on each Next.js version", async () => {
+    const versions = ((await (await fetch(`${baseUrl()}/api/demos`)).json()) as { versions: Array<{ next: string }> }).versions
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     // Long enough that no busy machine delays a freeze past it.
     await page.goto('/comparison?work=20&effect=3000')
-    await demoOf(page, COMPARED)
+    await (await demoOf(page, COMPARED)).getByRole('radio', { name: /Both/ }).check()
+    // The switch starts a fresh demo, which keeps the version chosen a moment ago (in the URL, not in the router's query).
     await page.getByTestId('serverless-switch').check()
     await expect.poll(() => page.getByTestId('serverless-label').textContent()).toContain('Emulated serverless platform')
     const demo = await demoOf(page, COMPARED)
+    await expect.poll(() => demo.getByRole('radio', { name: /Both/ }).isChecked()).toBe(true)
     const runs = await runDemo<DrawnRunData>(demo)
 
-    const byScenario = Object.fromEntries(runs.map((run) => [run.scenario, run]))
-    for (const scenario of COMPARED) expect(byScenario[scenario]!.events.at(-1)!.type).toBe(EVENTS.instanceFrozen)
-    expect(byScenario['fire-and-forget']!.effectStarted).toBeDefined()
-    expect(byScenario['fire-and-forget']!.effectFinished).toBeUndefined()
-    expect(byScenario.after!.effectFinished).toBeDefined()
+    // Each route once per version, each run on the platform of the version that reported it.
+    expect(runs.map((run) => [run.scenario, run.nextVersion])).toEqual(COMPARED.flatMap((scenario) => versions.map(({ next }) => [scenario, next])))
+    for (const run of runs) expect(run.events.at(-1)!.type, `${run.scenario} on ${run.nextVersion}`).toBe(EVENTS.instanceFrozen)
+    for (const run of runs.filter((run) => run.scenario === 'fire-and-forget')) {
+      expect(run.effectStarted).toBeDefined()
+      expect(run.effectFinished).toBeUndefined()
+    }
+    for (const run of runs.filter((run) => run.scenario === 'after')) expect(run.effectFinished).toBeDefined()
 
-    // Drawn: one bar cut by the freeze, the void one's, and its words say so.
+    // Drawn: one bar per version cut by the freeze, the void one's, and its words say so.
     const cut = demo.locator('[data-slot="fire-and-forget"] [data-tone="frozen"]')
-    await expect.poll(() => cut.count()).toBe(1)
-    expect(await demo.locator('[data-tone="frozen"]').count()).toBe(1)
-    expect(await demo.locator('[data-slot="fire-and-forget"]').textContent()).toContain('cut by the freeze')
-    expect(await demo.getByTestId('summary-fire-and-forget').textContent()).toMatch(/The side effect was cut by it, .* it never finished\./)
-    expect(await demo.getByTestId('summary-after').textContent()).toMatch(/the side effect finished .* after that/)
+    await expect.poll(() => cut.count()).toBe(versions.length)
+    expect(await demo.locator('[data-tone="frozen"]').count()).toBe(versions.length)
+    expect(await demo.locator('[data-slot="fire-and-forget"]').first().textContent()).toContain('cut by the freeze')
+    expect(await demo.getByTestId('summary-fire-and-forget').first().textContent()).toMatch(/The side effect was cut by it, .* it never finished\./)
+    expect(await demo.getByTestId('summary-after').first().textContent()).toMatch(/the side effect finished .* after that/)
     await context.close()
   }, 90_000)
 })

@@ -4,6 +4,7 @@ import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { watchViolations } from '../support/csp-violations'
 import { demoOf, runDemo } from '../support/demos'
+import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 /** The versions the site under test serves, from its own catalogue (never typed here). */
@@ -111,6 +112,42 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
     await expect.poll(() => demo.getByTestId('repeat').getAttribute('data-phase')).toBe('running')
     expect(await demo.getByRole('button', { name: 'Run again' }).getAttribute('aria-disabled')).toBe('true')
     await expect.poll(() => demo.getByTestId('repeat').getAttribute('data-phase'), { timeout: 45_000 }).toBe('done')
+    await context.close()
+  })
+
+  it('a claim that differs opens its section\'s record on both versions, each row labelled with the version that recorded it', async () => {
+    const versions = await servedVersions()
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    await page.goto('/notes/where-it-works')
+    await loadLazyParts(page)
+    const record = page.getByTestId('static-record')
+    const rows = (version: string) => record.locator(`tr[data-next-version="${version}"]`)
+    await expect.poll(() => rows(versions[0]!.next).count()).toBeGreaterThan(0)
+    expect(await record.locator('tr[data-next-version]').count()).toBe(await rows(versions[0]!.next).count())
+
+    // The ISR claim's note says what each version did, from the claim table, and links its section's record on both.
+    const note = page.getByTestId('version-note').filter({ hasText: 'never runs' })
+    expect(await note.getAttribute('data-versions')).toBe('differ')
+    expect(await note.textContent()).toContain(`Next.js ${versions[1]!.next}runs on every regeneration`)
+    await note.getByRole('link', { name: /on both, side by side/ }).click()
+    await page.waitForURL((url) => url.searchParams.get('next') === 'both' && url.hash === '#static-pages')
+    await loadLazyParts(page)
+
+    // The static page's callback ran once per version, during that version's own build; its link opens that version's page.
+    for (const { next, base } of versions) {
+      const built = rows(next).and(record.locator('tr[data-page="static"]'))
+      await expect.poll(() => built.count()).toBe(1)
+      expect(await built.locator('code').textContent()).toBe('phase-production-build')
+      expect(await built.getByRole('link').getAttribute('href')).toBe(`${base}/demos/static`)
+    }
+    await expect.poll(() => record.getByRole('radio', { name: /Both/ }).isChecked()).toBe(true)
+
+    // Choosing one version reads that version's record alone, and keeps the choice in the URL.
+    await record.getByRole('radio', { name: `Next.js ${versions[1]!.next}` }).check()
+    // Both at once: while the new record is read, the table is gone and neither holds.
+    await expect.poll(async () => [await rows(versions[0]!.next).count(), (await rows(versions[1]!.next).count()) > 0]).toEqual([0, true])
+    expect(new URL(page.url()).searchParams.get('next')).toBe('16')
     await context.close()
   })
 })

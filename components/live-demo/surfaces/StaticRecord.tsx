@@ -1,11 +1,19 @@
 import { useEffect, useState } from 'react'
 import type { PageRecord, RecordedPage } from '../../../demos/http'
+import type { ServedVersion } from '../../../demos/versions'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
+import { useVersionChoice } from '../useVersionChoice'
 import styles from './StaticRecord.module.css'
 
 type Records = Record<RecordedPage, PageRecord | null>
-type State = { kind: 'loading' } | { kind: 'done'; records: Records; readAt: string } | { kind: 'error'; message: string }
+/** One version's record, labelled with the Next.js that answered for it; its pages are under its `base`. */
+interface VersionRecord {
+  nextVersion: string
+  base: string
+  records: Records
+}
+type State = { kind: 'loading' } | { kind: 'done'; reads: VersionRecord[]; readAt: string } | { kind: 'error'; message: string }
 
 const pages = [
   { key: 'static', path: '/demos/static', label: 'Static page' },
@@ -25,22 +33,42 @@ function Clock({ iso }: { iso: string }) {
   )
 }
 
-/** Every recorded run of the prerendered demo pages' after() callbacks, read from this deployment. */
+/** A version's record from the server at its `base`, labelled with the version that server names (`X-Next-Version`). */
+async function readRecord({ base, next }: ServedVersion, signal: AbortSignal): Promise<VersionRecord> {
+  const response = await fetch(`${base}/api/static-record`, { cache: 'no-store', signal })
+  const body = await response.json()
+  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`)
+  return { nextVersion: response.headers.get('X-Next-Version') ?? next, base, records: body as Records }
+}
+
+/**
+ * Every recorded run of the prerendered demo pages' after() callbacks, read
+ * from this deployment, on the Next.js version(s) chosen (kept in `?next=`,
+ * as every live demo's): each version's build and server keep their own record.
+ */
 export default function StaticRecord() {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  const versions = useVersionChoice('Read the record of')
+  const { chosen } = versions
+  // The versions chosen, as a value: `chosen` is a new array on every render.
+  const chosenKey = chosen === undefined ? undefined : 'error' in chosen ? chosen.error : chosen.map(({ base }) => base).join(' ')
 
   useEffect(() => {
-    fetch('/api/static-record', { cache: 'no-store' })
-      .then(async (response) => {
-        const body = await response.json()
-        if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`)
-        setState({ kind: 'done', records: body as Records, readAt: new Date().toISOString() })
+    if (chosen === undefined) return
+    if ('error' in chosen) return setState({ kind: 'error', message: chosen.error })
+    const controller = new AbortController()
+    setState({ kind: 'loading' })
+    Promise.all(chosen.map((version) => readRecord(version, controller.signal)))
+      .then((reads) => setState({ kind: 'done', reads, readAt: new Date().toISOString() }))
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setState({ kind: 'error', message: error instanceof Error ? error.message : 'Could not read the record.' })
       })
-      .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : 'Could not read the record.' }))
-  }, [])
+    return () => controller.abort()
+  }, [chosenKey]) // `chosen` as a value: read again only when the choice changes
 
   return (
     <section className={runStyles.demo} aria-label="Live record: when the prerendered pages' after() callbacks ran" data-testid="static-record">
+      {versions.view}
       {state.kind === 'loading' ? <p data-loading="">Reading the record from this deployment…</p> : null}
       {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
       {state.kind === 'done' ? (
@@ -61,26 +89,34 @@ export default function StaticRecord() {
                   <th scope="col">Next.js phase</th>
                 </tr>
               </thead>
-              <tbody>
-                {pages.flatMap(({ key, path, label }) =>
-                  (state.records[key]?.runs ?? []).map((run) => (
-                    <tr key={`${key}-${run.callbackRanAt}`} data-page={key}>
-                      <td>
-                        <a href={path}>{label}</a>
-                      </td>
-                      <td>
-                        <Clock iso={run.renderedAt} />
-                      </td>
-                      <td>
-                        <Clock iso={run.callbackRanAt} />
-                      </td>
-                      <td className={styles.phase}>
-                        <code>{run.nextPhase ?? 'request (next start)'}</code>
-                      </td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
+              {/* A group per version, headed by it: a column of its own pushed the phase off a phone's screen. */}
+              {state.reads.map(({ nextVersion, base, records }) => (
+                <tbody key={nextVersion}>
+                  <tr>
+                    <th scope="rowgroup" colSpan={4} className={styles.version}>
+                      Next.js {nextVersion}
+                    </th>
+                  </tr>
+                  {pages.flatMap(({ key, path, label }) =>
+                    (records[key]?.runs ?? []).map((run) => (
+                      <tr key={`${key}-${run.callbackRanAt}`} data-page={key} data-next-version={nextVersion}>
+                        <td>
+                          <a href={`${base}${path}`}>{label}</a>
+                        </td>
+                        <td>
+                          <Clock iso={run.renderedAt} />
+                        </td>
+                        <td>
+                          <Clock iso={run.callbackRanAt} />
+                        </td>
+                        <td className={styles.phase}>
+                          <code>{run.nextPhase ?? 'request (next start)'}</code>
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              ))}
             </table>
           </div>
         </div>
