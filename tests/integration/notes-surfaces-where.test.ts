@@ -120,9 +120,11 @@ eachVersion((version) => describe('where after() works (truth tests against next
     const middlewareReturned = eventTime(events, EVENTS.middlewareReturned)
     const started = eventTime(events, EVENTS.effectStarted)
     expect(started).toBeGreaterThanOrEqual(middlewareReturned)
-    // Long before the page finished rendering, so before any byte of it was sent. No bound on the gap after the
-    // middleware returned: on a machine loaded ten times over its cores it reached 172 ms, yet stayed in the page's first half.
-    expect(started).toBeLessThan(eventTime(events, EVENTS.workFinished) - work / 2)
+    // Before the page's own work finished, so before any byte of it was sent. An order, not a gap in ms: Next.js
+    // starts the callback on a timer of 0 ms once the middleware returns (next/dist/server/web/adapter.js), which
+    // fires before the page's 400 ms timer however loaded the machine; the gap itself was seen at 100–770 ms under
+    // a load of 10x the cores.
+    expect(started).toBeLessThan(eventTime(events, EVENTS.workFinished))
     expect(started).toBeLessThan(eventTime(events, EVENTS.responseSent))
   })
 
