@@ -85,6 +85,18 @@ eachVersion(({ name: version }) => {
       expect(await outcomeOf(id)).toEqual({ ok: true })
     })
 
+    it('redirect() after after(), from a form posted without JavaScript: 303 with Location on both, and the callback runs', async () => {
+      const id = newId()
+      const form = new FormData()
+      form.append(`$ACTION_ID_${actionId('app/redirect/actions.js', 'saveFormAndRedirect', app.dir)}`, '')
+      form.append('id', id)
+      const response = await fetch(url('/redirect'), { method: 'POST', redirect: 'manual', body: form })
+      expect(response.status).toBe(303)
+      expect(response.headers.get('location')).toBe('/redirect/done')
+      await response.text()
+      expect(await outcomeOf(id)).toEqual({ ok: true })
+    })
+
     /** What each call does inside an after() callback: its outcome, then what the next request and the one after it read. */
     const ok = { ok: true } as const
     const fresh = { next: 'fresh', later: 'fresh' }
@@ -132,7 +144,10 @@ eachVersion(({ name: version }) => {
       },
     }
 
-    describe.each(['route', 'action'] as const)('called in an after() callback of a %s', (surface) => {
+    describe.each([
+      ['Route Handler', 'route'],
+      ['Server Action', 'action'],
+    ] as const)('called in an after() callback of a %s', (_surface, surface) => {
       it.each(Object.entries(expected[version][surface]))('%s', async (api, [outcome, reads]) => {
         const key = newId()
         const before = await cached(key)
@@ -153,6 +168,7 @@ eachVersion(({ name: version }) => {
         // A background revalidation has no end to wait for but its result: read until fresh.
         const later = reads.later === 'fresh' ? read(await waitFor(() => cached(key), (count) => count === before + 1, 30_000)) : read(await cached(key))
         expect({ next, later }).toEqual(reads)
+        if (version === '16' && api === 'revalidateTag') expect(app.server.output()).toContain('"revalidateTag" without the second argument is now deprecated')
       })
     })
   })
