@@ -1,9 +1,9 @@
-import type { NextRequest } from 'next/server'
+import type { NextFetchEvent, NextRequest } from 'next/server'
 import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
 import { actionRequestResponse, formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse } from '@/demos/http'
 import { demoPageRequest, next16Proxy } from '@/demos/next'
 
-export async function middleware(request: NextRequest) {
+export async function middleware(request: NextRequest, event: NextFetchEvent) {
   const onNext16 = next16Proxy(request)
   if (onNext16) return onNext16
   const { pathname } = request.nextUrl
@@ -16,7 +16,7 @@ export async function middleware(request: NextRequest) {
   }
   const refused = pageMethodNotAllowedResponse(request.method, request.headers) ?? (await actionRequestResponse(request))
   if (refused) return refused
-  if (pathname === '/demos/middleware') return auditMiddleware(request)
+  if (pathname === '/demos/middleware') return auditMiddleware(request, event)
   return demoPageRequest(request)
 }
 

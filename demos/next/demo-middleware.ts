@@ -1,6 +1,7 @@
-import { after, NextResponse, type NextRequest } from 'next/server'
+import { after, NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
 import { admit, admitLater, checkRunRequest, httpRunRequest, serverState, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type RunRecorder } from '../engine'
+import { behaviourOperations } from '../operations'
 import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
 import { nextVersion, VERSION_HEADER } from '../versions'
 import { appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
@@ -8,11 +9,16 @@ import { keepAdmission, keepRecorder, RUN_HEADER } from './live-recorders'
 import { runBody } from './run-body'
 
 export interface MiddlewareOperations extends AppSurfaceOperations {
+  /** A side effect of `effect` ms in a lane of its own, for the work handed to `event.waitUntil()`. */
+  recordMetrics(): Promise<void>
   /** Lets the request go on to the page, which continues this run. */
   next(): NextResponse
 }
 
-export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperations) => Promise<NextResponse>
+/** What middleware may do with its NextFetchEvent here: keep a promise alive past its response. */
+export type MiddlewareEvent = Pick<NextFetchEvent, 'waitUntil'>
+
+export type DemoMiddleware = (request: NextRequest, operations: MiddlewareOperations, event: MiddlewareEvent) => Promise<NextResponse>
 
 /**
  * Admits a run of the middleware demo and keeps it for the page behind; a
@@ -38,19 +44,20 @@ const queryError = withErrorResponse((name: AppSurfaceName, request: NextRequest
  * marks when the middleware returned, and hands the run to the page behind it.
  */
 export function demoMiddleware(handler: DemoMiddleware) {
-  return async function middleware(request: NextRequest): Promise<Response> {
+  return async function middleware(request: NextRequest, event: MiddlewareEvent): Promise<Response> {
     const recorder = await admitInMiddleware(request)
     if (recorder instanceof Response) return recorder
     recorder.mark({ type: EVENTS.middlewareStarted, label: 'Middleware started', lane: LANES.middleware, phase: 'start' })
     let handedOver = false
     const operations: MiddlewareOperations = {
       ...appSurfaceOperations(recorder, 'middleware'),
+      recordMetrics: behaviourOperations(recorder, 'middleware', recorder.run.params).recordMetrics,
       next() {
         handedOver = true
         return handOver(request, recorder.id)
       },
     }
-    return runBody(recorder, () => handler(request, operations), {
+    return runBody(recorder, () => handler(request, operations, event), {
       returned: () => ({ type: EVENTS.middlewareReturned, label: 'Middleware returned', lane: LANES.middleware, outcome: 'ok' }),
       threw: { type: EVENTS.middlewareThrew, label: 'Middleware threw', lane: LANES.middleware },
       afterResponse: after,

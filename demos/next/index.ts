@@ -5,7 +5,7 @@
  */
 export type { AppSurfaceOperations } from './app-surface'
 export { demoAction, type ActionResult } from './demo-action'
-export { demoMiddleware, demoPageRequest, type DemoMiddleware, type MiddlewareOperations } from './demo-middleware'
+export { demoMiddleware, demoPageRequest, type DemoMiddleware, type MiddlewareEvent, type MiddlewareOperations } from './demo-middleware'
 export { demoLayout, demoMetadata, demoPage } from './demo-page'
 export { composeRoute } from './compose-route'
 export { demoRoute, type DemoHandler, type OperationsFactory } from './demo-route'

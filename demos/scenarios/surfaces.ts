@@ -64,10 +64,11 @@ export const appSurfaces = {
   },
   middleware: {
     title: 'Middleware, then the page',
-    summary: 'Middleware schedules the audit-log write with after(); the page behind it renders for `work` ms.',
+    summary: 'Middleware schedules the audit-log write with after() and hands a metrics write to event.waitUntil(); the page behind it renders for `work` ms.',
     source: 'app/demos/middleware/audit-middleware.ts',
     path: '/demos/middleware',
     params: { work: WORK, effect: EFFECT },
+    lanes: [LANES.sideEffect, LANES.recordMetrics],
     runStarts: 'middleware',
   },
   'request-context-action': {

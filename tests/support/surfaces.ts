@@ -15,17 +15,17 @@ export async function pageRun(pathAndQuery: string, init?: RequestInit): Promise
 }
 
 /**
- * The id Next.js gave a Server Action in the build of the version under test,
- * from that build's own manifest (Turbopack names the file from its root, the
- * site's folder: `next16/app/...`).
+ * The id Next.js gave a Server Action in the build at `root` (by default the
+ * version under test's), from that build's own manifest (Turbopack names the
+ * file from its root, the site's folder: `next16/app/...`).
  */
-export function actionId(file: string, exportedName: string): string {
-  const { root } = currentVersion()
+export function actionId(file: string, exportedName: string, root = currentVersion().root): string {
   const manifest = JSON.parse(readFileSync(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName: string; filename: string }>
   }
-  const builtAs = [file, path.posix.join(path.basename(root), file)]
-  const found = Object.entries(manifest.node).find(([, entry]) => builtAs.includes(entry.filename) && entry.exportedName === exportedName)
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => (entry.filename === file || entry.filename.endsWith(`/${file}`)) && entry.exportedName === exportedName,
+  )
   if (!found) throw new Error(`no Server Action ${exportedName} in ${file} in this build`)
   return found[0]
 }

@@ -39,6 +39,8 @@ const onlyRun = (): Run => {
   return created[0]
 }
 
+/** Middleware's NextFetchEvent: these tests hand nothing to waitUntil. */
+const event = { waitUntil() {} }
 const failure = () => new Error('database unreachable')
 const fails = async (): Promise<never> => {
   throw failure()
@@ -87,7 +89,7 @@ describe('a wrapped body that throws still ends its run', () => {
   it('demoMiddleware', async () => {
     const before = await serverState().runsInFlight.count()
     const middleware = demoMiddleware(fails)
-    await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))).rejects.toThrow('database unreachable')
+    await expect(middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'), event)).rejects.toThrow('database unreachable')
     const run = onlyRun()
     expect(await threwEvent(run, EVENTS.middlewareThrew)).toMatchObject({ lane: LANES.middleware, detail: 'database unreachable' })
     await expectEnded(run, before)
@@ -96,7 +98,7 @@ describe('a wrapped body that throws still ends its run', () => {
   it('the page behind demoMiddleware, continuing the run the middleware handed over', async () => {
     const before = await serverState().runsInFlight.count()
     const middleware = demoMiddleware(async (_request, { next }) => next())
-    const response = (await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))) as NextResponse
+    const response = (await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'), event)) as NextResponse
     const run = onlyRun()
     // The middleware handed the run on: the page, not the middleware, records the sending.
     expect(next.scheduled).toHaveLength(0)
@@ -190,7 +192,7 @@ describe('demo pages admit their run in middleware and start it as they render',
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
       const middleware = demoMiddleware(async (_request, { next }) => next())
-      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'))
+      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0'), event)
       const run = onlyRun()
       vi.advanceTimersByTime(serverState().config.pageClaimMs)
       await vi.waitFor(async () => expect(await run.status()).toBe('abandoned'))
@@ -198,7 +200,7 @@ describe('demo pages admit their run in middleware and start it as they render',
       await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
 
       const leaving = new AbortController()
-      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0', { signal: leaving.signal }))
+      await middleware(new NextRequest('http://localhost/demos/middleware?work=0&effect=0', { signal: leaving.signal }), event)
       leaving.abort()
       await vi.waitFor(async () => expect(await created[1]!.status()).toBe('abandoned'))
       await vi.waitFor(async () => expect(await serverState().runsInFlight.count()).toBe(before))
