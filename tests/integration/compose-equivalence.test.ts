@@ -143,6 +143,7 @@ describe('the set of compositions', () => {
     )
     expect(COMPOSITIONS.length).toBeGreaterThanOrEqual(20)
   })
+})
 
 eachVersion(({ name: version }) => {
   let fixture: RunningServer
@@ -188,7 +189,5 @@ eachVersion(({ name: version }) => {
     const { interpreter, generated } = answers.get(index)!
     expect(interpreter.events).toContain('response')
     expect(generated).toEqual(interpreter)
-  })
-
   })
 })
