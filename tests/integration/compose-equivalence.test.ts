@@ -22,29 +22,29 @@ import { startServer, type RunningServer } from '../support/server'
 const COMPOSITIONS = [
   'work:20',
   'work:20,await:email:30',
-  'work:20,void:analytics:1000',
+  'work:20,void:analytics:1500',
   'work:20,after:audit-log:30',
-  'work:10,after:audit-log:30,await:email:20,void:analytics:1000',
+  'work:10,after:audit-log:30,await:email:20,void:analytics:1500',
   'after:audit-log:30,nested:webhook:20',
   'after:audit-log:60,nested-first:webhook:20',
   'after:cache-purge:20,after:search-index:80',
   'work:10,await:email:20:fails',
   'after:audit-log:20,await:email:20:fails,after:webhook:20',
-  'work:10,void:analytics:1000:fails',
+  'work:10,void:analytics:1500:fails',
   'after:webhook:20:fails',
   'after:audit-log:30,nested:email:20:fails',
   'after:audit-log:20:fails,nested:webhook:20',
   'after:audit-log:20:fails,nested-first:webhook:60',
   'work:10,throw',
   'after:audit-log:20,work:10,throw,await:email:10',
-  'void:analytics:1000,throw',
+  'void:analytics:1500,throw',
   'work:10,redirect',
   'after:search-index:20,redirect,after:webhook:20',
   'stream:3',
   'work:10,after:audit-log:20,stream:2',
   'void:analytics:100,stream:2',
-  'await:email:20,void:analytics:1000:fails,after:audit-log:20,nested-first:webhook:40,after:cache-purge:70,stream:2',
-  'work:10,await:email:10,void:analytics:1000,after:audit-log:20,nested:webhook:10,after:cache-purge:60,after:search-index:120',
+  'await:email:20,void:analytics:1500:fails,after:audit-log:20,nested-first:webhook:40,after:cache-purge:70,stream:2',
+  'work:10,await:email:10,void:analytics:1500,after:audit-log:20,nested:webhook:10,after:cache-purge:60,after:search-index:120',
 ]
 
 const FIXTURE = 'composed-handlers'
@@ -147,15 +147,20 @@ describe('the set of compositions', () => {
 
 eachVersion(({ name: version }) => {
   let fixture: RunningServer
-  const answers = new Map<number, { interpreter: Answer; generated: Answer }>()
+  const answers = new Map<number, { interpreter: Answer; generated: Answer; end: string }>()
 
   /** The composition's run on the site's endpoint, by the interpreter. */
-  async function interpreted(text: string): Promise<Answer> {
+  async function interpreted(text: string): Promise<Answer & { end: string }> {
     const run = await runToEnd('compose', `steps=${encodeURIComponent(text)}`)
     const location = run.response.headers.get('location')
     // The site's 16 demos answer under their base path; the fixture at its root.
     const base = new URL(baseUrl()).pathname.replace(/\/$/, '')
-    return { ...(await answerOf(run.response, run.body)), location: location && location.replace(new RegExp(`^${base}`), ''), events: interpreterEvents(run.events) }
+    return {
+      ...(await answerOf(run.response, run.body)),
+      location: location && location.replace(new RegExp(`^${base}`), ''),
+      events: interpreterEvents(run.events),
+      end: run.end,
+    }
   }
 
   /** The composition's generated route on the fixture app, its events once as many as the interpreter's have come and none is open. */
@@ -178,15 +183,16 @@ eachVersion(({ name: version }) => {
     fixture = await startServer({}, { root: dir, readyPath: '/ready' })
     await Promise.all(
       COMPOSITIONS.map(async (text, index) => {
-        const interpreter = await interpreted(text)
-        answers.set(index, { interpreter, generated: await generated(index, interpreter.events.length) })
+        const { end, ...interpreter } = await interpreted(text)
+        answers.set(index, { interpreter, generated: await generated(index, interpreter.events.length), end })
       }),
     )
   }, BUILD_TIMEOUT)
   afterAll(() => fixture?.stop())
 
   it.each(COMPOSITIONS.map((text, index) => [text, index] as const))('%s: the generated route answers and records what the interpreter did', (_, index) => {
-    const { interpreter, generated } = answers.get(index)!
+    const { interpreter, generated, end } = answers.get(index)!
+    expect(end).toBe('complete')
     expect(interpreter.events).toContain('response')
     expect(generated).toEqual(interpreter)
   })
