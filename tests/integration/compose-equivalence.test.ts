@@ -97,6 +97,27 @@ const settledCalls = (events: string[]) => {
   return open.size === 0
 }
 
+/**
+ * How Next.js reported each call of the fixture's request `id` that failed off the response's path, in the server's
+ * log: the error report of an `after()` callback, or an unhandled rejection (an awaited failure is the 500 compared).
+ */
+function reportsOf(output: string, id: string): string[] {
+  return output.split('\n').flatMap((line) => {
+    const call = line.includes(`(${id})`) ? /(\w+) failed \(/.exec(line)?.[1] : undefined
+    if (call && line.includes('unhandledRejection')) return [`${call}: unhandled rejection`]
+    if (call && line.includes('passed to `after()`')) return [`${call}: after() error`]
+    return []
+  })
+}
+
+/** What the composition's failing calls that ran should be reported as: a `void` call's rejection is unhandled. */
+function expectedReports(steps: Step[], events: string[]): string[] {
+  return steps.flatMap((step) => {
+    if (step.kind !== 'effect' || step.style === 'await' || !events.includes(`${SIDE_EFFECTS[step.name].call} failed`)) return []
+    return [`${SIDE_EFFECTS[step.name].call}: ${step.style === 'void' ? 'unhandled rejection' : 'after() error'}`]
+  })
+}
+
 interface Answer {
   status: number
   location: string | null
@@ -148,7 +169,7 @@ describe('the set of compositions', () => {
 
 eachVersion(({ name: version }) => {
   let fixture: RunningServer
-  const answers = new Map<number, { interpreter: Answer; generated: Answer; end: string }>()
+  const answers = new Map<number, { interpreter: Answer; generated: Answer & { id: string }; end: string }>()
 
   /** The composition's run on the site's endpoint, by the interpreter. */
   async function interpreted(text: string): Promise<Answer & { end: string }> {
@@ -165,7 +186,7 @@ eachVersion(({ name: version }) => {
   }
 
   /** The composition's generated route on the fixture app, its events once as many as the interpreter's have come and none is open. */
-  async function generated(index: number, expected: number): Promise<Answer> {
+  async function generated(index: number, expected: number): Promise<Answer & { id: string }> {
     const id = `${version}-${index}-${Date.now()}`
     const response = await fetch(`${fixture.url}/composed/${index}`, {
       method: 'POST',
@@ -175,7 +196,7 @@ eachVersion(({ name: version }) => {
     const answer = await answerOf(response)
     const read = async () => records(fixture.output()).flatMap((entry) => (entry.source === 'composed' && entry.id === id ? [String(entry.event)] : []))
     const events = await waitFor(read, (seen) => seen.length >= expected && settledCalls(seen), 30_000)
-    return { ...answer, events }
+    return { ...answer, events, id }
   }
 
   beforeAll(async () => {
@@ -192,9 +213,18 @@ eachVersion(({ name: version }) => {
   afterAll(() => fixture?.stop())
 
   it.each(COMPOSITIONS.map((text, index) => [text, index] as const))('%s: the generated route answers and records what the interpreter did', (_, index) => {
-    const { interpreter, generated, end } = answers.get(index)!
+    const { interpreter, generated: { id, ...generated }, end } = answers.get(index)!
     expect(end).toBe('complete')
     expect(interpreter.events).toContain('response')
     expect(generated).toEqual(interpreter)
   })
+
+  it.each(COMPOSITIONS.filter((text) => text.includes(':fails')).map((text) => [text, COMPOSITIONS.indexOf(text)] as const))(
+    '%s: Next.js reports each failure off the response path as the code says',
+    async (text, index) => {
+      const { generated } = answers.get(index)!
+      const expected = expectedReports(stepsOf(text), generated.events)
+      await expect.poll(() => reportsOf(fixture.output(), generated.id).sort()).toEqual(expected.sort())
+    },
+  )
 })
