@@ -4,7 +4,13 @@ import { admitChecked, httpRunRequest, invalidParameter, readQueryString, withEr
 import { composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
 import { withBodySentMarker } from './body-sent'
 import { routeEnd, versioned } from './demo-route'
-import { runBody } from './run-body'
+import { runBody, type BodyEnd } from './run-body'
+
+/**
+ * How the composed handler ends on its run's timeline: as every Route Handler's, except that the run's "response
+ * sent" marker is registered before the handler runs (see composeRoute), not last.
+ */
+const composedEnd: BodyEnd<Response> = { ...routeEnd, afterResponse: () => {} }
 
 /** The playground's run name, as runs and receipts know it. */
 export const COMPOSE = 'compose'
@@ -27,6 +33,11 @@ export const composeRoute = withErrorResponse(async (request: Request): Promise<
   const steps = readSteps(runRequest.query)
   const recorder = await admitChecked(COMPOSE, { steps: steps.length, totalMs: totalMs(steps) }, runRequest)
   const runtime = { ...composedOperations(recorder), after, redirect }
+  // The composed callbacks must start as they would in the visitor's own app, with nothing of the site's queued among
+  // them: Next.js starts an after() registered inside a callback only once every callback queued before it has
+  // started, so a marker registered last would start ahead of a nested-first callback (the equivalence test,
+  // tests/integration/compose-equivalence.test.ts, caught it). Registered first, it runs first and is out of the way.
+  after(() => recorder.markResponseSent())
   return runBody(
     recorder,
     async () => {
@@ -35,6 +46,6 @@ export const composeRoute = withErrorResponse(async (request: Request): Promise<
       response.headers.set('Cache-Control', 'no-store')
       return response
     },
-    routeEnd,
+    composedEnd,
   )
 })
