@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine/timeline'
 import type { DrawnRunData } from '@/components/live-demo/DrawnRuns'
-import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -12,10 +11,8 @@ describe.runIf(browserAvailable())('/comparison, on the emulated serverless plat
   const chromium = useChromium()
 
   it("draws the void side effect cut by the freeze and the after() one complete", async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
     // Long enough that no busy machine delays a freeze past it.
-    await page.goto('/comparison?work=20&effect=3000')
+    const { context, page } = await chromium.open('/comparison?work=20&effect=3000')
     await demoOf(page, COMPARED)
     await page.getByTestId('serverless-switch').check()
     await expect.poll(() => page.getByTestId('serverless-label').textContent()).toContain('Emulated serverless platform')
