@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { axeViolations, readable } from '../support/axe'
@@ -26,11 +26,13 @@ async function runFirstDemo(page: Page): Promise<void> {
 // Every page, and the 404 page a mistyped address gets.
 const routes = [...readSitePages().map((page) => page.route), '/notes/no-such-note']
 
-describe.runIf(browserAvailable())('accessibility (axe: WCAG 2.1 A and AA, best practice)', () => {
+// Each page has a context of its own in one Chromium, so the pages run side by side: most of a test's time is its demo's
+// side effects, waited for, which overlap.
+describe.runIf(browserAvailable()).concurrent('accessibility (axe: WCAG 2.1 A and AA, best practice)', () => {
   const chromium = useChromium()
 
   describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
-    it.each(routes)('%s has no violations with its demos loaded and a run drawn', async (route) => {
+    it.for(routes)('%s has no violations with its demos loaded and a run drawn', async (route, { expect }) => {
       const context = await newContext(chromium.browser, baseUrl(), { colorScheme })
       const page = await context.newPage()
       await page.goto(route)

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { useChromium } from '../support/use-chromium'
 
 const focused = (page: Page) =>
@@ -23,9 +22,7 @@ describe.runIf(browserAvailable())('the "Does this belong in after()?" check in 
   const chromium = useChromium()
 
   it('is answered with the keyboard alone, keeps the answers in the URL and shows the same verdict on reload', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/decide')
+    const { context, page } = await chromium.open('/decide')
     const verdict = page.getByTestId('verdict')
     expect(await verdict.getAttribute('aria-live')).toBe('polite')
 
@@ -64,9 +61,7 @@ describe.runIf(browserAvailable())('the "Does this belong in after()?" check in 
   })
 
   it('opens a linked verdict, and changing an early answer drops the later ones', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/decide?response=no&client=no&failure=no&before=no&durable=no&heavy=no')
+    const { context, page } = await chromium.open('/decide?response=no&client=no&failure=no&before=no&durable=no&heavy=no')
     const verdict = page.getByTestId('verdict')
     await expect.poll(() => verdict.locator('[data-verdict]').getAttribute('data-verdict')).toBe('use-after')
 

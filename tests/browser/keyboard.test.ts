@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
-import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
@@ -9,9 +8,7 @@ describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sid
   const chromium = useChromium()
 
   it.each(readSitePages())('$route: the first Tab shows "Skip to content", Enter puts focus in the article', async ({ route }) => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto(route)
+    const { context, page } = await chromium.open(route)
     await loadLazyParts(page)
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to content' })
@@ -29,9 +26,7 @@ describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sid
   })
 
   it('names the sidebar’s collapse button', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     await expect.poll(() => page.getByRole('button', { name: 'Hide sidebar' }).count()).toBe(1)
     await context.close()
   })

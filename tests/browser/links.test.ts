@@ -40,9 +40,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it.each(pages)('gives every [#id] heading on $route its source id and a copy-link button', async ({ route, headingIds }) => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto(route)
+    const { context, page } = await chromium.open(route)
     const headings = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]')
     expect(await headings.evaluateAll((els) => els.map((el) => el.id))).toEqual(headingIds)
     const withButton = page.locator('article :is(h1, h2, h3, h4, h5, h6)[id]:has(button[aria-label="Copy link to this section"])')
@@ -51,9 +49,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies a heading’s absolute link from the keyboard and announces it', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     const button = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
     // Start at the heading and press Tab, as a keyboard user would: the button is the next stop.
     await page.locator('h2#why').evaluate((h: HTMLElement) => {
@@ -70,9 +66,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies the review comment: advice and the section’s permanent short link, named after the section', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/use-cases')
+    const { context, page } = await chromium.open('/use-cases')
     await loadLazyParts(page) // nothing mounts, and moves the button, mid-click
     await page.locator('h2#analytics').scrollIntoViewIfNeeded()
     await page.getByRole('button', { name: /^Copy review comment/ }).nth(1).click()
@@ -86,9 +80,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   // Every button on every page, against the source: its front matter's short link for the section (the page's own at the
   // top), otherwise the section's address; the heading's text as the link's name, the page title without an anchor.
   it.each(pages.filter((p) => p.body.includes('<ReviewComment ')))('copies each review comment on $route with its link', async (sitePage) => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto(sitePage.route)
+    const { context, page } = await chromium.open(sitePage.route)
     // A lazy part that mounts while a button is being clicked moves the buttons below it, and the click lands on
     // another one (once, on a busy machine, button 4 copied button 3's comment): every part is in before any click.
     await loadLazyParts(page)
@@ -111,9 +103,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
   })
 
   it('copies a listing’s source file', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     await loadLazyParts(page) // nothing mounts, and moves the button, mid-click
     const file = 'app/api/demos/blocking/route.ts'
     await page.getByRole('button', { name: `Copy ${file}` }).click()
@@ -128,9 +118,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
     ['dark-phone', { colorScheme: 'dark', mobile: true }],
   ])('shows the heading copy-link and review buttons (%s, screenshot)', async (name, options) => {
     mkdirSync(SHOTS, { recursive: true })
-    const context = await newContext(chromium.browser, baseUrl(), options)
-    const page = await context.newPage()
-    await page.goto('/#why')
+    const { context, page } = await chromium.open('/#why', options)
     await page.locator('h2#why').hover()
     // Shown on hover with a mouse, always on a touch screen.
     const copyLink = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { EVENTS } from '@/demos/engine/timeline'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -13,9 +13,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   const chromium = useChromium()
 
   it('where-it-works: runs a Route Handler, a Server Action (in its frame) and a Server Component on one timeline', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/where-it-works?work=30&effect=700')
+    const { context, page } = await chromium.open('/notes/where-it-works?work=30&effect=700')
     const demo = await demoOf(page, ['after', 'server-action', 'server-component'])
     await demo.waitFor()
     // The frame, and the App Router runtime it loads, wait for the visitor to press Run.
@@ -33,9 +31,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('where-it-works on a phone: demos far down the page load when the visitor comes near them', async () => {
-    const context = await newContext(chromium.browser, baseUrl(), { mobile: true })
-    const page = await context.newPage()
-    await page.goto('/notes/where-it-works')
+    const { context, page } = await chromium.open('/notes/where-it-works', { mobile: true })
     // Hydrated: a copy button (not lazy) answers a click. Dispatched, not clicked, so the page does not scroll.
     const copy = page.getByRole('button', { name: /Copy app\/api\/demos\/after\/route\.ts/ })
     await copy.dispatchEvent('click')
@@ -67,9 +63,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('where-it-works: middleware callback starts before the first byte; pages/api message; build record', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/where-it-works?work=400&effect=200')
+    const { context, page } = await chromium.open('/notes/where-it-works?work=400&effect=200')
     const [middleware] = await runDemo<DrawnRun>(await demoOf(page, ['middleware']))
     expect(middleware!.scenario).toBe('middleware')
     expect(middleware!.effectStarted!).toBeLessThan(middleware!.firstByte)
@@ -121,9 +115,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('duration: marks where the chosen maxDuration would cut the callback, labelled as computed', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/duration?work=20&effect=2500&limit=1000')
+    const { context, page } = await chromium.open('/notes/duration?work=20&effect=2500&limit=1000')
     const [run] = await runDemo<DrawnRun>(await demoOf(page, ['long-callback']))
     expect(run!.effectFinished! - run!.effectStarted!).toBeGreaterThanOrEqual(2499)
     expect(run!.limitReached!).toBeLessThan(run!.effectFinished!)

@@ -5,7 +5,7 @@ import type { DrawnRunData } from '@/components/live-demo/DrawnRuns'
 import { ms } from '@/demos/client/format'
 import { baseUrl } from '../support/api'
 import { axeViolations, readable } from '../support/axe'
-import { browserAvailable, newContext, type ContextOptions } from '../support/browser'
+import { browserAvailable, type ContextOptions } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -19,9 +19,7 @@ describe.runIf(browserAvailable())('receipts in Chromium', () => {
 
   it('copies the receipt link and the review comment, on the visitor’s origin, with the figures the chart drew', async () => {
     const origin = new URL(baseUrl()).origin
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     const demo = await demoOf(page, ['blocking', 'after'])
     const runs = await runDemo<DrawnRunData>(demo)
     await demo.getByRole('button', { name: /^Copy receipt link/ }).click()
@@ -50,9 +48,7 @@ describe.runIf(browserAvailable())('receipts in Chromium', () => {
     ['phone', { colorScheme: 'light', mobile: true }],
   ])('the receipt page passes axe and fits the screen (%s, screenshot)', async (name, options) => {
     expect(receiptPath, 'made by the test above').not.toBe('')
-    const context = await newContext(chromium.browser, baseUrl(), options)
-    const page = await context.newPage()
-    await page.goto(receiptPath)
+    const { context, page } = await chromium.open(receiptPath, options)
     await page.getByTestId('timeline').waitFor()
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(options.colorScheme === 'dark')
     const violations = await axeViolations(page)

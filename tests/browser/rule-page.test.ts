@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
-import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { demoOf } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -13,9 +12,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   const chromium = useChromium()
 
   it('runs both demos and draws after() responding before its side effect ends', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto(`/?work=30&effect=${EFFECT}`)
+    const { context, page } = await chromium.open(`/?work=30&effect=${EFFECT}`)
     const demo = await demoOf(page, ['blocking', 'after'])
     await demo.getByRole('button', { name: 'Run the demo' }).click()
     const timeline = demo.getByTestId('timeline')
@@ -39,9 +36,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   })
 
   it('keeps the parameters in the URL and says beside a field what is wrong with it', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     const demo = await demoOf(page, ['blocking', 'after'])
     await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('400')
     await demo.getByRole('button', { name: 'Run the demo' }).click()
@@ -66,9 +61,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   })
 
   it('opens a link with an out-of-range value showing that value and what is wrong with it', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/?work=30&effect=99999')
+    const { context, page } = await chromium.open('/?work=30&effect=99999')
     const demo = await demoOf(page, ['blocking', 'after'])
     expect(await demo.getByRole('spinbutton', { name: /Side effect/ }).inputValue()).toBe('99999')
     expect(await demo.getByTestId('error-effect').textContent()).toBe('Side effect must be a whole number of milliseconds from 0 to 10000.')
@@ -80,9 +73,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   })
 
   it('shows the route files exactly as they are on disk', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/')
+    const { context, page } = await chromium.open('/')
     for (const file of ['app/api/demos/blocking/route.ts', 'app/api/demos/after/route.ts']) {
       const shown = await page.locator(`figure[data-listing="${file}"] pre`).innerText()
       const onDisk = readFileSync(path.resolve(import.meta.dirname, '../..', file), 'utf8').trimEnd()

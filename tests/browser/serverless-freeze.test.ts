@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine/timeline'
 import type { DrawnRunData } from '@/components/live-demo/DrawnRuns'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -13,10 +13,8 @@ describe.runIf(browserAvailable())('/comparison, on the emulated serverless plat
 
   it("draws the void side effect cut by the freeze and the after() one complete, on each Next.js version", async () => {
     const versions = ((await (await fetch(`${baseUrl()}/api/demos`)).json()) as { versions: Array<{ next: string }> }).versions
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
     // Long enough that no busy machine delays a freeze past it.
-    await page.goto('/comparison?work=20&effect=3000')
+    const { context, page } = await chromium.open('/comparison?work=20&effect=3000')
     await (await demoOf(page, COMPARED)).getByRole('radio', { name: /Both/ }).check()
     // The switch starts a fresh demo, which keeps the version chosen a moment ago (in the URL, not in the router's query).
     await page.getByTestId('serverless-switch').check()

@@ -30,9 +30,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
   })
 
   it('a note’s breadcrumb leads to its folder’s index', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/failures')
+    const { context, page } = await chromium.open('/notes/failures')
     await page.locator('.nextra-breadcrumb a[href="/notes"]').click()
     await page.waitForURL('**/notes')
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Important notes/)
@@ -67,9 +65,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
   })
 
   it('a link from the closest pages opens that page', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/failure')
+    const { context, page } = await chromium.open('/notes/failure')
     await page.locator('[data-closest-pages] a[href="/notes/failures"]').click()
     await page.waitForURL('**/notes/failures')
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/runs even when the response fails/)

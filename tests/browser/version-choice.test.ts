@@ -41,9 +41,7 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
 
   it('"both", chosen with the keyboard and kept in the URL, draws each demo once per version, labelled, on one time axis', async () => {
     const versions = await servedVersions()
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/?work=20&effect=300')
+    const { context, page } = await chromium.open('/?work=20&effect=300')
     const demo = await demoOf(page, ['blocking', 'after'])
     const first = demo.getByRole('radio', { name: `Next.js ${versions[0]!.next}` })
     await expect.poll(() => first.isChecked()).toBe(true)
@@ -69,9 +67,7 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
 
   it('calls after() in pages/api on both versions, each outcome labelled with the version that answered', async () => {
     const versions = await servedVersions()
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/notes/where-it-works?next=both')
+    const { context, page } = await chromium.open('/notes/where-it-works?next=both')
     const demo = await demoOf(page, ['pages-api'])
     await expect.poll(() => demo.getByRole('radio', { name: /Both/ }).isChecked()).toBe(true)
     await demo.getByRole('button', { name: 'Call after() in pages/api' }).click()
@@ -86,9 +82,7 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
   })
 
   it('keeps Run N× and a single run from running at once, and puts submitted values in the URL without a route change', async () => {
-    const context = await newContext(chromium.browser, baseUrl())
-    const page = await context.newPage()
-    await page.goto('/?work=20&effect=300')
+    const { context, page } = await chromium.open('/?work=20&effect=300')
     const demo = await demoOf(page, ['blocking', 'after'])
     // Every route change the Pages Router starts from now on (a re-render of the whole page).
     await page.evaluate(() => {

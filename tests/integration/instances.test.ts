@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
-import { readEvents } from '../support/api'
+import { parseEvents, readEvents } from '../support/api'
 import { health, waitFor } from '../support/health'
 import { redisAvailable, startRedis, type RunningRedis } from '../support/redis'
 import { lookUpRef, newRef } from '../support/runs'
 import { startServer, TEST_SERVER_ENV, type RunningServer } from '../support/server'
+import { streamText } from '../support/stream-text'
 
 /**
  * Several `next start` instances of the one build on one Redis
@@ -23,30 +24,8 @@ async function startRun(server: RunningServer, effect: number, ref = newRef()): 
   return response.headers.get('x-run-id')!
 }
 
-/** Follows an event stream as EventSource would, keeping what arrived; `until` waits for a text in it. */
-function follow(url: string, init?: RequestInit) {
-  let text = ''
-  const arrived: Array<() => void> = []
-  const done = fetch(url, init).then(async (response) => {
-    const decoder = new TextDecoder()
-    try {
-      for await (const chunk of response.body!) {
-        text += decoder.decode(chunk as Uint8Array, { stream: true })
-        arrived.splice(0).forEach((wake) => wake())
-      }
-    } catch {
-      // the instance went away: what arrived is the evidence
-    }
-  })
-  const until = async (needle: string) => {
-    while (!text.includes(needle)) await Promise.race([new Promise<void>((wake) => arrived.push(wake)), done])
-  }
-  return { done, until, text: () => text }
-}
-
-const eventsIn = (text: string): TimelineEvent[] =>
-  [...text.matchAll(/^event: timeline\ndata: (.+)$/gm)].map((match) => JSON.parse(match[1]!) as TimelineEvent)
-const endIn = (text: string): string | undefined => /^event: end\ndata: {"status":"([a-z-]+)"}/m.exec(text)?.[1]
+/** Follows a run's event stream on `server` as EventSource would, keeping what arrived. */
+const follow = (server: RunningServer, runId: string) => streamText(fetch(`${server.url}/api/runs/${runId}/events`))
 const seqs = (events: TimelineEvent[]) => events.map((event) => event.seq)
 
 describe.runIf(redisAvailable())('instances sharing Redis', () => {
@@ -65,10 +44,8 @@ describe.runIf(redisAvailable())('instances sharing Redis', () => {
     const ref = newRef()
     const runId = await startRun(a, 1500, ref)
     expect(await lookUpRef(ref, b.url)).toBe(runId)
-    const live = follow(`${b.url}/api/runs/${runId}/events`)
-    await live.done
-    const events = eventsIn(live.text())
-    expect(endIn(live.text())).toBe('complete')
+    const { events, end } = parseEvents(await follow(b, runId).done)
+    expect(end).toBe('complete')
     expect(seqs(events)).toEqual(events.map((_, i) => i))
     expect(events.map((event) => event.type)).toEqual(expect.arrayContaining([EVENTS.requestReceived, EVENTS.effectFinished, EVENTS.responseSent]))
 
@@ -88,23 +65,21 @@ describe.runIf(redisAvailable())('instances sharing Redis', () => {
 
   it('SIGTERM on an instance: its runs finish, and their events reach viewers on another instance', async () => {
     const runIds = await Promise.all([1500, 2500].map((effect) => startRun(b, effect)))
-    const streams = runIds.map((runId) => follow(`${a.url}/api/runs/${runId}/events`))
-    await Promise.all(streams.map((stream) => stream.until(EVENTS.effectStarted)))
+    const streams = runIds.map((runId) => follow(a, runId))
+    await Promise.all(streams.map((stream) => stream.reached(EVENTS.effectStarted)))
     expect(await b.stop('SIGTERM')).toBe(0)
-    await Promise.all(streams.map((stream) => stream.done))
-    for (const stream of streams) {
-      expect(endIn(stream.text())).toBe('complete')
-      expect(eventsIn(stream.text()).map((event) => event.type)).toContain(EVENTS.effectLogged)
+    for (const { events, end } of (await Promise.all(streams.map((stream) => stream.done))).map(parseEvents)) {
+      expect(end).toBe('complete')
+      expect(events.map((event) => event.type)).toContain(EVENTS.effectLogged)
     }
   })
 
   it('SIGKILL of an instance: its viewers resume on another, and its runs end expired', async () => {
     const runId = await startRun(c, 10_000)
-    const onC = follow(`${c.url}/api/runs/${runId}/events`)
-    await onC.until(EVENTS.effectStarted)
+    const onC = follow(c, runId)
+    await onC.reached(EVENTS.effectStarted)
     await c.stop('SIGKILL')
-    await onC.done
-    const seen = eventsIn(onC.text())
+    const seen = parseEvents(await onC.done).events
     // Resumes as EventSource would, from the last id it saw; the run ends once its instance has missed its heartbeats.
     const resumed = await readEvents(runId, { headers: { 'Last-Event-ID': String(seen.at(-1)!.seq) } }, a.url)
     expect(resumed.end).toBe('expired')
@@ -115,8 +90,8 @@ describe.runIf(redisAvailable())('instances sharing Redis', () => {
   })
 
   it('Redis stopped: demos answer 503 naming it, pages still serve, no process fails; back by itself when Redis is', async () => {
-    const caught = follow(`${a.url}/api/runs/${await startRun(a, 10_000)}/events`)
-    await caught.until(EVENTS.effectStarted)
+    const caught = follow(a, await startRun(a, 10_000))
+    await caught.reached(EVENTS.effectStarted)
     await redis.stop()
 
     const refused = await fetch(`${a.url}/api/demos/after?work=0&effect=0`, { method: 'POST' })
@@ -138,8 +113,7 @@ describe.runIf(redisAvailable())('instances sharing Redis', () => {
     expect(served.status).toBe(200)
     expect((await readEvents(served.headers.get('x-run-id')!, undefined, a.url)).end).toBe('complete')
     // The run caught in the gap was lost with Redis's memory: its viewer is told it expired, not left waiting.
-    await caught.done
-    expect(endIn(caught.text())).toBe('expired')
+    expect(parseEvents(await caught.done).end).toBe('expired')
     expect(a.process.exitCode).toBeNull()
     expect(a.output()).not.toMatch(/uncaughtException|unhandledRejection|Unhandled error event/)
   })

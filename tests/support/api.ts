@@ -67,6 +67,11 @@ export async function readEvents(runId: string, init?: RequestInit, base = baseU
   const response = await fetch(`${base}/api/runs/${runId}/events`, init)
   if (!response.ok) throw new Error(`events stream answered ${response.status}: ${await response.text()}`)
   const raw = await response.text()
+  return { ...parseEvents(raw), raw, headers: response.headers }
+}
+
+/** The timeline events and the end status (`''` before `event: end`) in an event stream's text, whole or so far. */
+export function parseEvents(raw: string): Pick<StreamedRun, 'events' | 'end'> {
   const events: TimelineEvent[] = []
   let end = ''
   for (const frame of raw.split('\n\n')) {
@@ -75,7 +80,7 @@ export async function readEvents(runId: string, init?: RequestInit, base = baseU
     if (name === 'timeline' && data) events.push(JSON.parse(data) as TimelineEvent)
     if (name === 'end' && data) end = (JSON.parse(data) as { status: string }).status
   }
-  return { events, end, raw, headers: response.headers }
+  return { events, end }
 }
 
 export const eventTime = (events: TimelineEvent[], type: string): number => {
