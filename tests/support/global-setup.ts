@@ -82,6 +82,19 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrls', sites)
   project.provide('versions', versionsUnderTest(sites, pairs.flatMap((pair) => (pair.next16 ? [pair.next16.url] : []))))
   return async () => {
-    if (--shared.afterGuideServers!.users === 0) await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16]).map((server) => server?.stop()))
+    if (--shared.afterGuideServers!.users === 0) await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16]).map((server) => server && stopSoon(server)))
   }
+}
+
+/**
+ * Stops a shared server once the run is over. SIGTERM first, as a host would; but `next start` then waits for every
+ * pending `after()` callback, and the last tests may leave long ones (a run once spent 52 s here after its summary),
+ * so after a few seconds the process group is killed: nothing is measured any more.
+ */
+async function stopSoon(server: RunningServer): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, 3_000)))
+  const stopped = server.stop()
+  if ((await Promise.race([stopped.then(() => 'stopped'), grace])) !== 'stopped') await server.stop('SIGKILL')
+  clearTimeout(timer)
 }
