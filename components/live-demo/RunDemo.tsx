@@ -10,6 +10,7 @@ import {
   withComputedLimit,
   type AlignedRun,
   type Demo,
+  type Repeated,
   type RunProgress,
 } from '../../demos/client'
 import { RunRequestError } from '../../demos/client/run-error'
@@ -202,7 +203,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
       {state.phase === 'done' ? <ReceiptButtons runs={state.runs.map((aligned) => aligned.run)} /> : null}
       {repeatable ? (
         <RepeatRuns
-          scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))}
+          scenarios={demos.flatMap((demo): Repeated[] => (demo.kind === 'route' ? [demo.name] : demo.kind === 'compose' ? [demo] : []))}
           titles={titles}
           form={form}
           versions={versions.chosen}
