@@ -64,6 +64,8 @@ interface RunDemoProps {
   setsCookie?: boolean
   /** Adds "Run N×": the Route Handler demos run N times, interleaved, and their response times drawn as a spread. */
   repeatable?: boolean
+  /** What is wrong with the demo as the page has set it up (the playground's composition): said instead of running. */
+  refusal?: string
 }
 
 /**
@@ -73,7 +75,7 @@ interface RunDemoProps {
  * axis, and the result announced once. The Run button never moves nor loses
  * focus, and the last result stays, dimmed, until the new one replaces it.
  */
-export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false }: RunDemoProps) {
+export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false, refusal }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ phase: 'idle', jobs: [], progress: [], updatedAt: 0, runs: [], ranJobs: [], ranWith: {}, values: {}, announcement: '' })
@@ -98,6 +100,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const update = (next: (last: State) => State) => startTransition(() => setState(next))
 
   const onSubmit = submit(async (values, signal) => {
+    if (refusal) throw new RunRequestError(refusal)
     const chosen = await versions.resolve()
     if ('error' in chosen) throw new RunRequestError(chosen.error)
     // Per demo, each version in turn: the runs of one demo on both versions are drawn next to each other.
@@ -207,7 +210,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
           titles={titles}
           form={form}
           versions={versions.chosen}
-          blocked={running}
+          blocked={running || Boolean(refusal)}
           onRunning={setRepeating}
         />
       ) : null}
