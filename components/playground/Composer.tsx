@@ -6,11 +6,11 @@ import styles from './Playground.module.css'
 
 /** How each call style reads in the composer. */
 const STYLE_LABELS: Record<CallStyle, string> = {
-  await: 'await (the response waits)',
-  void: 'void (not awaited)',
+  await: 'await',
+  void: 'void',
   after: 'after()',
-  nested: 'after(), nested: once the step above is done',
-  'nested-first': 'after(), nested: before the step above starts',
+  nested: 'after() nested, last',
+  'nested-first': 'after() nested, first',
 }
 
 const rowTitle = (row: DraftRow): string =>
@@ -72,7 +72,7 @@ export function Composer({ draft, error, onChange }: { draft: Draft; error?: Com
                       <select value={row.name} aria-describedby={described} onChange={(event) => update({ name: event.target.value as EffectName })}>
                         {Object.entries(SIDE_EFFECTS).map(([value, effect]) => (
                           <option key={value} value={value}>
-                            {effect.label} ({effect.call})
+                            {effect.label}
                           </option>
                         ))}
                       </select>
