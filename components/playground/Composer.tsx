@@ -27,7 +27,7 @@ type Focus = { row: number; action: 'up' | 'down' | 'remove' } | 'add'
  */
 export function Composer({ draft, error, onChange }: { draft: Draft; error?: CompositionError; onChange(next: Draft): void }) {
   const id = useId()
-  const list = useRef<HTMLOListElement>(null)
+  const list = useRef<HTMLDivElement>(null)
   const addButton = useRef<HTMLButtonElement>(null)
   const focus = useRef<Focus | null>(null)
   useLayoutEffect(() => {
@@ -50,7 +50,7 @@ export function Composer({ draft, error, onChange }: { draft: Draft; error?: Com
 
   return (
     <div className={styles.composer}>
-      <ol className={styles.rows} ref={list} aria-label="The handler's steps, in order">
+      <div className={styles.rows} ref={list}>
         {draft.rows.map((row, index) => {
           const problem = rowError(index)
           const rowId = `${id}-row-${index}`
@@ -58,7 +58,7 @@ export function Composer({ draft, error, onChange }: { draft: Draft; error?: Com
           const update = (patch: Partial<DraftRow>) => change(withRow(draft, index, { ...row, ...patch } as DraftRow))
           const name = `${index + 1}. ${rowTitle(row)}`
           return (
-            <li key={index} className={styles.row} data-row={index} data-kind={row.kind} aria-invalid={problem ? true : undefined}>
+            <div key={index} className={styles.row} data-row={index} data-kind={row.kind} data-invalid={problem ? '' : undefined} role="group" aria-labelledby={rowId}>
               <span className={styles.rowTitle} id={rowId}>
                 {name}
               </span>
@@ -124,10 +124,10 @@ export function Composer({ draft, error, onChange }: { draft: Draft; error?: Com
                   {problem.message} Allowed: {problem.allowed}.
                 </p>
               ) : null}
-            </li>
+            </div>
           )
         })}
-      </ol>
+      </div>
       <div className={styles.adds}>
         <button type="button" ref={addButton} aria-disabled={effectCount(draft) >= LIMITS.sideEffects} onClick={() => change(withNewEffect(draft))}>
           Add a side effect ({effectCount(draft)} of {LIMITS.sideEffects})

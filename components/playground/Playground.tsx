@@ -8,7 +8,7 @@ import { replaceQuery } from '../live-demo/replace-query'
 import { CodeView } from './CodeView'
 import { Composer } from './Composer'
 import { draftOf, draftText, type Draft } from './draft'
-import { FIRST, PRESETS } from './presets'
+import { FIRST, PRESETS, type Preset } from './presets'
 import styles from './Playground.module.css'
 
 /** The URL parameter that keeps the composition, in the endpoint's own syntax. */
@@ -33,6 +33,8 @@ export default function Playground() {
   const [start] = useState(opened)
   const [draft, setDraft] = useState(start.draft)
   const [linkError, setLinkError] = useState(start.linkError)
+  // The preset the composition was last loaded from, until the visitor changes it.
+  const [from, setFrom] = useState<Preset | undefined>(undefined)
   const text = draftText(draft)
   const parsed = useMemo(() => parseComposition(text), [text])
   // The last composition that parsed: its code stays shown (marked out of date) and runnable while the draft is wrong.
@@ -45,9 +47,10 @@ export default function Playground() {
   const code = useMemo(() => generateHandler(valid.steps), [valid.steps])
   const demo = useMemo((): ComposedDemo => ({ kind: 'compose', name: 'compose', steps: valid.steps, text: valid.text }), [valid])
   const error = 'error' in parsed ? parsed.error : undefined
-  const edit = (next: Draft) => {
+  const edit = (next: Draft, preset?: Preset) => {
     setDraft(next)
     setLinkError(undefined)
+    setFrom(preset)
   }
 
   return (
@@ -55,11 +58,16 @@ export default function Playground() {
       <div className={styles.presets} role="group" aria-label="Start from a demo of the guide">
         <span>Start from:</span>
         {PRESETS.map((preset) => (
-          <button key={preset.id} type="button" data-preset={preset.id} onClick={() => edit(draftOf(preset.steps))}>
+          <button key={preset.id} type="button" data-preset={preset.id} onClick={() => edit(draftOf(preset.steps), preset)}>
             {preset.label}
           </button>
         ))}
       </div>
+      {from ? (
+        <p className={styles.from} data-testid="preset-source">
+          {from.label}: the handler of <a href={from.page}>that page&apos;s demo</a>, with its default durations. Change any step.
+        </p>
+      ) : null}
       {linkError ? (
         <p className={styles.error} role="alert" data-testid="link-error">
           The link&apos;s composition could not be read, so the rule&apos;s is shown instead. {linkError}
