@@ -1,4 +1,4 @@
-import { SIDE_EFFECTS, type Step } from '../compose/types'
+import { SIDE_EFFECTS, type COMPOSE, type Step } from '../compose/types'
 import { LANES, type Lane } from '../engine/timeline'
 import { appSurfaces, scenarios, type AppSurfaceName, type ParamSpecs, type ScenarioName } from '../scenarios'
 import { startInFrame } from './action-frame'
@@ -23,7 +23,7 @@ export type Demo =
 
 export interface ComposedDemo {
   kind: 'compose'
-  name: 'compose'
+  name: typeof COMPOSE
   /** The composition as `parseComposition` read it, and its text, sent as is. */
   steps: readonly Step[]
   text: string

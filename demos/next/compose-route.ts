@@ -1,13 +1,10 @@
 import { redirect } from 'next/navigation'
 import { after } from 'next/server'
 import { admitChecked, httpRunRequest, invalidParameter, readQueryString, withErrorResponse } from '../admission'
-import { composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
+import { COMPOSE, composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
 import { withBodySentMarker } from './body-sent'
 import { routeEnd, versioned } from './demo-route'
 import { runBody } from './run-body'
-
-/** The playground's run name, as runs and receipts know it. */
-export const COMPOSE = 'compose'
 
 /** The composition in `?steps=`, read and checked before any run exists: a bad one is a 400 naming the step at fault. */
 function readSteps(query: string): Step[] {
