@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
+import { parseComposition } from '@/demos/compose/parse'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { loadLazyParts } from '../support/lazy-parts'
@@ -52,6 +53,13 @@ describe.runIf(browserAvailable())('the playground in Chromium', () => {
     await tabTo(page, /^input\|Duration \(ms, [^|]+\|0$/)
     await retype(page, '30')
     await tabTo(page, /^input\|Duration \(ms, [^|]+\|1$/)
+    // Out of bounds: said on its step, in the parser's words (the server's), and the URL keeps the last composition that parses.
+    await retype(page, '99999')
+    const refused = parseComposition('work:30,after:audit-log:99999')
+    if (!('error' in refused)) throw new Error('99999 ms should be out of bounds')
+    await expect.poll(() => page.locator('[data-row="1"] [data-testid=row-error]').textContent()).toBe(`${refused.error.message} Allowed: ${refused.error.allowed}.`)
+    // 999 was the last value typed on the way that parsed.
+    expect(new URL(page.url()).searchParams.get('steps')).toBe('work:30,after:audit-log:999')
     await retype(page, '300')
     await tabTo(page, /^button\|Add a side effect/)
     await page.keyboard.press('Enter')
