@@ -49,6 +49,9 @@ describe.runIf(browserAvailable())('the playground in Chromium', () => {
     await loadLazyParts(page)
     await page.getByTestId('composed-code').waitFor()
 
+    // Past the site's navigation, as a keyboard user would.
+    await tabTo(page, /^a\|Skip to content\|$/)
+    await page.keyboard.press('Enter')
     // From the rule's composition (work, after: audit log) to work:30, await:email:200, after:audit-log:300.
     await tabTo(page, /^input\|Duration \(ms, [^|]+\|0$/)
     await retype(page, '30')
