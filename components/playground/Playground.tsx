@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react'
+import { startTransition, useEffect, useMemo, useState } from 'react'
 import type { ComposedDemo } from '../../demos/client'
 import { generateHandler } from '../../demos/compose/codegen'
 import { describeError, parseComposition } from '../../demos/compose/parse'
@@ -30,6 +30,13 @@ function opened(): { draft: Draft; linkError?: string } {
  * composition lives in `?steps=`, so a pasted link reproduces it.
  */
 export default function Playground() {
+  // Drawn in a transition: React renders the composer and the demo in slices, so mounting them is no long task on a slow phone.
+  const [shown, setShown] = useState(false)
+  useEffect(() => startTransition(() => setShown(true)), [])
+  return shown ? <Composed /> : <p data-loading="">Loading the playground…</p>
+}
+
+function Composed() {
   const [start] = useState(opened)
   const [draft, setDraft] = useState(start.draft)
   const [linkError, setLinkError] = useState(start.linkError)
