@@ -5,6 +5,7 @@ export default {
   'use-cases': 'Good uses',
   'not-suitable': 'What does not belong',
   decide: 'Does this belong in after()?',
+  playground: 'Playground: your own handler',
   'related-patterns': 'Related patterns',
   references: 'References',
   // The page every wrong address gets: it has no source a visitor could edit, nor a date worth showing.

@@ -1,6 +1,5 @@
 import { startTransition, useEffect, useId, useRef, useState } from 'react'
-import { MAX_TIMES, median, medianRuns, percentile, repeatRuns, RunRequestError, type Sample } from '../../demos/client'
-import type { ScenarioName } from '../../demos/scenarios'
+import { MAX_TIMES, median, medianRuns, percentile, repeatRuns, RunRequestError, type Repeated, type Sample } from '../../demos/client'
 import type { ServedVersion } from '../../demos/versions'
 import { ReceiptButtons } from '../receipts/ReceiptButtons'
 import type { ParamFormState } from './ParamForm'
@@ -23,7 +22,7 @@ interface State {
 }
 
 interface Spread {
-  scenario: ScenarioName
+  scenario: string
   /** The version's base; its name is what the runs' responses reported. */
   base: string
   key: string
@@ -50,7 +49,7 @@ export function RepeatRuns({
   blocked = false,
   onRunning,
 }: {
-  scenarios: ScenarioName[]
+  scenarios: Repeated[]
   titles: Record<string, string>
   form: ParamFormState
   /** The versions to run on (the demo's choice), or what is wrong with it; the site's own when undefined. */
@@ -104,7 +103,8 @@ export function RepeatRuns({
   }
 
   // One row per scenario and version run on.
-  const spreads: Spread[] = scenarios.flatMap((scenario) =>
+  const names = scenarios.map((one) => (typeof one === 'string' ? one : one.name))
+  const spreads: Spread[] = names.flatMap((scenario) =>
     state.bases.map((base) => {
       const own = state.samples.filter((sample) => sample.scenario === scenario && sample.base === base)
       const values = own.map((sample) => sample.ms)
@@ -199,7 +199,7 @@ export function RepeatRuns({
               </li>
             ))}
           </ul>
-          {state.phase === 'done' ? <ReceiptButtons runs={medianRuns(state.samples, scenarios)} /> : null}
+          {state.phase === 'done' ? <ReceiptButtons runs={medianRuns(state.samples, names)} /> : null}
         </>
       )}
     </div>

@@ -10,6 +10,7 @@ import {
   withComputedLimit,
   type AlignedRun,
   type Demo,
+  type Repeated,
   type RunProgress,
 } from '../../demos/client'
 import { RunRequestError } from '../../demos/client/run-error'
@@ -63,6 +64,8 @@ interface RunDemoProps {
   setsCookie?: boolean
   /** Adds "Run N×": the Route Handler demos run N times, interleaved, and their response times drawn as a spread. */
   repeatable?: boolean
+  /** What is wrong with the demo as the page has set it up (the playground's composition): said instead of running. */
+  refusal?: string
 }
 
 /**
@@ -72,7 +75,7 @@ interface RunDemoProps {
  * axis, and the result announced once. The Run button never moves nor loses
  * focus, and the last result stays, dimmed, until the new one replaces it.
  */
-export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false }: RunDemoProps) {
+export default function RunDemo({ demos, stoppable = false, summary = 'response', setsCookie = false, repeatable = false, refusal }: RunDemoProps) {
   const specs: ParamSpecs = Object.assign({}, ...demos.map(paramsOf))
   const form = useParamForm(specs)
   const [state, setState] = useState<State>({ phase: 'idle', jobs: [], progress: [], updatedAt: 0, runs: [], ranJobs: [], ranWith: {}, values: {}, announcement: '' })
@@ -97,6 +100,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
   const update = (next: (last: State) => State) => startTransition(() => setState(next))
 
   const onSubmit = submit(async (values, signal) => {
+    if (refusal) throw new RunRequestError(refusal)
     const chosen = await versions.resolve()
     if ('error' in chosen) throw new RunRequestError(chosen.error)
     // Per demo, each version in turn: the runs of one demo on both versions are drawn next to each other.
@@ -202,11 +206,11 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
       {state.phase === 'done' ? <ReceiptButtons runs={state.runs.map((aligned) => aligned.run)} /> : null}
       {repeatable ? (
         <RepeatRuns
-          scenarios={demos.flatMap((demo) => (demo.kind === 'route' ? [demo.name] : []))}
+          scenarios={demos.flatMap((demo): Repeated[] => (demo.kind === 'route' ? [demo.name] : demo.kind === 'compose' ? [demo] : []))}
           titles={titles}
           form={form}
           versions={versions.chosen}
-          blocked={running}
+          blocked={running || Boolean(refusal)}
           onRunning={setRepeating}
         />
       ) : null}

@@ -3,6 +3,7 @@ import { DecisionCheck } from './DecisionCheck'
 import { Listing } from './Listing'
 import { LiveDemo, SurfaceDemo } from './LiveDemo'
 import { PagesApiDemo } from './PagesApiDemo'
+import { Playground } from './Playground'
 import { ReviewComment } from './ReviewComment'
 import { SideBySide } from './SideBySide'
 import { StaticRecord } from './StaticRecord'
@@ -21,6 +22,7 @@ export const mdxComponents = {
   Listing,
   LiveDemo,
   PagesApiDemo,
+  Playground,
   ReviewComment,
   SideBySide,
   StaticRecord,

@@ -1,4 +1,5 @@
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from 'next'
+import { COMPOSE } from '../../demos/compose/types'
 import { decodeReceipt, receiptCardPath, receiptPath, receiptSecret, receiptSentence, rerunQuery, type Receipt, type TokenProblem } from '../../demos/receipts'
 import { findShortLink } from '../../links/short-links'
 import { sitePages } from '../../links/site-pages'
@@ -37,8 +38,13 @@ export async function readReceiptPage(context: GetServerSidePropsContext): Promi
   const origin = requestOrigin(context)
   const target = receipt.section ? findShortLink(sitePages(), receipt.section) : undefined
   const [route, anchor] = target ? target.target.split('#') : []
+  // A composed handler's run records how many steps it had, not which: its receipt cannot set the playground up again.
+  const rerunnable = !receipt.runs.some((run) => run.scenario === COMPOSE)
   const links: ReceiptLinks = target
-    ? { rerun: `${route}?${rerunQuery(receipt)}${anchor ? `#${anchor}` : ''}`, section: { href: `/r/${target.slug}`, title: target.title } }
+    ? {
+        ...(rerunnable && { rerun: `${route}?${rerunQuery(receipt)}${anchor ? `#${anchor}` : ''}` }),
+        section: { href: `/r/${target.slug}`, title: target.title },
+      }
     : {}
   context.res.setHeader('Cache-Control', FOREVER)
   return {

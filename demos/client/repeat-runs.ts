@@ -1,13 +1,13 @@
 import type { ScenarioName } from '../scenarios'
-import { paramsOf } from './run-demo'
+import { startDemo, type ComposedDemo } from './run-demo'
 import { RunRequestError } from './run-error'
 import type { StartedRun } from './run'
-import { startRoute } from './start-run'
 import { median } from './stats'
 
 /** One response time of a repeated run: ms from request sent to last byte, on the browser's clock. */
 export interface Sample {
-  scenario: ScenarioName
+  /** The scenario's name, or `compose` for a composed handler. */
+  scenario: string
   /** The base of the version it ran on (see `RepeatOptions.bases`). */
   base: string
   /** The Next.js that answered, as its response said. */
@@ -43,23 +43,27 @@ const pause = (ms: number, signal: AbortSignal) =>
     signal.addEventListener('abort', stop, { once: true })
   })
 
+/** What Run N× repeats: a Route Handler scenario, by its name, or a composed handler. */
+export type Repeated = ScenarioName | ComposedDemo
+
+const demoOf = (repeated: Repeated) => (typeof repeated === 'string' ? { kind: 'route' as const, name: repeated } : repeated)
+
 /**
- * Runs each Route Handler scenario `times` times on each version, interleaved
+ * Runs each Route Handler scenario (or composed handler) `times` times on each version, interleaved
  * (each round starting with the next scenario or version), one request at a time, so noise on the
  * machine falls on all of them alike. Reads response times only: the runs'
  * timelines are not followed. A 429 or 503 is waited out as its `Retry-After`
  * says, then the same run is tried again; `signal` stops it all.
  */
-export async function repeatRuns(scenarios: readonly ScenarioName[], values: Record<string, number>, times: number, options: RepeatOptions): Promise<void> {
-  const targets = scenarios.flatMap((scenario) => (options.bases ?? ['']).map((base) => ({ scenario, base })))
+export async function repeatRuns(repeated: readonly Repeated[], values: Record<string, number>, times: number, options: RepeatOptions): Promise<void> {
+  const targets = repeated.flatMap((one) => (options.bases ?? ['']).map((base) => ({ demo: demoOf(one), base })))
   for (let round = 0; round < times; round++) {
     for (let i = 0; i < targets.length; i++) {
-      const { scenario, base } = targets[(round + i) % targets.length]!
-      const params = Object.fromEntries(Object.keys(paramsOf({ kind: 'route', name: scenario })).map((key) => [key, values[key]!]))
+      const { demo, base } = targets[(round + i) % targets.length]!
       for (;;) {
         try {
-          const run = await startRoute(scenario, params, { signal: options.signal, base })
-          options.onSample({ scenario, base, nextVersion: run.nextVersion, ms: run.browser.lastByte, run: { ...run, base } })
+          const run = await startDemo(demo, values, { signal: options.signal, base })
+          options.onSample({ scenario: demo.name, base, nextVersion: run.nextVersion, ms: run.browser.lastByte, run: { ...run, base } })
           break
         } catch (error) {
           if (!(error instanceof RunRequestError) || error.retryAfter === undefined || options.signal.aborted) throw error
@@ -72,7 +76,7 @@ export async function repeatRuns(scenarios: readonly ScenarioName[], values: Rec
 }
 
 /** Each scenario's run whose response time is nearest its median: what a receipt of a repeated comparison shows. */
-export function medianRuns(samples: readonly Sample[], scenarios: readonly ScenarioName[]): StartedRun[] {
+export function medianRuns(samples: readonly Sample[], scenarios: readonly string[]): StartedRun[] {
   return scenarios.flatMap((scenario) => {
     const own = samples.filter((sample) => sample.scenario === scenario)
     const middle = median(own.map((sample) => sample.ms))

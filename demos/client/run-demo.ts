@@ -1,4 +1,5 @@
-import type { Lane } from '../engine/timeline'
+import { SIDE_EFFECTS, type COMPOSE, type Step } from '../compose/types'
+import { LANES, type Lane } from '../engine/timeline'
 import { appSurfaces, scenarios, type AppSurfaceName, type ParamSpecs, type ScenarioName } from '../scenarios'
 import { startInFrame } from './action-frame'
 import { collectEvents } from './event-stream'
@@ -17,6 +18,17 @@ export type Demo =
   | { kind: 'serverless'; name: ScenarioName }
   | { kind: 'page'; name: AppSurfaceName }
   | { kind: 'action'; name: AppSurfaceName }
+  /** A composed Route Handler (`POST /api/demos/compose?steps=…`): the playground's; `steps` is its checked composition. */
+  | ComposedDemo
+
+export interface ComposedDemo {
+  kind: 'compose'
+  name: typeof COMPOSE
+  /** The composition as `parseComposition` read it, and its text, sent as is. */
+  steps: readonly Step[]
+  text: string
+  title?: string
+}
 
 /** The Server Action frames on the page, by surface. */
 export type ActionFrames = Partial<Record<AppSurfaceName, HTMLIFrameElement>>
@@ -27,7 +39,16 @@ interface DemoSpec {
   lanes?: readonly Lane[]
 }
 
-const specOf = (demo: Demo): DemoSpec => (demo.kind === 'route' || demo.kind === 'serverless' ? scenarios[demo.name] : appSurfaces[demo.name])
+/** A composition's lanes: the handler's, each side effect's (named after its function), the stream's. */
+const composedLanes = (steps: readonly Step[]): Lane[] => [
+  LANES.handler,
+  ...steps.flatMap((step) => (step.kind === 'effect' ? [SIDE_EFFECTS[step.name].call] : step.kind === 'stream' ? [LANES.stream] : [])),
+]
+
+function specOf(demo: Demo): DemoSpec {
+  if (demo.kind === 'compose') return { title: 'Your handler', params: {}, lanes: composedLanes(demo.steps) }
+  return demo.kind === 'route' || demo.kind === 'serverless' ? scenarios[demo.name] : appSurfaces[demo.name]
+}
 
 /** A demo's name on the page: its own title, or its scenario's. */
 export const titleOf = (demo: Demo): string => ('title' in demo && demo.title) || specOf(demo).title
@@ -37,7 +58,10 @@ export const paramsOf = (demo: Demo): ParamSpecs => specOf(demo).params
 /** The lanes a demo's runs can draw, so one that recorded nothing shows as never run. */
 export const lanesOf = (demo: Demo): readonly Lane[] | undefined => specOf(demo).lanes
 
-function start(demo: Demo, params: Record<string, number>, options: RunOptions, frames: ActionFrames): Promise<StartedRun> {
+/** Starts one run of `demo` with its own parameters picked from `values`; reading its timeline is `collectEvents`' job. */
+export function startDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<StartedRun> {
+  const params = Object.fromEntries(Object.keys(paramsOf(demo)).map((key) => [key, values[key]!]))
+  if (demo.kind === 'compose') return startRoute(demo.name, { steps: demo.text }, options)
   if (demo.kind === 'route') return startRoute(demo.name, params, options)
   if (demo.kind === 'serverless') return startRoute(demo.name, params, options, `/api/serverless/${demo.name}`)
   if (demo.kind === 'page') return startPage(demo.name, params, options)
@@ -53,10 +77,9 @@ function start(demo: Demo, params: Record<string, number>, options: RunOptions, 
  * Handler run can be stopped mid-response (`options.stop`).
  */
 export async function runDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<CompletedRun> {
-  const params = Object.fromEntries(Object.keys(paramsOf(demo)).map((key) => [key, values[key]!]))
   const progress = { scenario: demo.name, sentAt: performance.now() }
   options.onProgress?.(progress)
-  const started = { ...(await start(demo, params, options, frames)), base: options.base ?? '' }
+  const started = { ...(await startDemo(demo, values, options, frames)), base: options.base ?? '' }
   options.onProgress?.({ ...progress, run: { ...started, events: [] } })
   const { events, end, nextVersion } = await collectEvents(
     started.runId,

@@ -62,5 +62,5 @@ export interface RunOptions {
 }
 
 /** `params` as a query string. */
-export const toQuery = (params: Record<string, number>): string =>
+export const toQuery = (params: Record<string, number | string>): string =>
   new URLSearchParams(Object.entries(params).map(([key, value]) => [key, String(value)])).toString()

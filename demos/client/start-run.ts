@@ -28,7 +28,7 @@ function newRunRef(): string {
  */
 export async function startRoute(
   scenario: string,
-  params: Record<string, number>,
+  params: Record<string, number | string>,
   options: RunOptions = {},
   /** Where the scenario is run: `/api/serverless/<scenario>` runs it on the emulated serverless platform. */
   endpoint = `/api/demos/${scenario}`,

@@ -5,6 +5,9 @@ import { STREAM_CHUNK_MS } from '../scenarios/behaviour'
  * `POST /api/demos/compose?steps=…` runs. Data only, safe in the browser.
  */
 
+/** A composed handler's run name, as runs and receipts know it. */
+export const COMPOSE = 'compose'
+
 /** The side effects a visitor may call, by the name in the composition, with the function the shown code calls. */
 export const SIDE_EFFECTS = {
   'audit-log': { call: 'writeAuditLog', label: 'Audit log' },

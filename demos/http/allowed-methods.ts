@@ -11,6 +11,7 @@ const API_METHODS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^\/api\/demos\/?$/, 'GET'],
   [/^\/api\/health\/?$/, 'GET'],
   [/^\/api\/demos\/[^/]+\/?$/, 'POST'],
+  [/^\/api\/demos\/compose\/code\/?$/, 'GET'],
   [/^\/api\/serverless\/?$/, 'POST'],
   [/^\/api\/serverless\/[^/]+\/?$/, 'POST'],
   [/^\/api\/runs\/[^/]+\/events\/?$/, 'GET'],

@@ -28,6 +28,8 @@ const catalogue = {
     sideEffects: Object.keys(SIDE_EFFECTS),
     callStyles: CALL_STYLES,
     limits: LIMITS,
+    code: 'GET /api/demos/compose/code?steps=<composition>',
+    page: '/playground',
   },
 }
 

@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation'
 import { after } from 'next/server'
 import { admitChecked, httpRunRequest, invalidParameter, readQueryString, withErrorResponse } from '../admission'
-import { composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
+import { COMPOSE, composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
 import { withBodySentMarker } from './body-sent'
 import { routeEnd, versioned } from './demo-route'
 import { runBody, type BodyEnd } from './run-body'
@@ -11,9 +11,6 @@ import { runBody, type BodyEnd } from './run-body'
  * sent" marker is registered before the handler runs (see composeRoute), not last.
  */
 const composedEnd: BodyEnd<Response> = { ...routeEnd, afterResponse: () => {} }
-
-/** The playground's run name, as runs and receipts know it. */
-export const COMPOSE = 'compose'
 
 /** The composition in `?steps=`, read and checked before any run exists: a bad one is a 400 naming the step at fault. */
 function readSteps(query: string): Step[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { generateHandler, parseComposition } from '@/demos/compose'
 import { EVENTS } from '@/demos/engine'
-import { baseUrl, post, runCount } from '../support/api'
+import { baseUrl, post, runCount, timed } from '../support/api'
 import { settled } from '../support/health'
 import { runToEnd } from '../support/runs'
 
@@ -54,5 +55,26 @@ describe('POST /api/demos/compose', () => {
       expect((await post(`/api/demos/compose?${query}`)).response.status).toBe(400)
     }
     expect(await runCount()).toBe(before)
+  })
+})
+
+describe('GET /api/demos/compose/code', () => {
+  it("answers the composition's generated handler, highlighted by shiki, and a bad composition with a 400 naming steps", async () => {
+    const text = 'work:50,after:audit-log:800,redirect'
+    const { response, body } = await timed(`/api/demos/compose/code?steps=${encodeURIComponent(text)}`)
+    expect(response.status).toBe(200)
+    const { code, html } = JSON.parse(body) as { code: string; html: string }
+    const parsed = parseComposition(text)
+    expect(code).toBe('steps' in parsed && generateHandler(parsed.steps))
+    expect(html).toMatch(/^<pre class="shiki shiki-themes github-light github-dark"/)
+    // Every character of the code is in the highlighted version, in order: only markup was added.
+    const unescaped = html.replace(/<[^>]+>/g, '').replaceAll('&#39;', "'").replaceAll('&gt;', '>').replaceAll('&lt;', '<').replaceAll('&amp;', '&')
+    expect(unescaped).toBe(code)
+
+    const bad = await timed(`/api/demos/compose/code?steps=${encodeURIComponent('work:50,nested:email:10')}`)
+    expect(bad.response.status).toBe(400)
+    expect(JSON.parse(bad.body)).toMatchObject({ error: { code: 'invalid_parameter', field: 'steps', message: expect.stringMatching(/^Step 2 \("nested:email:10"\)/) } })
+    for (const query of ['', 'steps=work:1&x=1']) expect((await timed(`/api/demos/compose/code?${query}`)).response.status).toBe(400)
+    expect((await post(`/api/demos/compose/code?steps=work:1`)).response.status).toBe(405)
   })
 })

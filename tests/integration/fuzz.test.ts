@@ -129,6 +129,7 @@ describe('fuzzing every endpoint', () => {
         () => `/api/demos/${pick(SCENARIOS)}${query()}`,
         () => `/api/demos/${pick(names)}${query()}`,
         () => `/api/demos/compose?steps=${composition()}`,
+        () => `/api/demos/compose/code?steps=${composition()}${next() < 0.2 ? query() : ''}`,
         () => `/api/runs/${runId()}/events${next() < 0.3 ? query() : ''}`,
         () => `/api/demos${query()}`,
         () => `/api/health${query()}`,
