@@ -96,8 +96,8 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     })
     // 16 answers the redirect target's payload with 200 (vercel/next.js#96310); 15.5 with 303 See Other.
     expect(response.status).toBe(currentVersion().name === '16' ? 200 : 303)
-    const basePath = new URL(baseUrl()).pathname.replace(/\/$/, '')
-    expect(response.headers.get('x-action-redirect')).toBe(`${basePath}/demos/action-redirect;replace`)
+    // Without the 16 server's basePath, unlike a page's Location: Next.js's client adds it as it navigates.
+    expect(response.headers.get('x-action-redirect')).toBe('/demos/action-redirect;replace')
     expect(response.headers.get('location')).toBeNull()
     // The action returned nothing to find its run by: the reference it was called with finds it.
     const runId = await lookUpRef(ref)
