@@ -14,7 +14,7 @@ export interface StartedRun {
   /** The scenario or App Router surface that ran. */
   scenario: string
   runId: string
-  /** The status the browser got; 0 for a redirect, which fetch may not read (`redirect: 'manual'`). */
+  /** The status the browser got; 0 where it cannot be read: a redirect not followed (`redirect: 'manual'`), a Server Action's in a browser that keeps no Resource Timing status. */
   status: number
   /** The response was a redirect (the browser does not follow it, so the timing is the redirect's). */
   redirected?: boolean

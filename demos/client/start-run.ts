@@ -78,13 +78,40 @@ export async function startPage(name: AppSurfaceName, params: Record<string, num
   return { scenario: name, runId, status: response.status, ...(redirected ? { redirected } : {}), browser: timing }
 }
 
-/** Calls a demo Server Action, as a client component on its App Router page does, timed the way that page sees it. */
-export async function startAction(surface: string, action: (query: string) => Promise<ActionResult>, query: string): Promise<StartedRun> {
+/** How a Server Action's caller finds what the action's result cannot tell it. */
+export interface ActionCall {
+  /** The path prefix of the server the action runs on, where its run is looked up. */
+  base?: string
+  /** The status of the action's response as the browser got it (`watchOwnResponseStatus`, started before the call). */
+  status?: () => Promise<number | undefined>
+}
+
+/**
+ * Calls a demo Server Action, as a client component on its App Router page
+ * does, timed the way that page sees it. An action that redirects or throws
+ * rejects with nothing to read, so the call carries a run reference and its
+ * run is looked up by it, as for a Route Handler; the status is the
+ * browser's record, 0 where it keeps none.
+ */
+export async function startAction(
+  surface: string,
+  action: (query: string, ref?: string) => Promise<ActionResult>,
+  query: string,
+  { base, status }: ActionCall = {},
+): Promise<StartedRun> {
+  const ref = newRunRef()
   const sent = performance.now()
-  const result = await action(query)
+  let result: ActionResult
+  try {
+    result = await action(query, ref)
+  } catch (error) {
+    const runId = await lookUpRun(ref, { base })
+    if (!runId) throw error
+    result = { runId, status: 'threw' }
+  }
   const lastByte = performance.now() - sent
   if ('error' in result) throw new RunRequestError(result.error.message)
   // A Server Action's result reaches the caller in one piece: first and last byte are the same moment to it.
   const version = result.nextVersion ? { nextVersion: result.nextVersion } : {}
-  return { scenario: surface, runId: result.runId, status: 200, ...version, browser: { firstByte: lastByte, lastByte } }
+  return { scenario: surface, runId: result.runId, status: (await status?.()) ?? 0, ...version, browser: { firstByte: lastByte, lastByte } }
 }

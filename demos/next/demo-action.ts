@@ -12,13 +12,18 @@ export type ActionResult = { runId: string; status: string; nextVersion?: string
 /**
  * Turns a demo body into a Server Action. The action takes the demo's query
  * string (`work=50&effect=1000`) and answers with its run id, or with the
- * same JSON error a Route Handler would send.
+ * same JSON error a Route Handler would send. An action that redirects
+ * answers nothing its caller can read, so the caller may pass a run
+ * reference (what a Route Handler's caller sends as `X-Run-Ref`) and look
+ * the run up by it.
  */
 export function demoAction(name: AppSurfaceName, body: (operations: AppSurfaceOperations) => Promise<{ status: string }>) {
-  return async function action(query: string): Promise<ActionResult> {
+  return async function action(query: string, ref?: string): Promise<ActionResult> {
     let recorder: RunRecorder
     try {
-      recorder = await admit(name, { query: String(query), headers: await headers() })
+      const request = new Headers(await headers())
+      if (ref !== undefined) request.set('x-run-ref', String(ref))
+      recorder = await admit(name, { query: String(query), headers: request })
     } catch (error) {
       return errorBody(asDemoError(error))
     }

@@ -71,6 +71,14 @@ export const appSurfaces = {
     lanes: [LANES.sideEffect, LANES.recordMetrics],
     runStarts: 'middleware',
   },
+  'action-redirect': {
+    title: 'Server Action calls redirect()',
+    summary: 'A Server Action registers the audit-log write, does its critical work, then calls redirect(): the status its caller gets depends on the version, and the callback runs.',
+    source: 'app/demos/action-redirect/actions.ts',
+    path: '/demos/action-redirect',
+    params: { work: WORK, effect: EFFECT },
+    runStarts: 'action',
+  },
   'request-context-action': {
     title: 'Server Action: request context in after()',
     summary: 'The callback reads headers() and cookies(), then tries to set a cookie, which throws.',

@@ -56,6 +56,17 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
       expect(at(run, EVENTS.effectFinished)).toBeGreaterThan(run.lastByte)
       expect(run.events.some((event) => event.lane === LANES.sendReceipt)).toBe(false)
     }
+
+    // #action-redirect, on both versions: the status the browser recorded for each action's POST, and the callback after it.
+    const redirecting = await demoOf(page, ['action-redirect'])
+    await redirecting.getByRole('radio', { name: /Both/ }).check()
+    const actions = await runDemo<DrawnRun>(redirecting)
+    expect(Object.fromEntries(actions.map((run) => [run.nextVersion!.split('.')[0], run.status]))).toEqual({ 15: 303, 16: 200 })
+    for (const run of actions) {
+      expect(run.end).toBe('complete')
+      expect(at(run, EVENTS.effectFinished)).toBeGreaterThan(run.lastByte)
+    }
+    expect(await redirecting.getByTestId('timeline').getByText('HTTP 303').count()).toBeGreaterThan(0)
     expect(errors).toEqual([])
     await context.close()
   })

@@ -16,7 +16,8 @@ const call = (body: string, headers: Record<string, string> = {}) =>
 const cases: Array<{ name: string; body: string; headers?: Record<string, string>; status: number; field: string }> = [
   { name: 'a body that is not JSON', body: '["work=0', status: 400, field: 'body' },
   { name: 'no argument', body: '[]', status: 400, field: 'body' },
-  { name: 'two arguments', body: '["work=0","effect=0"]', status: 400, field: 'body' },
+  { name: 'two arguments, the second no run reference', body: '["work=0","effect=0"]', status: 400, field: 'body' },
+  { name: 'three arguments', body: '["work=0","AAAAAAAAAAAAAAAAAAAAAA","x"]', status: 400, field: 'body' },
   { name: 'an object for the query string', body: '[{"work":0}]', status: 400, field: 'body' },
   { name: 'a React reference for the query string', body: '["$@1"]', status: 400, field: 'body' },
   { name: 'a form post', body: 'x=1', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, status: 400, field: 'Content-Type' },

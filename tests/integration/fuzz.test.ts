@@ -36,7 +36,7 @@ const HOSTILE_KEYS = ['delay', '__proto__', 'constructor', 'work[]', 'WORK', '',
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'FOO']
 const HOSTILE_SCENARIOS = ['nope', 'AFTER', 'after%2f..', '..%2fhealth', '%00', 'after;x', 'a'.repeat(2000)]
 /** Every demo page, and spellings of one that the middleware and the router may read differently. */
-const DEMO_PAGES = ['/demos/server-component', '/demos/request-context-page', '/demos/middleware', '/demos/server-action', '/demos/request-context-action']
+const DEMO_PAGES = ['/demos/server-component', '/demos/request-context-page', '/demos/middleware', '/demos/server-action', '/demos/request-context-action', '/demos/action-redirect']
 const pageSpellings = (page: string): string[] => [
   page,
   `${page}/`,

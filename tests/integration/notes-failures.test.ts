@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, LANES } from '@/demos/engine'
-import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, readEvents, runCount, timed } from '../support/api'
+import { baseUrl, currentVersion, eachVersion, eventTime, expectResponseBeforeEffectEnd, readEvents, runCount, timed } from '../support/api'
 import { inLane, lookUpRef, newRef, runToEnd, startPageRun, startScenario } from '../support/runs'
+import { actionId } from '../support/surfaces'
 
 const WORK = 20
 const EFFECT = 400
@@ -79,6 +80,34 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     expect(Math.abs(effect - eventTime(events, EVENTS.responseSent))).toBeLessThan(50)
     expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(PAGE_EFFECT - 1)
     expect(inLane(events, LANES.sendReceipt)).toEqual([])
+  })
+
+  // #action-redirect: the demo's Server Action registers the callback, then redirect()s back to its page.
+  it('Server Action that redirects, called as Next.js\'s client calls it: 303 on 15.5, 200 on 16, x-action-redirect and no Location; the callback runs after the response', async () => {
+    const ref = newRef()
+    const { response, elapsed } = await timed('/demos/action-redirect', {
+      method: 'POST',
+      headers: {
+        'Next-Action': actionId('app/demos/action-redirect/actions.ts', 'saveAndRedirect'),
+        Accept: 'text/x-component',
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
+      body: JSON.stringify([`work=${WORK}&effect=${EFFECT}`, ref]),
+    })
+    // 16 answers the redirect target's payload with 200 (vercel/next.js#96310); 15.5 with 303 See Other.
+    expect(response.status).toBe(currentVersion().name === '16' ? 200 : 303)
+    // Without the 16 server's basePath, unlike a page's Location: Next.js's client adds it as it navigates.
+    expect(response.headers.get('x-action-redirect')).toBe('/demos/action-redirect;replace')
+    expect(response.headers.get('location')).toBeNull()
+    // The action returned nothing to find its run by: the reference it was called with finds it.
+    const runId = await lookUpRef(ref)
+    const { events, end } = await readEvents(runId!)
+    expect(end).toBe('complete')
+    expectResponseBeforeEffectEnd(elapsed, events)
+    const effect = eventTime(events, EVENTS.effectStarted)
+    expect(effect).toBeGreaterThanOrEqual(eventTime(events, EVENTS.handlerThrew))
+    expect(Math.abs(effect - eventTime(events, EVENTS.responseSent))).toBeLessThan(50)
+    expect(eventTime(events, EVENTS.effectFinished) - effect).toBeGreaterThanOrEqual(EFFECT - 1)
   })
 
   it('page render whose visitor leaves mid-stream: the callback runs when the connection closes, before the rest would have streamed (and after it, for a visitor who stays)', async () => {

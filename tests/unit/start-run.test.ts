@@ -85,9 +85,33 @@ describe('startPage on a page whose render fails or whose visitor leaves', () =>
 
 describe('startAction', () => {
   it('a result arrives in one piece: first and last byte are the same moment', async () => {
-    const run = await startAction('server-action', async () => ({ runId: 'DDDDDDDDDDDD', status: 'saved' }), 'work=0&effect=0')
+    const run = await startAction('server-action', async () => ({ runId: 'DDDDDDDDDDDD', status: 'saved' }), 'work=0&effect=0', { status: async () => 200 })
     expect(run).toMatchObject({ scenario: 'server-action', runId: 'DDDDDDDDDDDD', status: 200 })
     expect(run.browser.firstByte).toBe(run.browser.lastByte)
+  })
+
+  it('the status is the one the browser recorded, 0 where it keeps none', async () => {
+    const action = async () => ({ runId: 'DDDDDDDDDDDD', status: 'saved' })
+    expect((await startAction('server-action', action, '', { status: async () => 303 })).status).toBe(303)
+    expect((await startAction('server-action', action, '', { status: async () => undefined })).status).toBe(0)
+  })
+
+  it('an action that redirects rejects: its run is found by the reference it was called with, on its version', async () => {
+    answer(() => Response.json({ runId: 'GGGGGGGGGGGG' }))
+    let passed: string | undefined
+    const redirecting = async (_query: string, ref?: string) => {
+      passed = ref
+      throw Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/demos/action-redirect;307;' })
+    }
+    const run = await startAction('action-redirect', redirecting, 'work=0&effect=0', { base: '/next16', status: async () => 200 })
+    expect(run).toMatchObject({ scenario: 'action-redirect', runId: 'GGGGGGGGGGGG', status: 200 })
+    expect(requests[0]!.url).toBe(`/next16/api/runs?ref=${passed}`)
+  })
+
+  it('an action that rejects without starting a run rejects with its own error', async () => {
+    answer(() => new Response(null, { status: 404 }))
+    const failing = async () => Promise.reject(new Error('network down'))
+    await expect(startAction('action-redirect', failing, '')).rejects.toThrow('network down')
   })
 
   it("an action's JSON error becomes the message the visitor reads", async () => {
