@@ -1,3 +1,4 @@
+import { Fragment, type ReactNode } from 'react'
 import { recordedComposition } from '../../demos/compose/recorded'
 import { everyScenario } from '../../demos/scenarios'
 import type { Receipt } from '../../demos/receipts/receipt'
@@ -10,9 +11,13 @@ import styles from './ReceiptView.module.css'
 const scenarioOf = (name: string) => (everyScenario as Record<string, (typeof everyScenario)[keyof typeof everyScenario] | undefined>)[name]
 
 /** A composed run's parameter is its composition (its step count and total follow from it); any other's are durations. */
-function parametersOf(receipt: Receipt): string {
+function parametersOf(receipt: Receipt): ReactNode {
   const composition = receipt.runs.map((run) => recordedComposition(run.events)).find((text) => text !== undefined)
-  if (composition !== undefined) return `steps = ${composition}`
+  // A phone breaks the long composition between steps, not inside a step's name.
+  if (composition !== undefined) {
+    const steps = composition.split(',').map((step, index) => (index === 0 ? step : <Fragment key={index}>,<wbr />{step}</Fragment>))
+    return <>steps = {steps}</>
+  }
   const params = Object.assign({}, ...receipt.runs.map((run) => run.params)) as Record<string, number>
   return Object.entries(params).map(([name, value]) => `${name} = ${ms(value)}`).join(', ') || 'none'
 }
