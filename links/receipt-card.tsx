@@ -1,7 +1,6 @@
 import { ImageResponse } from 'next/og'
 import { bars } from '../demos/client/align'
-import { alignedRun, type Receipt } from '../demos/receipts'
-import { everyScenario } from '../demos/scenarios'
+import { alignedRun, runTitle, type Receipt } from '../demos/receipts'
 import { SERVER_LANES } from '../demos/engine/timeline'
 import { OG_SIZE, site } from './site'
 
@@ -22,7 +21,7 @@ const LEGEND = [
 export function receiptCard(receipt: Receipt, sentence: string): ImageResponse {
   const runs = receipt.runs.map(alignedRun)
   const rows = runs.map((aligned) => ({
-    title: (everyScenario as Record<string, { title: string } | undefined>)[aligned.run.scenario]?.title ?? aligned.run.scenario,
+    title: runTitle(aligned.run),
     bars: [
       { lane: 'Browser', from: 0, to: aligned.run.browser.lastByte, colour: COLOURS.browser },
       ...bars(aligned).map((bar) => ({

@@ -1,11 +1,26 @@
+import { Fragment, type ReactNode } from 'react'
+import { recordedComposition } from '../../demos/compose/recorded'
 import { everyScenario } from '../../demos/scenarios'
 import type { Receipt } from '../../demos/receipts/receipt'
 import { alignedRun } from '../../demos/receipts/aligned'
+import { runTitle } from '../../demos/receipts/run-title'
 import { DrawnRuns } from '../live-demo/DrawnRuns'
 import { ms } from '../live-demo/format'
 import styles from './ReceiptView.module.css'
 
 const scenarioOf = (name: string) => (everyScenario as Record<string, (typeof everyScenario)[keyof typeof everyScenario] | undefined>)[name]
+
+/** A composed run's parameter is its composition (its step count and total follow from it); any other's are durations. */
+function parametersOf(receipt: Receipt): ReactNode {
+  const composition = receipt.runs.map((run) => recordedComposition(run.events)).find((text) => text !== undefined)
+  // A phone breaks the long composition between steps, not inside a step's name.
+  if (composition !== undefined) {
+    const steps = composition.split(',').map((step, index) => (index === 0 ? step : <Fragment key={index}>,<wbr />{step}</Fragment>))
+    return <>steps = {steps}</>
+  }
+  const params = Object.assign({}, ...receipt.runs.map((run) => run.params)) as Record<string, number>
+  return Object.entries(params).map(([name, value]) => `${name} = ${ms(value)}`).join(', ') || 'none'
+}
 
 export interface ReceiptLinks {
   /** The live demo, set up with the receipt's parameters and version. */
@@ -20,7 +35,7 @@ export interface ReceiptLinks {
  */
 export function ReceiptView({ receipt, sentence, origin, links }: { receipt: Receipt; sentence: string; origin: string; links: ReceiptLinks }) {
   const runs = receipt.runs.map(alignedRun)
-  const titles = Object.fromEntries(receipt.runs.map((run) => [run.scenario, scenarioOf(run.scenario)?.title ?? run.scenario]))
+  const titles = Object.fromEntries(receipt.runs.map((run) => [run.scenario, runTitle(run)]))
   const lanes = Object.fromEntries(receipt.runs.map((run) => [run.scenario, scenarioOf(run.scenario)?.lanes]))
   const margin = Math.max(0, ...runs.map((run) => run.margin))
   const browserSent = receipt.runs.every((run) => run.browser)
@@ -41,9 +56,7 @@ export function ReceiptView({ receipt, sentence, origin, links }: { receipt: Rec
         <dd>{receipt.runs.map((run) => `${titles[run.scenario]} (${run.scenario}, run ${run.runId}, ended ${run.end})`).join('; ')}</dd>
         <dt>Parameters</dt>
         <dd>
-          {Object.entries(Object.assign({}, ...receipt.runs.map((run) => run.params)) as Record<string, number>)
-            .map(([name, value]) => `${name} = ${ms(value)}`)
-            .join(', ') || 'none'}
+          {parametersOf(receipt)}
         </dd>
         <dt>Next.js</dt>
         <dd>

@@ -1,5 +1,4 @@
 import type { GetServerSidePropsContext, GetServerSidePropsResult } from 'next'
-import { COMPOSE } from '../../demos/compose/types'
 import { decodeReceipt, receiptCardPath, receiptPath, receiptSecret, receiptSentence, rerunQuery, type Receipt, type TokenProblem } from '../../demos/receipts'
 import { findShortLink } from '../../links/short-links'
 import { sitePages } from '../../links/site-pages'
@@ -38,11 +37,10 @@ export async function readReceiptPage(context: GetServerSidePropsContext): Promi
   const origin = requestOrigin(context)
   const target = receipt.section ? findShortLink(sitePages(), receipt.section) : undefined
   const [route, anchor] = target ? target.target.split('#') : []
-  // A composed handler's run records how many steps it had, not which: its receipt cannot set the playground up again.
-  const rerunnable = !receipt.runs.some((run) => run.scenario === COMPOSE)
+  const query = rerunQuery(receipt)
   const links: ReceiptLinks = target
     ? {
-        ...(rerunnable && { rerun: `${route}?${rerunQuery(receipt)}${anchor ? `#${anchor}` : ''}` }),
+        ...(query !== undefined && { rerun: `${route}?${query}${anchor ? `#${anchor}` : ''}` }),
         section: { href: `/r/${target.slug}`, title: target.title },
       }
     : {}

@@ -30,6 +30,8 @@ export const SERVER_LANES: ReadonlySet<Lane> = new Set([LANES.handler, LANES.str
 /** Every event type with a fixed name. A task's bar is `<kind>.started` to `<kind>.finished` or `<kind>.failed`. */
 export const EVENTS = {
   requestReceived: 'request.received',
+  /** A composed handler's composition, its canonical text in `detail`: a receipt sets the playground up again from it. */
+  composition: 'run.composition',
   /** The handler returned its response (or the page component, the Server Action, its value). */
   responseReturned: 'response.returned',
   /** Next.js read the response body's last chunk (see `next/body-sent`). */

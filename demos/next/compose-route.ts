@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation'
 import { after } from 'next/server'
 import { admitChecked, httpRunRequest, invalidParameter, readQueryString, withErrorResponse } from '../admission'
-import { COMPOSE, composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
+import { COMPOSE, compositionEvent, composedOperations, describeError, interpret, parseComposition, totalMs, type Step } from '../compose'
 import { withBodySentMarker } from './body-sent'
 import { routeEnd, versioned } from './demo-route'
 import { runBody, type BodyEnd } from './run-body'
@@ -29,6 +29,7 @@ export const composeRoute = withErrorResponse(async (request: Request): Promise<
   const runRequest = httpRunRequest(request)
   const steps = readSteps(runRequest.query)
   const recorder = await admitChecked(COMPOSE, { steps: steps.length, totalMs: totalMs(steps) }, runRequest)
+  recorder.mark(compositionEvent(steps))
   const runtime = { ...composedOperations(recorder), after, redirect }
   // The composed callbacks must start as they would in the visitor's own app, with nothing of the site's queued among
   // them: Next.js starts an after() registered inside a callback only once every callback queued before it has

@@ -1,10 +1,8 @@
 import { effectAfterResponse } from '../client/align'
 import { ms } from '../client/format'
-import { everyScenario } from '../scenarios'
 import { alignedRun } from './aligned'
 import type { Receipt } from './receipt'
-
-const titleOf = (scenario: string): string => (everyScenario as Record<string, { title: string } | undefined>)[scenario]?.title ?? scenario
+import { runTitle } from './run-title'
 
 /**
  * The receipt in one sentence, for a review comment and the card: per run,
@@ -17,7 +15,7 @@ export function receiptSentence(receipt: Receipt): string {
     const aligned = alignedRun(run)
     margin = Math.max(margin, aligned.margin)
     const effect = effectAfterResponse(aligned)
-    const response = `${titleOf(run.scenario)}: the response took ${ms(aligned.run.browser.lastByte)}`
+    const response = `${runTitle(run)}: the response took ${ms(aligned.run.browser.lastByte)}`
     if (effect === undefined) return response
     return `${response} and the side effect ended ${effect >= 0 ? `${ms(effect)} later` : `${ms(-effect)} before it`}`
   })

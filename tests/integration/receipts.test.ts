@@ -28,6 +28,19 @@ const drawnRuns = (html: string): DrawnRunData[] => {
   return JSON.parse(attribute.replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&#x27;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>')) as DrawnRunData[]
 }
 
+/** A composition as the playground writes it (canonical), short enough for a receipt's title to show it whole. */
+const COMPOSITION = 'work:20,after:audit-log:50,await:email:10'
+
+/** The "Run this again" link of a receipt page of a composed run of COMPOSITION, made on `base`, after checking the page names it. */
+async function composedRerun(base: string, pages = base): Promise<URL> {
+  const run = await runToEnd('compose', `steps=${COMPOSITION}`, base)
+  const html = await (await page(pages, await makeReceipt(base, run.runId!, '?section=playground'))).text()
+  expect(html).toContain(`Composed handler “${COMPOSITION}”`)
+  const href = /<a href="([^"]+)">Run this again<\/a>/.exec(html)?.[1]
+  expect(href, 'the receipt page has a "Run this again" link').toBeDefined()
+  return new URL(href!.replaceAll('&amp;', '&'), 'http://receipt.test')
+}
+
 describe('receipts', () => {
   let own: RunningServer
   let a: RunningServer
@@ -112,6 +125,12 @@ describe('receipts', () => {
     expect((await page(own.url, shared)).status).toBe(400)
   }, 90_000)
 
+  it('a composed run’s receipt names its composition and reruns it on /playground with the same steps', async () => {
+    const rerun = await composedRerun(own.url)
+    expect(rerun.pathname).toBe('/playground')
+    expect(Object.fromEntries(rerun.searchParams)).toEqual({ steps: COMPOSITION })
+  })
+
   it('keeps the receipt of the scenario with the most events under 2,000 characters', async () => {
     const run = await runToEnd('streaming', 'stream=10000&effect=0', a.url)
     expect(run.events.length).toBeGreaterThan(40)
@@ -132,5 +151,11 @@ describe.runIf(inject('versions').some((version) => version.name === '16'))('rec
     const html = await response.text()
     expect(html).toMatch(/<dt>Next.js<\/dt><dd>16\./)
     expect(html).toContain('href="/?work=10&amp;effect=50&amp;next=16#rule"')
+  })
+
+  it('of a composed run rerun it on /playground with the same steps, on 16', async () => {
+    const rerun = await composedRerun(`${baseUrl()}/next16`, baseUrl())
+    expect(rerun.pathname).toBe('/playground')
+    expect(Object.fromEntries(rerun.searchParams)).toEqual({ steps: COMPOSITION, next: '16' })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { decodeReceipt, encodeReceipt, receiptSentence, type Receipt } from '@/demos/receipts'
+import { decodeReceipt, encodeReceipt, receiptSentence, rerunQuery, runTitle, type Receipt } from '@/demos/receipts'
+import { compositionEvent, parseComposition, type Step } from '@/demos/compose'
 import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine/timeline'
 
 const event = (seq: number, t: number, type: string, lane: string, phase: TimelineEvent['phase']): TimelineEvent =>
@@ -59,5 +60,51 @@ describe('receiptSentence', () => {
     expect(receiptSentence(receipt)).toBe(
       'Side effect in after(): the response took 60 ms and the side effect ended 997 ms later (± 5 ms, measured on Next.js 15.5.29).',
     )
+  })
+})
+
+/** The steps of `text`, which must parse. */
+const stepsOf = (text: string): Step[] => {
+  const parsed = parseComposition(text)
+  if ('error' in parsed) throw new Error(parsed.error.message)
+  return parsed.steps
+}
+
+/** The after() run above as the playground's composed handler, with `text`'s composition recorded first. */
+const composed = (text: string, base = ''): Receipt => {
+  const [run] = receipt.runs
+  const recorded = { seq: 0, t: 0, ...compositionEvent(stepsOf(text)) }
+  return { ...receipt, base, runs: [{ ...run!, scenario: 'compose', params: { steps: 2, totalMs: 1050 }, events: [recorded, ...run!.events] }] }
+}
+
+describe('rerunQuery', () => {
+  it('sets a demo up with the runs’ parameters, and the 16 server when they ran there', () => {
+    expect(rerunQuery(receipt)).toBe('work=50&effect=1000')
+    expect(rerunQuery({ ...receipt, base: '/next16' })).toBe('work=50&effect=1000&next=16')
+  })
+
+  it('sets the playground up with the composition a composed run recorded, not its step count', () => {
+    const text = 'work:50,after:audit-log:1000'
+    expect(new URLSearchParams(rerunQuery(composed(text))).get('steps')).toBe(text)
+    expect(Object.fromEntries(new URLSearchParams(rerunQuery(composed(text, '/next16'))))).toEqual({ steps: text, next: '16' })
+  })
+
+  it('has none for a composed run that recorded no composition', () => {
+    const run = composed('work:50').runs[0]!
+    expect(rerunQuery({ ...receipt, runs: [{ ...run, events: run.events.slice(1) }] })).toBeUndefined()
+  })
+})
+
+describe('a composed run’s receipt', () => {
+  it('names it by its composition in the sentence', () => {
+    expect(receiptSentence(composed('work:50,after:audit-log:1000'))).toBe(
+      'Composed handler “work:50,after:audit-log:1000”: the response took 60 ms and the side effect ended 997 ms later (± 5 ms, measured on Next.js 15.5.29).',
+    )
+  })
+
+  it('shortens a long composition at a step’s end', () => {
+    const long = 'work:500,await:audit-log:300,void:analytics:300,after:email:800,after:webhook:700:fails'
+    const run = composed(long).runs[0]!
+    expect(runTitle(run)).toBe('Composed handler “work:500,await:audit-log:300,void:analytics:300,…”')
   })
 })
