@@ -27,8 +27,13 @@ export function claimTables(readme: string): Map<string, ClaimRow[]> {
   return tables
 }
 
-/** Whether a test file runs its tests on every version (tests/support/api.ts's `eachVersion`), read from its source. */
-export const runsOnEachVersion = (file: string): boolean => /\beachVersion\(|\.each\(inject\('versions'\)\)/.test(read(file))
+/**
+ * Whether a test file runs its tests on every version, read from its source: parametrized (tests/support/api.ts's
+ * `eachVersion`, or `.each(inject('versions'))`), or a block of its own for the 16 server beside tests that run on
+ * the site's (integration/receipts.test.ts).
+ */
+export const runsOnEachVersion = (file: string): boolean =>
+  /\beachVersion\(|\.each\(inject\('versions'\)\)|runIf\(inject\('versions'\)\.some\(\(version\) => version\.name === '16'\)\)/.test(read(file))
 
 /** The exact Next.js a package resolves (`""` for the site, `next16` for the Next.js 16 server): what the tests ran against. */
 export const installedNext = (pkg: string): string => (JSON.parse(read(path.join(pkg, 'node_modules/next/package.json'))) as { version: string }).version

@@ -66,7 +66,17 @@ export class Run {
 
 /** The runs of a backend, as `Run`s. */
 export class Runs {
+  private createdHere = 0
+
   constructor(private readonly backend: Backend) {}
+
+  /**
+   * How many runs this process has created since it started. Unlike `size()` it never goes down as runs age out,
+   * so "a refused request created no run" can be checked while other runs expire.
+   */
+  get created(): number {
+    return this.createdHere
+  }
 
   size(): Promise<number> {
     return this.backend.store.size()
@@ -74,7 +84,9 @@ export class Runs {
 
   /** A new run, or `undefined` when every slot holds a run still in flight. */
   async create(scenario: string, params: Params, ref?: string): Promise<Run | undefined> {
-    return this.wrap(await this.backend.store.create(scenario, params, ref))
+    const run = this.wrap(await this.backend.store.create(scenario, params, ref))
+    if (run) this.createdHere++
+    return run
   }
 
   async get(id: string): Promise<Run | undefined> {

@@ -32,7 +32,7 @@ export const healthResponse = withErrorResponse(async (request: Request): Promis
     {
       ok: true,
       store: { kind: state.store, reachable: stored !== null },
-      runs: { stored, inFlight, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
+      runs: { stored, created: state.runs.created, inFlight, maxInFlight: state.config.maxRunsInFlight, max: state.config.maxRuns },
       streams: { open, max: state.config.maxStreams },
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       // Timers, sockets and the like the process holds: back to its idle count once runs and streams are gone.

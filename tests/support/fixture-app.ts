@@ -17,6 +17,8 @@ export function fixtureDir(name: string, version: '15.5' | '16'): string {
   const copy = path.join(next16Root, '.fixtures', name)
   rmSync(copy, { recursive: true, force: true })
   cpSync(source, copy, { recursive: true, filter: (file) => !file.includes(`${path.sep}.next`) })
+  // What every fixture's next.config.mjs imports from beside it (`../build-config.mjs`).
+  cpSync(path.join(siteRoot, 'tests/fixtures/build-config.mjs'), path.join(next16Root, '.fixtures/build-config.mjs'))
   return copy
 }
 

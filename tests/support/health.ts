@@ -3,7 +3,7 @@ export interface Health {
   ok: boolean
   /** Where runs are kept; `reachable` is false while Redis is down. */
   store: { kind: 'memory' | 'redis'; reachable: boolean }
-  runs: { stored: number; inFlight: number; maxInFlight: number; max: number }
+  runs: { stored: number; created: number; inFlight: number; maxInFlight: number; max: number }
   streams: { open: number; max: number }
   memory: { rssBytes: number; heapUsedBytes: number }
   handles: number
