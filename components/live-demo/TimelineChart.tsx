@@ -188,7 +188,8 @@ export function TimelineChart({
                 />
               )}
               {row.key !== 'browser' && row.tone !== 'missing' && !row.running && band * 2 >= end / 200 ? (
-                <div className={styles.band} style={{ transform: `translateX(${at(row.to - band)})`, width: at(band * 2) }} />
+                // Cut at the axis's end, past which a narrow screen would scroll sideways; the caption gives the whole ± figure.
+                <div className={styles.band} style={{ transform: `translateX(${at(row.to - band)})`, width: at(Math.min(band * 2, end - Math.max(0, row.to - band))) }} />
               ) : null}
               {/* Keyed by seq: one lane can log several marks with the same label (two "Audit log entry"s, say). */}
               {row.marks.map((mark) => (
