@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { generateHandler, LIMITS, parseComposition, SIDE_EFFECTS, STREAM_CALL, WORK_CALL, type Step } from '@/demos/compose'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
 import { baseUrl, eachVersion } from '../support/api'
-import { fixtureDir, nextBuild, records, type BuildResult } from '../support/fixture-app'
+import { fixtureBuilds, fixtureDir, records } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { runToEnd } from '../support/runs'
 import { startServer, type RunningServer } from '../support/server'
@@ -133,8 +133,7 @@ const answerOf = async (response: Response, body?: string) => ({
   body: body ?? (await response.text()),
 })
 
-type Version = '15.5' | '16'
-const builds = new Map<Version, Promise<BuildResult & { dir: string }>>()
+const fixtures = fixtureBuilds()
 
 beforeAll(() => {
   COMPOSITIONS.forEach((text, index) => {
@@ -142,16 +141,11 @@ beforeAll(() => {
     writeFileSync(path.join(routeDir(index), 'route.ts'), generateHandler(stepsOf(text)))
   })
   // Every version's build at once; the 16 one from a copy, made once the routes are written.
-  for (const { name } of inject('versions')) {
-    const dir = fixtureDir(FIXTURE, name)
-    builds.set(name, nextBuild(dir).then((result) => ({ ...result, dir })))
-  }
+  for (const { name } of inject('versions')) void fixtures.build(FIXTURE, name)
 })
 afterAll(async () => {
-  const done = await Promise.all(builds.values())
-  for (const { dir } of done) rmSync(path.join(dir, '.next'), { recursive: true, force: true })
+  await fixtures.removeAll()
   rmSync(path.join(fixtureRoot, 'app/composed'), { recursive: true, force: true })
-  console.log(`fixture builds: ${[...builds.keys()].map((name, i) => `${name} ${done[i]!.seconds} s`).join(', ')}`)
 })
 
 const BUILD_TIMEOUT = 300_000
@@ -200,7 +194,7 @@ eachVersion(({ name: version }) => {
   }
 
   beforeAll(async () => {
-    const { code, output, dir } = await builds.get(version)!
+    const { code, output, dir } = await fixtures.build(FIXTURE, version)
     if (code !== 0) throw new Error(`the ${FIXTURE} fixture did not build:\n${output}`)
     fixture = await startServer({}, { root: dir, readyPath: '/ready' })
     await Promise.all(

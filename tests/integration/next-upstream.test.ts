@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eachVersion } from '../support/api'
-import { fixtureDir, nextBuild, nextDev, records, type BuildResult } from '../support/fixture-app'
+import { fixtureBuilds, nextDev, records } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { freePort, startServer, type RunningServer } from '../support/server'
 
@@ -12,25 +12,13 @@ import { freePort, startServer, type RunningServer } from '../support/server'
  * `after-pages-router` (fails to compile) and `after-throws-in-static-params` (fails collecting page data). Every
  * build of every version starts at once, from the top of the file.
  */
-type Version = '15.5' | '16'
-const builds = new Map<string, Promise<BuildResult & { dir: string }>>()
-const built = (name: string, version: Version) => {
-  const key = `${name}@${version}`
-  if (!builds.has(key)) {
-    const dir = fixtureDir(name, version)
-    builds.set(key, nextBuild(dir).then((result) => ({ ...result, dir })))
-  }
-  return builds.get(key)!
-}
+const fixtures = fixtureBuilds(['.next', '.next-dev'])
+const built = fixtures.build
 const FIXTURES = ['after-upstream', 'after-pages-router', 'after-throws-in-static-params']
 beforeAll(() => {
   for (const { name } of inject('versions')) for (const fixture of FIXTURES) void built(fixture, name)
 })
-afterAll(async () => {
-  const done = await Promise.all(builds.values())
-  for (const { dir } of done) for (const out of ['.next', '.next-dev']) rmSync(path.join(dir, out), { recursive: true, force: true })
-  console.log(`fixture builds: ${[...builds.keys()].map((key, i) => `${key} ${done[i]!.seconds} s`).join(', ')}`)
-})
+afterAll(() => fixtures.removeAll())
 
 const BUILD_TIMEOUT = 300_000
 let ids = 0

@@ -2,7 +2,7 @@ import path from 'node:path'
 import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eachVersion } from '../support/api'
-import { fixtureDir, nextBuild, records, type BuildResult } from '../support/fixture-app'
+import { fixtureBuilds, records, type FixtureVersion as Version } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { startServer, type RunningServer } from '../support/server'
 import { actionId } from '../support/surfaces'
@@ -14,26 +14,14 @@ import { actionId } from '../support/surfaces'
  * after() callback) and `after-cache-components` (16 only: `cacheComponents:
  * true`). Every build starts at once, from the top of the file.
  */
-type Version = '15.5' | '16'
-const builds = new Map<string, Promise<BuildResult & { dir: string }>>()
-const built = (name: string, version: Version) => {
-  const key = `${name}@${version}`
-  if (!builds.has(key)) {
-    const dir = fixtureDir(name, version)
-    builds.set(key, nextBuild(dir).then((result) => ({ ...result, dir })))
-  }
-  return builds.get(key)!
-}
+const fixtures = fixtureBuilds()
+const built = fixtures.build
 const hasNext16 = inject('versions').some(({ name }) => name === '16')
 beforeAll(() => {
   for (const { name } of inject('versions')) void built('after-cache-and-redirect', name)
   if (hasNext16) void built('after-cache-components', '16')
 })
-afterAll(async () => {
-  const done = await Promise.all(builds.values())
-  for (const { dir } of done) rmSync(path.join(dir, '.next'), { recursive: true, force: true })
-  console.log(`fixture builds: ${[...builds.keys()].map((key, i) => `${key} ${done[i]!.seconds} s`).join(', ')}`)
-})
+afterAll(() => fixtures.removeAll())
 
 const BUILD_TIMEOUT = 300_000
 let ids = 0

@@ -11,7 +11,7 @@ const siteRoot = path.resolve(import.meta.dirname, '../..')
  * place; for 16 a copy under next16/.fixtures (never committed), so that its
  * `next/*` imports resolve to next16's own Next.js, not the site's 15.5.
  */
-export function fixtureDir(name: string, version: '15.5' | '16'): string {
+export function fixtureDir(name: string, version: FixtureVersion): string {
   const source = path.join(siteRoot, 'tests/fixtures', name)
   if (version === '15.5') return source
   const copy = path.join(next16Root, '.fixtures', name)
@@ -27,6 +27,37 @@ export interface BuildResult {
   output: string
   /** Seconds the build took, for the record in tests/README.md. */
   seconds: number
+}
+
+export type FixtureVersion = '15.5' | '16'
+
+export interface FixtureBuild extends BuildResult {
+  /** Where it was built (fixtureDir). */
+  dir: string
+}
+
+/**
+ * A test file's fixture builds, each made once: `build(name, version)` starts the build of a fixture for a version,
+ * or returns the one started (a file starts them all at its top, so that they run at once); `removeAll()` waits for
+ * every build, removes their output (`outputs`, `.next` by default) and logs how long each took, for tests/README.md.
+ */
+export function fixtureBuilds(outputs = ['.next']) {
+  const builds = new Map<string, Promise<FixtureBuild>>()
+  return {
+    build(name: string, version: FixtureVersion): Promise<FixtureBuild> {
+      const key = `${name}@${version}`
+      if (!builds.has(key)) {
+        const dir = fixtureDir(name, version)
+        builds.set(key, nextBuild(dir).then((result) => ({ ...result, dir })))
+      }
+      return builds.get(key)!
+    },
+    async removeAll(): Promise<void> {
+      const done = await Promise.all(builds.values())
+      for (const { dir } of done) for (const out of outputs) rmSync(path.join(dir, out), { recursive: true, force: true })
+      console.log(`fixture builds: ${[...builds.keys()].map((key, i) => `${key} ${done[i]!.seconds} s`).join(', ')}`)
+    },
+  }
 }
 
 /** `next build` of the app in `dir` with the Next.js its files resolve. */
