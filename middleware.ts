@@ -1,11 +1,11 @@
 import type { NextFetchEvent, NextRequest } from 'next/server'
 import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
 import { actionRequestResponse, formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse } from '@/demos/http'
-import { demoPageRequest, next16Proxy } from '@/demos/next'
+import { demoPageRequest, demoServerProxy } from '@/demos/next'
 
 export async function middleware(request: NextRequest, event: NextFetchEvent) {
-  const onNext16 = next16Proxy(request)
-  if (onNext16) return onNext16
+  const onDemoServer = demoServerProxy(request)
+  if (onDemoServer) return onDemoServer
   const { pathname } = request.nextUrl
   if (pathname.startsWith('/api/')) {
     return (

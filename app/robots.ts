@@ -1,5 +1,5 @@
 import type { MetadataRoute } from 'next'
-import { NEXT16_BASE } from '@/demos/versions'
+import { CACHE_COMPONENTS_BASE, NEXT16_BASE } from '@/demos/versions'
 import { absoluteUrl } from '@/links/site'
 
 export const dynamic = 'force-static'
@@ -13,7 +13,7 @@ export const dynamic = 'force-static'
  */
 export default function robots(): MetadataRoute.Robots {
   return {
-    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/demos/', `${NEXT16_BASE}/`, '/unknown-page/'] },
+    rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/demos/', `${NEXT16_BASE}/`, `${CACHE_COMPONENTS_BASE}/`, '/unknown-page/'] },
     sitemap: absoluteUrl('/sitemap.xml'),
   }
 }

@@ -10,7 +10,7 @@ export default {
   poweredByHeader: false,
   reactStrictMode: true,
   // The shared code reads the prefix to tell the catalogue where its demos answer.
-  env: { AFTER_GUIDE_BASE_PATH: basePath },
+  env: { AFTER_GUIDE_BASE_PATH: basePath, AFTER_GUIDE_SITE_DIR: '..' },
   // The shared code is type-checked once, against the site's Next.js 15.5 (`npm run typecheck`); the 16 forms in
   // overrides/ are not. After `node sync.mjs`, `npx tsc --noEmit -p next16` checks the copy against 16 (clean when
   // last run), but not on every build: CI has no minute to spare.

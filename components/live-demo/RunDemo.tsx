@@ -4,6 +4,7 @@ import {
   align,
   lanesOf,
   paramsOf,
+  pinnedBase,
   runDemo,
   setDemoCookie,
   titleOf,
@@ -92,6 +93,8 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
     setState((last) => ({ ...last, phase: 'error', progress: [], note: where === 'run' ? `Error: ${message}` : undefined, announcement: `Error: ${message}` })),
   )
   const titles = Object.fromEntries(demos.map((demo) => [demo.name, titleOf(demo)]))
+  // Demos that run on one server of their own (Cache Components) need no version choice.
+  const everyDemoPinned = demos.every((demo) => pinnedBase(demo) !== undefined)
   const lanes = Object.fromEntries(demos.map((demo) => [demo.name, lanesOf(demo)]))
   const aligned = (run: RunProgress['run'], values: Record<string, number>) =>
     run && (summary === 'duration' ? withComputedLimit(align(run), values.limit) : align(run))
@@ -101,10 +104,13 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
 
   const onSubmit = submit(async (values, signal) => {
     if (refusal) throw new RunRequestError(refusal)
-    const chosen = await versions.resolve()
+    const chosen = everyDemoPinned ? [] : await versions.resolve()
     if ('error' in chosen) throw new RunRequestError(chosen.error)
     // Per demo, each version in turn: the runs of one demo on both versions are drawn next to each other.
-    const jobs = demos.flatMap((demo) => chosen.map(({ base }) => ({ demo, base, key: `${demo.name}${base}` })))
+    const jobs = demos.flatMap((demo, index) => {
+      const pinned = pinnedBase(demo)
+      return (pinned === undefined ? chosen.map(({ base }) => base) : [pinned]).map((base) => ({ demo, base, key: `${index}:${demo.name}${base}` }))
+    })
     update((last) => ({ ...last, phase: 'running', jobs, progress: [], values, note: undefined, updatedAt: performance.now() }))
     if (setsCookie) {
       setState((last) => ({ ...last, note: 'Setting a demo cookie…' }))
@@ -130,7 +136,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
     if (busy) event.preventDefault()
     else void onSubmit(event)
   }
-  const titled = (run: AlignedRun) => runTitle(titles[run.run.scenario] ?? run.run.scenario, run.run.nextVersion)
+  const titled = (run: AlignedRun) => runTitle(run.run.title ?? titles[run.run.scenario] ?? run.run.scenario, run.run.nextVersion)
 
   // While running: the new jobs, each beside the last run of the same demo on the same version, if there was one.
   const previousOf = (key: string) => state.runs[state.ranJobs.findIndex((job) => job.key === key)]
@@ -146,7 +152,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
 
   return (
     <section className={styles.demo} aria-label={`Live demo: ${demos.map(titleOf).join(', ')}`} data-demo={demos.map((demo) => demo.name).join(' ')}>
-      {versions.view}
+      {everyDemoPinned ? null : versions.view}
       <ParamForm specs={specs} form={form} onSubmit={onRun}>
         <button type="submit" className={styles.run} aria-disabled={busy} aria-busy={running}>
           {running ? 'Running…' : state.runs.length > 0 ? 'Run again' : 'Run the demo'}
@@ -182,7 +188,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
             {shownJobs.map(({ demo, key }, index) => {
               const progress = running ? state.progress[index] : undefined
               const previous = running ? previousOf(key) : state.runs[index]
-              const title = titles[demo.name] ?? demo.name
+              const title = titleOf(demo)
               return (
                 <div key={key} className={styles.summarySlot} data-dimmed={running && !progress ? '' : undefined}>
                   {previous ? (

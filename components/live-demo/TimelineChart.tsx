@@ -167,7 +167,7 @@ export function TimelineChart({
         data-events={aligned?.events.length ?? 0}
       >
         <div className={styles.groupTitle}>
-          {runTitle(titles[slot.scenario] ?? slot.scenario, aligned?.run.nextVersion)}
+          {runTitle(aligned?.run.title ?? titles[slot.scenario] ?? slot.scenario, aligned?.run.nextVersion)}
           <span className={styles.status}>{aligned ? statusText(aligned.run) : 'request sent'}</span>
         </div>
         {rows.map((row) => (

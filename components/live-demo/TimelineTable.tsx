@@ -47,7 +47,7 @@ export function TimelineTable({ runs, titles }: { runs: AlignedRun[]; titles: Re
         <div key={aligned.run.runId} className={styles.scroll}>
           <table className={styles.table}>
             <caption>
-              {runTitle(titles[aligned.run.scenario] ?? aligned.run.scenario, aligned.run.nextVersion)}: {statusText(aligned.run)}
+              {runTitle(aligned.run.title ?? titles[aligned.run.scenario] ?? aligned.run.scenario, aligned.run.nextVersion)}: {statusText(aligned.run)}
             </caption>
             <thead>
               <tr>

@@ -28,5 +28,5 @@ export { MAX_TIMES, medianRuns, repeatRuns, type Repeated, type Sample } from '.
 export { requestReceipt } from './receipt'
 export { RunRequestError } from './run-error'
 export { median, percentile } from './stats'
-export { lanesOf, paramsOf, runDemo, titleOf, type ActionFrames, type ComposedDemo, type Demo } from './run-demo'
+export { lanesOf, paramsOf, pinnedBase, runDemo, titleOf, type ActionFrames, type ComposedDemo, type Demo } from './run-demo'
 export type { RunProgress, RunSoFar } from './run'

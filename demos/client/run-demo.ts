@@ -1,6 +1,7 @@
 import { SIDE_EFFECTS, type COMPOSE, type Step } from '../compose/types'
 import { LANES, type Lane } from '../engine/timeline'
 import { appSurfaces, scenarios, type AppSurfaceName, type ParamSpecs, type ScenarioName } from '../scenarios'
+import { CACHE_COMPONENTS_BASE } from '../versions/bases'
 import { startInFrame } from './action-frame'
 import { collectEvents } from './event-stream'
 import type { CompletedRun, RunOptions, StartedRun } from './run'
@@ -16,7 +17,8 @@ export type Demo =
   | { kind: 'route'; name: ScenarioName; title?: string }
   /** A Route Handler scenario run as an invocation of the emulated serverless platform (`POST /api/serverless/<name>`). */
   | { kind: 'serverless'; name: ScenarioName }
-  | { kind: 'page'; name: AppSurfaceName }
+  /** `title` tells apart two requests to one page (the Cache Components demo's second request, a cache hit). */
+  | { kind: 'page'; name: AppSurfaceName; title?: string }
   | { kind: 'action'; name: AppSurfaceName }
   /** A composed Route Handler (`POST /api/demos/compose?steps=…`): the playground's; `steps` is its checked composition. */
   | ComposedDemo
@@ -50,6 +52,13 @@ function specOf(demo: Demo): DemoSpec {
   return demo.kind === 'route' || demo.kind === 'serverless' ? scenarios[demo.name] : appSurfaces[demo.name]
 }
 
+/**
+ * The one server a demo runs on, whatever versions the visitor chose: the
+ * Cache Components demo server for its page (no other build has it).
+ */
+export const pinnedBase = (demo: Demo): string | undefined =>
+  demo.kind === 'page' && (appSurfaces[demo.name] as { cacheComponents?: boolean }).cacheComponents ? CACHE_COMPONENTS_BASE : undefined
+
 /** A demo's name on the page: its own title, or its scenario's. */
 export const titleOf = (demo: Demo): string => ('title' in demo && demo.title) || specOf(demo).title
 
@@ -79,7 +88,8 @@ export function startDemo(demo: Demo, values: Record<string, number>, options: R
 export async function runDemo(demo: Demo, values: Record<string, number>, options: RunOptions, frames: ActionFrames = {}): Promise<CompletedRun> {
   const progress = { scenario: demo.name, sentAt: performance.now() }
   options.onProgress?.(progress)
-  const started = { ...(await startDemo(demo, values, options, frames)), base: options.base ?? '' }
+  const title = demo.kind === 'page' && demo.title ? { title: demo.title } : {}
+  const started = { ...(await startDemo(demo, values, options, frames)), base: options.base ?? '', ...title }
   options.onProgress?.({ ...progress, run: { ...started, events: [] } })
   const { events, end, nextVersion } = await collectEvents(
     started.runId,

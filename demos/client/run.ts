@@ -23,6 +23,8 @@ export interface StartedRun {
   nextVersion?: string
   /** The path prefix of the server that ran it (a catalogue `versions` entry's `base`): its receipt is asked there. */
   base?: string
+  /** The demo's own title, where one page is requested twice (the Cache Components demo's second request, a cache hit). */
+  title?: string
 }
 
 /** A started run with its timeline as far as the event stream has brought it; `end` once the stream has ended. */

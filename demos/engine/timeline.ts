@@ -22,6 +22,7 @@ export const LANES = {
   updateSearchIndex: 'updateSearchIndex',
   purgeCache: 'purgeCache',
   recordMetrics: 'recordMetrics',
+  logPageView: 'logPageView',
 } as const
 
 /** Lanes of the server's own steps; every other lane is a side effect. */

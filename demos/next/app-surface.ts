@@ -9,16 +9,16 @@ import type { BodyEnd } from './run-body'
  * but `json`, which only a Route Handler answers with, and `sendReceipt`, the
  * failing pages' callback that is never registered.
  */
-export interface AppSurfaceOperations extends Pick<BehaviourOperations, 'updateDatabase' | 'logUserAction' | 'logError' | 'sendReceipt'> {
+export interface AppSurfaceOperations extends Pick<BehaviourOperations, 'updateDatabase' | 'logUserAction' | 'logError' | 'sendReceipt' | 'recordMetrics' | 'logPageView'> {
   /** A slow part of a page, streamed behind a Suspense boundary: it takes `stream` ms to render. */
   loadRecommendations(): Promise<void>
 }
 
 export function appSurfaceOperations(recorder: RunRecorder, name: AppSurfaceName): AppSurfaceOperations {
-  const { updateDatabase, logUserAction, logError, sendReceipt } = behaviourOperations(recorder, name, recorder.run.params)
+  const { updateDatabase, logUserAction, logError, sendReceipt, recordMetrics, logPageView } = behaviourOperations(recorder, name, recorder.run.params)
   const loadRecommendations = () =>
     recorder.task({ lane: LANES.stream, type: 'work', started: 'Slow part started', finished: 'Slow part rendered' }, () => simulate(recorder.run.params.stream ?? 0))
-  return { updateDatabase, logUserAction, logError, sendReceipt, loadRecommendations }
+  return { updateDatabase, logUserAction, logError, sendReceipt, recordMetrics, logPageView, loadRecommendations }
 }
 
 /**

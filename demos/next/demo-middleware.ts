@@ -1,16 +1,13 @@
 import { after, NextResponse, type NextFetchEvent, type NextRequest } from 'next/server'
 import { admit, admitLater, checkRunRequest, httpRunRequest, serverState, withErrorResponse } from '../admission'
 import { EVENTS, LANES, type RunRecorder } from '../engine'
-import { behaviourOperations } from '../operations'
 import { appSurfaceAt, appSurfaces, type AppSurfaceName } from '../scenarios'
-import { nextVersion, VERSION_HEADER } from '../versions'
+import { basePath, CACHE_COMPONENTS_BASE, nextVersion, VERSION_HEADER } from '../versions'
 import { appSurfaceOperations, type AppSurfaceOperations } from './app-surface'
 import { keepAdmission, keepRecorder, RUN_HEADER } from './live-recorders'
 import { runBody } from './run-body'
 
 export interface MiddlewareOperations extends AppSurfaceOperations {
-  /** A side effect of `effect` ms in a lane of its own, for the work handed to `event.waitUntil()`. */
-  recordMetrics(): Promise<void>
   /** Lets the request go on to the page, which continues this run. */
   next(): NextResponse
 }
@@ -51,7 +48,6 @@ export function demoMiddleware(handler: DemoMiddleware) {
     let handedOver = false
     const operations: MiddlewareOperations = {
       ...appSurfaceOperations(recorder, 'middleware'),
-      recordMetrics: behaviourOperations(recorder, 'middleware', recorder.run.params).recordMetrics,
       next() {
         handedOver = true
         return handOver(request, recorder.id)
@@ -89,7 +85,7 @@ function handOver(request: NextRequest, value: string): NextResponse {
  * renders (`demoPage`), so a request whose page never renders holds no slot.
  */
 export async function demoPageRequest(request: NextRequest): Promise<Response | undefined> {
-  const name = appSurfaceAt(request.nextUrl.pathname)
+  const name = appSurfaceAt(request.nextUrl.pathname, basePath === CACHE_COMPONENTS_BASE)
   if (!name || (request.method !== 'GET' && request.method !== 'HEAD')) return undefined
   if (appSurfaces[name].runStarts !== 'render') return queryError(name, request)
   const ticket = await admitPage(name, request)

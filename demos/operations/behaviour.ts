@@ -21,6 +21,7 @@ export interface BehaviourOperations extends DemoOperations {
   updateSearchIndex(): Promise<void>
   purgeCache(): Promise<void>
   recordMetrics(): Promise<void>
+  logPageView(): Promise<void>
   /** A body streamed in chunks, one every STREAM_CHUNK_MS, for `stream` ms. */
   reportStream(): ReadableStream<Uint8Array>
   /** A streamed response carrying the run id, like `json`. */
@@ -65,6 +66,7 @@ export function behaviourOperations(recorder: RunRecorder, scenario: string, par
     updateSearchIndex: inLane(LANES.updateSearchIndex),
     purgeCache: inLane(LANES.purgeCache),
     recordMetrics: inLane(LANES.recordMetrics),
+    logPageView: inLane(LANES.logPageView),
     reportStream: () => chunkedStream(recorder, Math.max(1, Math.ceil((params.stream ?? 0) / STREAM_CHUNK_MS))),
     stream: (body) =>
       new Response(body, {

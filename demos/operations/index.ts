@@ -4,6 +4,7 @@
  * their own app, each recording itself on the run's timeline.
  */
 export { behaviourOperations, failAfter, SimulatedFailure, type BehaviourOperations } from './behaviour'
+export { readRuns, recordCallbackRun, type CallbackRun, type PageRecord, type RecordedPage } from './callback-record'
 export { chunkedStream } from './chunked-stream'
 export { demoOperations, type DemoOperations, type DemoParams } from './rule'
 export { readStock, sellOne } from './stock'

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { basePath } from '../versions'
 
 let cached: string | undefined
 
@@ -9,8 +8,10 @@ let cached: string | undefined
  * The key receipts are signed with: `AFTER_GUIDE_RECEIPT_SECRET`, shared by
  * every instance of a deployment. Without it, a random key kept in the
  * site's build folder (`.next/receipt-secret`): the same for every restart of
- * one build and for the Next.js 16 server beside it (`next16/` sits in the
- * site's folder), new with each build, so a rebuild voids the receipts made before.
+ * one build and for the demo servers beside it (`next16/` and
+ * `next16/cache-components/` sit in the site's folder, and their configs name
+ * the way up in AFTER_GUIDE_SITE_DIR), new with each build, so a rebuild voids
+ * the receipts made before.
  */
 export function receiptSecret(): string {
   cached ??= process.env.AFTER_GUIDE_RECEIPT_SECRET || buildSecret()
@@ -18,7 +19,7 @@ export function receiptSecret(): string {
 }
 
 function buildSecret(): string {
-  const siteRoot = basePath ? path.resolve(process.cwd(), '..') : process.cwd()
+  const siteRoot = path.resolve(process.cwd(), process.env.AFTER_GUIDE_SITE_DIR ?? '.')
   const file = path.join(siteRoot, '.next', 'receipt-secret')
   try {
     return readFileSync(file, 'utf8')

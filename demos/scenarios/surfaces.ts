@@ -38,6 +38,11 @@ interface AppSurface extends Scenario {
   runStarts: RunStart
   /** The visitor hangs up once the page's first part has arrived, before the rest has streamed. */
   leavesMidStream?: boolean
+  /**
+   * Served only by the Cache Components demo server (`cacheComponents: true`, next16/cache-components), whose
+   * config would change every other demo; the other servers neither serve nor admit it.
+   */
+  cacheComponents?: boolean
 }
 
 /**
@@ -112,6 +117,18 @@ export const appSurfaces = {
     runStarts: 'render',
   },
   ...renderFailures(),
+  'cache-components': {
+    title: 'Cache Components page',
+    summary:
+      "A page built with cacheComponents: its shell logs a page view with after(); the Suspense boundary that reads the visitor's cookie writes the audit log with after(), and a 'use cache' function records metrics with after() when it computes (a miss).",
+    source: 'next16/cache-components/app/demos/cache-components/page.tsx',
+    path: '/demos/cache-components',
+    params: { stream: { ...STREAM, label: 'Computing recommendations', min: 0, max: 5000, default: 1000 }, effect: EFFECT },
+    // The cached function's lanes stay drawn when a cache hit leaves them empty.
+    lanes: [LANES.logPageView, LANES.stream, LANES.sideEffect, LANES.recordMetrics],
+    runStarts: 'render',
+    cacheComponents: true,
+  },
 } satisfies Record<string, AppSurface>
 
 export type AppSurfaceName = keyof typeof appSurfaces
@@ -144,9 +161,11 @@ function renderFailures() {
   }
 }
 
-/** The App Router surface whose page is at `pathname`, if any. */
-export const appSurfaceAt = (pathname: string): AppSurfaceName | undefined =>
-  (Object.keys(appSurfaces) as AppSurfaceName[]).find((name) => appSurfaces[name].path === pathname.replace(/\/$/, ''))
+/** The App Router surface whose page is at `pathname` on a server with Cache Components or without, if any. */
+export const appSurfaceAt = (pathname: string, cacheComponents = false): AppSurfaceName | undefined =>
+  (Object.keys(appSurfaces) as AppSurfaceName[]).find(
+    (name) => appSurfaces[name].path === pathname.replace(/\/$/, '') && ((appSurfaces[name] as AppSurface).cacheComponents ?? false) === cacheComponents,
+  )
 
 /** True for a surface whose visitor hangs up mid-stream (`render-abort`). */
 export const leavesMidStream = (name: AppSurfaceName): boolean => (appSurfaces[name] as AppSurface).leavesMidStream === true

@@ -3,6 +3,9 @@ import path from 'node:path'
 // Imported beside `next/server` on purpose: a bundler resolves it the way it resolves the demos' own `next/*`
 // imports, so it names the Next.js whose after() and request stores this code was built against.
 import nextPackage from 'next/package.json'
+import { CACHE_COMPONENTS_BASE, NEXT16_BASE } from './bases'
+
+export { CACHE_COMPONENTS_BASE, NEXT16_BASE }
 
 /** The Next.js this code's own `next/*` imports resolved to when it was built. */
 export const nextVersion: string = nextPackage.version
@@ -36,12 +39,6 @@ export function serverNextVersion(): string | null {
   return serverVersion
 }
 
-/**
- * The path prefix of the Next.js 16 demo server, on its own origin and on the
- * site's (next16/next.config.mjs uses it as its `basePath`; a unit test holds
- * the two together), so its pages' links, assets and Server Actions work on both.
- */
-export const NEXT16_BASE = '/next16'
 
 /**
  * Where this server's demos answer on its origin: the Next.js 16 build sets
@@ -50,15 +47,21 @@ export const NEXT16_BASE = '/next16'
  */
 export const basePath: string = process.env.AFTER_GUIDE_BASE_PATH ?? ''
 
+
+/** Where the site's own server reaches a demo server, from its variable or the default port; none on a demo server. */
+function demoServerUrl(variable: string, port: number): string | undefined {
+  if (basePath !== '') return undefined
+  return (process.env[variable] || `http://127.0.0.1:${port}`).replace(/\/$/, '')
+}
+
 /**
  * The Next.js 16 demo server the site reaches under NEXT16_BASE, read when
- * the server starts (AFTER_GUIDE_NEXT16_URL, `http://127.0.0.1:3016` by
- * default); none on the Next.js 16 server itself.
+ * the server starts (AFTER_GUIDE_NEXT16_URL, `http://127.0.0.1:3016` by default).
  */
-export function next16Url(): string | undefined {
-  if (basePath === NEXT16_BASE) return undefined
-  return (process.env.AFTER_GUIDE_NEXT16_URL || 'http://127.0.0.1:3016').replace(/\/$/, '')
-}
+export const next16Url = (): string | undefined => demoServerUrl('AFTER_GUIDE_NEXT16_URL', 3016)
+
+/** The Cache Components demo server the site reaches under CACHE_COMPONENTS_BASE (AFTER_GUIDE_CACHE_COMPONENTS_URL, port 3017 by default). */
+export const cacheComponentsUrl = (): string | undefined => demoServerUrl('AFTER_GUIDE_CACHE_COMPONENTS_URL', 3017)
 
 /** This server's entry in the catalogue's `versions`. */
 export interface ServedVersion {

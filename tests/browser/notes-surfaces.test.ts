@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
-import { EVENTS } from '@/demos/engine/timeline'
+import { EVENTS, LANES, type EventType } from '@/demos/engine/timeline'
 import { baseUrl } from '../support/api'
 import { browserAvailable } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
@@ -8,6 +8,7 @@ import { useChromium } from '../support/use-chromium'
 
 // A user agent with markup in it: the page must show it as text.
 const AGENT = 'after-guide-browser-test <b id="injected">bold</b>'
+const has = (run: DrawnRun, type: EventType) => run.events.some((event) => event.type === type)
 
 describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   const chromium = useChromium()
@@ -74,6 +75,41 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     const record = page.getByTestId('static-record')
     await expect.poll(() => record.locator('tr[data-page="static"]').count()).toBe(1)
     expect(await record.locator('tr[data-page="static"] code').textContent()).toBe('phase-production-build')
+    await context.close()
+  })
+
+  it('where-it-works#cache-components: with a fresh cookie, a cache miss then a hit on the Cache Components server; its shell record from the build', async () => {
+    const { context, page } = await chromium.open('/notes/where-it-works?stream=300&effect=300')
+    const demo = await demoOf(page, ['cache-components', 'cache-components'])
+    // One server of its own: there is no version to choose.
+    expect(await demo.getByTestId('version-choice').count()).toBe(0)
+    const [miss, hit] = await runDemo<DrawnRun>(demo)
+    for (const run of [miss!, hit!]) {
+      expect(run.nextVersion).toMatch(/^16\./)
+      expect(run.end).toBe('complete')
+      expect(has(run, EVENTS.effectFinished)).toBe(true)
+    }
+    const inLane = (run: DrawnRun, lane: string) => run.events.filter((event) => event.lane === lane).length
+    expect(inLane(miss!, LANES.recordMetrics)).toBe(2)
+    expect(inLane(miss!, LANES.stream)).toBe(2)
+    expect(inLane(hit!, LANES.recordMetrics)).toBe(0)
+    expect(inLane(hit!, LANES.stream)).toBe(0)
+    // The shell's page-view callback, twice on each request.
+    expect(inLane(miss!, LANES.logPageView)).toBe(4)
+    expect(inLane(hit!, LANES.logPageView)).toBe(4)
+    const timeline = demo.getByTestId('timeline')
+    // The hit's two empty lanes, drawn as such; each run under its own title.
+    expect(await timeline.getByText('never ran: no event recorded').count()).toBe(2)
+    expect(await timeline.getByText('Second request, same cookie: cache hit', { exact: false }).count()).toBeGreaterThan(0)
+
+    // The shell's record: two rows from the build, then, read again, rows of the requests (at most 20 are kept).
+    const record = page.getByTestId('shell-record')
+    const build = record.locator('tr[data-page="cache-components"] code', { hasText: 'phase-production-build' })
+    await expect.poll(() => build.count()).toBe(2)
+    const requests = record.locator('tr[data-page="cache-components"] code', { hasText: 'request (next start)' })
+    const before = await requests.count()
+    await record.getByRole('button', { name: 'Read the record again' }).click()
+    await expect.poll(() => requests.count()).toBeGreaterThanOrEqual(Math.min(before + 4, 20))
     await context.close()
   })
 

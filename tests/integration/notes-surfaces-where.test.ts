@@ -2,7 +2,7 @@ import http from 'node:http'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import type { CallbackRun, PageRecord, RecordedPage } from '@/demos/http'
+import type { CallbackRun, PageRecord, RecordedPage } from '@/demos/operations'
 import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
 import { waitFor } from '../support/health'
 import { callAction, pageRun } from '../support/surfaces'
@@ -146,7 +146,7 @@ eachVersion((version) => describe('where after() works (truth tests against next
     const [build] = before.runs
     expect(Object.keys(build!).sort()).toEqual(['callbackRanAt', 'nextPhase', 'renderedAt'])
     expect(build!.nextPhase).toBe('phase-production-build')
-    expect(Date.parse(build!.callbackRanAt)).toBeGreaterThanOrEqual(Date.parse(build!.renderedAt))
+    expect(Date.parse(build!.callbackRanAt)).toBeGreaterThanOrEqual(Date.parse(build!.renderedAt!))
 
     const page = await timed('/demos/static')
     expect(page.response.status).toBe(200)

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { NEXT16_BASE } from '../../demos/versions/served'
-import { next16Root, startServer, TEST_SERVER_ENV, type RunningServer } from './server'
+import { CACHE_COMPONENTS_BASE, NEXT16_BASE } from '../../demos/versions/served'
+import { cacheComponentsRoot, next16Root, startServer, TEST_SERVER_ENV, type RunningServer } from './server'
 
 /** One Next.js version the truth tests run against. */
 export interface VersionUnderTest {
@@ -22,6 +22,8 @@ declare module 'vitest' {
     baseUrls: string[]
     /** Every version under test, the site's first; `eachVersion()` (api.ts) runs a file's tests on each. */
     versions: VersionUnderTest[]
+    /** The Cache Components demo servers (Next.js 16 only), one per file running at once, ending in CACHE_COMPONENTS_BASE; none without 16. */
+    cacheComponentsUrls: string[]
   }
 }
 
@@ -32,18 +34,26 @@ const pinnedNext = (root: string): string =>
 /** Which versions to run (AFTER_GUIDE_VERSIONS=15.5 runs the site's alone); both by default. */
 const wanted = (process.env.AFTER_GUIDE_VERSIONS ?? '15.5,16').split(',')
 
-/** A site server, and the Next.js 16 demo server it forwards NEXT16_BASE to (one each, so counters stay a file's own). */
+/**
+ * A site server, and the demo servers it forwards NEXT16_BASE and CACHE_COMPONENTS_BASE to (one each, so counters
+ * stay a file's own).
+ */
 interface Pair {
   site: RunningServer
   next16?: RunningServer
+  cacheComponents?: RunningServer
 }
 
 async function startPair(): Promise<Pair> {
   if (!wanted.includes('16')) return { site: await startServer(TEST_SERVER_ENV) }
-  // As scripts/start.mjs runs it: behind the site, one trusted hop (a Server Action from a /next16 page passes the Origin check).
-  const next16 = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1' }, { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` })
-  const site = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_NEXT16_URL: next16.url })
-  return { site, next16 }
+  // As scripts/start.mjs runs them: behind the site, one trusted hop (a Server Action from a /next16 page passes the Origin check).
+  const behindTheSite = { ...TEST_SERVER_ENV, AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1' }
+  const [next16, cacheComponents] = await Promise.all([
+    startServer(behindTheSite, { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` }),
+    startServer(behindTheSite, { root: cacheComponentsRoot, readyPath: `${CACHE_COMPONENTS_BASE}/api/static-record` }),
+  ])
+  const site = await startServer({ ...TEST_SERVER_ENV, AFTER_GUIDE_NEXT16_URL: next16.url, AFTER_GUIDE_CACHE_COMPONENTS_URL: cacheComponents.url })
+  return { site, next16, cacheComponents }
 }
 
 function versionsUnderTest(site: string[], next16: string[]): VersionUnderTest[] {
@@ -72,6 +82,7 @@ export default async function setup(project: TestProject) {
   if (external) {
     project.provide('baseUrls', [external])
     project.provide('versions', versionsUnderTest([external], [external]))
+    project.provide('cacheComponentsUrls', wanted.includes('16') ? [`${external}${CACHE_COMPONENTS_BASE}`] : [])
     return
   }
   const count = project.globalConfig.maxWorkers
@@ -81,8 +92,11 @@ export default async function setup(project: TestProject) {
   const sites = pairs.map((pair) => pair.site.url)
   project.provide('baseUrls', sites)
   project.provide('versions', versionsUnderTest(sites, pairs.flatMap((pair) => (pair.next16 ? [pair.next16.url] : []))))
+  project.provide('cacheComponentsUrls', pairs.flatMap((pair) => (pair.cacheComponents ? [`${pair.cacheComponents.url}${CACHE_COMPONENTS_BASE}`] : [])))
   return async () => {
-    if (--shared.afterGuideServers!.users === 0) await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16]).map((server) => server && stopSoon(server)))
+    if (--shared.afterGuideServers!.users === 0) {
+      await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16, pair.cacheComponents]).map((server) => server && stopSoon(server)))
+    }
   }
 }
 

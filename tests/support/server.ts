@@ -46,6 +46,9 @@ const siteRoot = path.resolve(import.meta.dirname, '../..')
 /** The Next.js 16 demo server's package (next16/), built by `npm run build` beside the site. */
 export const next16Root = path.join(siteRoot, 'next16')
 
+/** The Cache Components demo server's app (next16/cache-components), built by next16's build, served by its Next.js 16. */
+export const cacheComponentsRoot = path.join(next16Root, 'cache-components')
+
 export interface ServerOptions {
   /** The built app to serve: the site by default, next16Root, or a test fixture app. */
   root?: string

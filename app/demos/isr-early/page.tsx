@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { recordCallbackRun } from '@/demos/http'
+import { recordCallbackRun } from '@/demos/operations'
 
 // The same ISR page, but after() is called before the component awaits anything.
 export const revalidate = 2

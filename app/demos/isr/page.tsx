@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { recordCallbackRun } from '@/demos/http'
+import { recordCallbackRun } from '@/demos/operations'
 import { simulate } from '@/demos/engine'
 
 // Prerendered at build time, then regenerated in the background at most once every 2 s.

@@ -1,5 +1,5 @@
 import { after } from 'next/server'
-import { recordCallbackRun } from '@/demos/http'
+import { recordCallbackRun } from '@/demos/operations'
 
 // No request data and no dynamic APIs: Next.js prerenders this page
 // during `next build`.

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { PageRecord, RecordedPage } from '../../../demos/http'
+import type { PageRecord, RecordedPage } from '../../../demos/operations'
 import type { ServedVersion } from '../../../demos/versions'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
@@ -15,11 +15,12 @@ interface VersionRecord {
 }
 type State = { kind: 'loading' } | { kind: 'done'; reads: VersionRecord[]; readAt: string } | { kind: 'error'; message: string }
 
-const pages = [
-  { key: 'static', path: '/demos/static', label: 'Static page' },
-  { key: 'isr', path: '/demos/isr', label: 'ISR page, after() after an await' },
-  { key: 'isr-early', path: '/demos/isr-early', label: 'ISR page, after() before any await' },
-] as const
+const pageLinks: Record<RecordedPage, { path: string; label: string }> = {
+  static: { path: '/demos/static', label: 'Static page' },
+  isr: { path: '/demos/isr', label: 'ISR page, after() after an await' },
+  'isr-early': { path: '/demos/isr-early', label: 'ISR page, after() before any await' },
+  'cache-components': { path: '/demos/cache-components', label: 'Cache Components page, after() in the shell' },
+}
 
 /**
  * An ISO time as `HH:MM:SS.mmm` (UTC), the whole value in `dateTime` and on
@@ -34,22 +35,34 @@ function Clock({ iso }: { iso: string }) {
 }
 
 /** A version's record from the server at its `base`, labelled with the version that server names (`X-Next-Version`). */
-async function readRecord({ base, next }: ServedVersion, signal: AbortSignal): Promise<VersionRecord> {
+async function readRecord({ base }: Pick<ServedVersion, 'base'>, signal: AbortSignal): Promise<VersionRecord> {
   const response = await fetch(`${base}/api/static-record`, { cache: 'no-store', signal })
   const body = await response.json()
   if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`)
-  return { nextVersion: response.headers.get('X-Next-Version') ?? next, base, records: body as Records }
+  const nextVersion = response.headers.get('X-Next-Version')
+  if (!nextVersion) throw new Error('The demo server did not name its Next.js version.')
+  return { nextVersion, base, records: body as Records }
+}
+
+interface StaticRecordProps {
+  /** Whose records to show: the static and ISR demo pages by default. */
+  pages?: readonly RecordedPage[]
+  /** Read this demo server alone (the Cache Components one) rather than the Next.js versions chosen. */
+  base?: string
 }
 
 /**
  * Every recorded run of the prerendered demo pages' after() callbacks, read
  * from this deployment, on the Next.js version(s) chosen (kept in `?next=`,
- * as every live demo's): each version's build and server keep their own record.
+ * as every live demo's), or on the one demo server `base` names: each build
+ * and server keeps its own record.
  */
-export default function StaticRecord() {
+export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], base }: StaticRecordProps) {
   const [state, setState] = useState<State>({ kind: 'loading' })
+  // Bumped by "Read the record again": the record grows as pages are visited, and a visitor runs them in between.
+  const [rereads, setRereads] = useState(0)
   const versions = useVersionChoice('Read the record of')
-  const { chosen } = versions
+  const chosen = base === undefined ? versions.chosen : [{ base }]
   // The versions chosen, as a value: `chosen` is a new array on every render.
   const chosenKey = chosen === undefined ? undefined : 'error' in chosen ? chosen.error : chosen.map(({ base }) => base).join(' ')
 
@@ -57,18 +70,23 @@ export default function StaticRecord() {
     if (chosen === undefined) return
     if ('error' in chosen) return setState({ kind: 'error', message: chosen.error })
     const controller = new AbortController()
-    setState({ kind: 'loading' })
+    // Read again: the last record stays in place until the new one replaces it.
+    setState((last) => (rereads > 0 && last.kind === 'done' ? last : { kind: 'loading' }))
     Promise.all(chosen.map((version) => readRecord(version, controller.signal)))
       .then((reads) => setState({ kind: 'done', reads, readAt: new Date().toISOString() }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setState({ kind: 'error', message: error instanceof Error ? error.message : 'Could not read the record.' })
       })
     return () => controller.abort()
-  }, [chosenKey]) // `chosen` as a value: read again only when the choice changes
+  }, [chosenKey, rereads]) // `chosen` as a value: read again only when the choice changes, or when asked
 
   return (
-    <section className={runStyles.demo} aria-label="Live record: when the prerendered pages' after() callbacks ran" data-testid="static-record">
-      {versions.view}
+    <section
+      className={runStyles.demo}
+      aria-label={`Live record: when the ${base === undefined ? "prerendered pages'" : "Cache Components shell's"} after() callbacks ran`}
+      data-testid={base === undefined ? 'static-record' : 'shell-record'}
+    >
+      {base === undefined ? versions.view : null}
       {state.kind === 'loading' ? <p data-loading="">Reading the record from this deployment…</p> : null}
       {state.kind === 'error' ? <p className={runStyles.error}>Error: {state.message}</p> : null}
       {state.kind === 'done' ? (
@@ -76,7 +94,10 @@ export default function StaticRecord() {
           {/* Outside the table: a caption scrolls sideways with a table wider than a phone, and is cut. */}
           <p className={tableStyles.legend}>
             Every time an after() callback of these pages ran on this deployment, as the callback wrote it down. Read by your
-            browser at <Clock iso={state.readAt} />; times are UTC.
+            browser at <Clock iso={state.readAt} />; times are UTC.{' '}
+            <button type="button" className={runStyles.stop} onClick={() => setRereads((count) => count + 1)}>
+              Read the record again
+            </button>
           </p>
           <div className={tableStyles.scroll}>
             <table className={`${tableStyles.table} ${styles.table}`}>
@@ -97,14 +118,15 @@ export default function StaticRecord() {
                       Next.js {nextVersion}
                     </th>
                   </tr>
-                  {pages.flatMap(({ key, path, label }) =>
-                    (records[key]?.runs ?? []).map((run) => (
-                      <tr key={`${key}-${run.callbackRanAt}`} data-page={key} data-next-version={nextVersion}>
+                  {pages.flatMap((key) =>
+                    (records[key]?.runs ?? []).map((run, index) => (
+                      // Two prerenders of one shell can record the same millisecond.
+                      <tr key={`${key}-${run.callbackRanAt}-${index}`} data-page={key} data-next-version={nextVersion}>
                         <td>
-                          <a href={`${base}${path}`}>{label}</a>
+                          <a href={`${base}${pageLinks[key].path}`}>{pageLinks[key].label}</a>
                         </td>
                         <td>
-                          <Clock iso={run.renderedAt} />
+                          {run.renderedAt ? <Clock iso={run.renderedAt} /> : <span title="A Cache Components shell may not read the clock while it prerenders">not read</span>}
                         </td>
                         <td>
                           <Clock iso={run.callbackRanAt} />
