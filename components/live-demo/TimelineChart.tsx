@@ -53,6 +53,8 @@ function serverRows(aligned: AlignedRun, now: number | undefined): Row[] {
         : tone === 'error'
           ? `✕ failed: ${wordsOf(bar.from, bar.to, 'failed')}`
           : wordsOf(bar.from, bar.to, 'ended')
+    // A callback registered more than once (a Cache Components shell renders twice per request) shares its lane's bar.
+    const runs = tone === 'effect' ? aligned.events.filter((event) => event.lane === bar.lane && event.phase === 'start').length : 1
     return {
       key: bar.lane,
       label: `Server: ${bar.lane}`,
@@ -60,7 +62,7 @@ function serverRows(aligned: AlignedRun, now: number | undefined): Row[] {
       to: bar.to,
       tone,
       running: bar.running ?? false,
-      figure,
+      figure: runs > 1 ? `${figure}; ran ${runs} times` : figure,
       marks: aligned.events
         .filter((event) => event.lane === bar.lane && event.phase === 'instant')
         .map((event) => ({ at: event.at, label: event.label, seq: event.seq })),

@@ -50,10 +50,13 @@ async function shellRecord(): Promise<PageRecord['runs']> {
 
 // The Cache Components server runs beside each Next.js 16 one.
 describe.runIf(inject('versions').some((version) => version.name === '16'))('Cache Components demo server (Next.js 16, cacheComponents: true)', () => {
-  it('serves its page as a partial prerender, on the pinned Next.js 16, and the site forwards its prefix to it', async () => {
-    const { response } = await requestPage(newCookie())
+  it('serves its page as a partial prerender, on the pinned Next.js 16 (built against and run by), and the site forwards its prefix to it', async () => {
+    const { response, runId } = await requestPage(newCookie())
     expect(response.headers.get('x-nextjs-postponed')).toBe('1')
     expect(response.headers.get('X-Next-Version')).toBe(next16!.next)
+    const { raw } = await readEvents(runId!, undefined, base())
+    const server = JSON.parse(/^event: server\ndata: (.+)$/m.exec(raw)![1]!) as { nextVersion: string; serverNextVersion: string }
+    expect(server).toMatchObject({ nextVersion: next16!.next, serverNextVersion: next16!.next })
     const forwarded = await fetch(`${inject('baseUrls')[0]}${CACHE_COMPONENTS_BASE}/api/static-record`)
     expect(forwarded.status).toBe(200)
     expect(forwarded.headers.get('X-Next-Version')).toBe(next16!.next)

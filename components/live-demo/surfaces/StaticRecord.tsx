@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { PageRecord, RecordedPage } from '../../../demos/operations'
+import type { CallbackRun, PageRecord, RecordedPage } from '../../../demos/operations'
 import type { ServedVersion } from '../../../demos/versions'
 import runStyles from '../RunDemo.module.css'
 import tableStyles from '../TimelineTable.module.css'
@@ -49,6 +49,16 @@ interface StaticRecordProps {
   pages?: readonly RecordedPage[]
   /** Read this demo server alone (the Cache Components one) rather than the Next.js versions chosen. */
   base?: string
+  /** Show the build's rows and only this many of the latest request rows (a page whose callback runs per request). */
+  recent?: number
+}
+
+/** The build's runs, how many of the others were left out, then the latest `recent` of them. */
+function shownRuns(runs: readonly CallbackRun[], recent: number | undefined): { builds: CallbackRun[]; hidden: number; requests: CallbackRun[] } {
+  const builds = runs.filter((run) => run.nextPhase !== null)
+  const requests = runs.filter((run) => run.nextPhase === null)
+  const shown = recent === undefined ? requests : requests.slice(-recent)
+  return { builds, hidden: requests.length - shown.length, requests: shown }
 }
 
 /**
@@ -57,7 +67,7 @@ interface StaticRecordProps {
  * as every live demo's), or on the one demo server `base` names: each build
  * and server keeps its own record.
  */
-export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], base }: StaticRecordProps) {
+export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], base, recent }: StaticRecordProps) {
   const [state, setState] = useState<State>({ kind: 'loading' })
   // Bumped by "Read the record again": the record grows as pages are visited, and a visitor runs them in between.
   const [rereads, setRereads] = useState(0)
@@ -79,6 +89,11 @@ export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], b
       })
     return () => controller.abort()
   }, [chosenKey, rereads]) // `chosen` as a value: read again only when the choice changes, or when asked
+
+  // One page needs no page column; a Cache Components shell may not read the clock as it prerenders, so it has no render time.
+  const pageColumn = pages.length > 1
+  const renderColumn = pages.some((page) => page !== 'cache-components')
+  const columns = 2 + Number(pageColumn) + Number(renderColumn)
 
   return (
     <section
@@ -104,8 +119,8 @@ export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], b
               <caption>Recorded after() callback runs</caption>
               <thead>
                 <tr>
-                  <th scope="col">Page</th>
-                  <th scope="col">Rendered at</th>
+                  {pageColumn ? <th scope="col">Page</th> : null}
+                  {renderColumn ? <th scope="col">Rendered at</th> : null}
                   <th scope="col">Callback ran at</th>
                   <th scope="col">Next.js phase</th>
                 </tr>
@@ -114,20 +129,21 @@ export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], b
               {state.reads.map(({ nextVersion, base, records }) => (
                 <tbody key={nextVersion}>
                   <tr>
-                    <th scope="rowgroup" colSpan={4} className={styles.version}>
+                    <th scope="rowgroup" colSpan={columns} className={styles.version}>
                       Next.js {nextVersion}
                     </th>
                   </tr>
-                  {pages.flatMap((key) =>
-                    (records[key]?.runs ?? []).map((run, index) => (
-                      // Two prerenders of one shell can record the same millisecond.
+                  {pages.flatMap((key) => {
+                    const { builds, hidden, requests } = shownRuns(records[key]?.runs ?? [], recent)
+                    const row = (run: CallbackRun, index: number) => (
+                      // Two renders of one shell can record the same millisecond.
                       <tr key={`${key}-${run.callbackRanAt}-${index}`} data-page={key} data-next-version={nextVersion}>
-                        <td>
-                          <a href={`${base}${pageLinks[key].path}`}>{pageLinks[key].label}</a>
-                        </td>
-                        <td>
-                          {run.renderedAt ? <Clock iso={run.renderedAt} /> : <span title="A Cache Components shell may not read the clock while it prerenders">not read</span>}
-                        </td>
+                        {pageColumn ? (
+                          <td>
+                            <a href={`${base}${pageLinks[key].path}`}>{pageLinks[key].label}</a>
+                          </td>
+                        ) : null}
+                        {renderColumn ? <td>{run.renderedAt ? <Clock iso={run.renderedAt} /> : null}</td> : null}
                         <td>
                           <Clock iso={run.callbackRanAt} />
                         </td>
@@ -135,8 +151,21 @@ export default function StaticRecord({ pages = ['static', 'isr', 'isr-early'], b
                           <code>{run.nextPhase ?? 'request (next start)'}</code>
                         </td>
                       </tr>
-                    )),
-                  )}
+                    )
+                    return [
+                      ...builds.map(row),
+                      ...(hidden > 0
+                        ? [
+                            <tr key={`${key}-hidden`}>
+                              <td colSpan={columns}>
+                                {hidden} earlier request {hidden === 1 ? 'row' : 'rows'} kept, not shown
+                              </td>
+                            </tr>,
+                          ]
+                        : []),
+                      ...requests.map((run, index) => row(run, builds.length + index)),
+                    ]
+                  })}
                 </tbody>
               ))}
             </table>
