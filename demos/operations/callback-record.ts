@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /**
@@ -47,21 +47,46 @@ export async function readRuns(page: RecordedPage): Promise<CallbackRun[]> {
   }
 }
 
-/** The write in progress, per page: a process writes one page's record one callback at a time, so none is lost. */
-const writing = new Map<RecordedPage, Promise<void>>()
+const LOCK_STALE_MS = 5_000
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/**
+ * Runs `body` holding `file`'s lock: a file created exclusively beside it, so
+ * that writers in any process (two prerenders of one shell at build, two servers
+ * of one build folder) take turns reading and rewriting the record, and none
+ * loses another's run. A lock older than LOCK_STALE_MS is a writer that died.
+ */
+async function withLock<T>(file: string, body: () => Promise<T>): Promise<T> {
+  const lock = `${file}.lock`
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' })
+      break
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      const held = await stat(lock).catch(() => undefined)
+      if (held && Date.now() - held.mtimeMs > LOCK_STALE_MS) await rm(lock, { force: true })
+      await sleep(5)
+    }
+  }
+  try {
+    return await body()
+  } finally {
+    await rm(lock, { force: true })
+  }
+}
+
 let writes = 0
 
-export function recordCallbackRun(page: RecordedPage, { renderedAt, runId }: { renderedAt: string | null; runId?: string }): Promise<void> {
+export async function recordCallbackRun(page: RecordedPage, { renderedAt, runId }: { renderedAt: string | null; runId?: string }): Promise<void> {
   const run: CallbackRun = { renderedAt, callbackRanAt: new Date().toISOString(), nextPhase: process.env.NEXT_PHASE ?? null, ...(runId ? { runId } : {}) }
-  // Cache Components prerenders a page twice at once: two callbacks reading the file together would keep one run.
-  const written = (writing.get(page) ?? Promise.resolve()).then(async () => {
+  const file = recordPath(page)
+  await mkdir(path.dirname(file), { recursive: true })
+  await withLock(file, async () => {
     const runs = kept([...(await readRuns(page)), run])
-    await mkdir(path.dirname(recordPath(page)), { recursive: true })
     // Written aside, then renamed into place, so a reader never sees half a file.
-    const partial = `${recordPath(page)}.${process.pid}.${++writes}.tmp`
+    const partial = `${file}.${process.pid}.${++writes}.tmp`
     await writeFile(partial, JSON.stringify({ runs }, null, 2))
-    await rename(partial, recordPath(page))
+    await rename(partial, file)
   })
-  writing.set(page, written.catch(() => {}))
-  return written
 }
