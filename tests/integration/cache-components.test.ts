@@ -3,7 +3,7 @@ import { describe, expect, inject, it } from 'vitest'
 import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine'
 import type { PageRecord } from '@/demos/operations'
 import { CACHE_COMPONENTS_BASE } from '@/demos/versions'
-import { eventTime, readEvents } from '../support/api'
+import { baseUrl, eventTime, readEvents } from '../support/api'
 import { waitFor } from '../support/health'
 import { lookUpRef, newRef } from '../support/runs'
 
@@ -97,6 +97,28 @@ describe.runIf(inject('versions').some((version) => version.name === '16'))('Cac
     const rowsOf = async () => (await shellRecord()).filter((run) => run.runId === runId)
     const rows = await waitFor(rowsOf, (found) => found.length >= 2, 30_000)
     expect(rows.map((run) => run.nextPhase)).toEqual([null, null])
+  })
+
+  it('a receipt of a run on it is made through the site, on the site’s origin, and renders on the site’s page', async () => {
+    const site = baseUrl()
+    const through = `${site}${CACHE_COMPONENTS_BASE}`
+    const ref = newRef()
+    const response = await fetch(`${through}${PAGE}?stream=0&effect=50`, { headers: { 'X-Run-Ref': ref, Cookie: `after-guide-visitor=${newCookie()}` } })
+    expect(response.status).toBe(200)
+    await response.text()
+    const runId = (await lookUpRef(ref, through))!
+    expect((await readEvents(runId, undefined, through)).end).toBe('complete')
+    const made = await fetch(`${through}/api/runs/${runId}/receipt?section=cache-components`, { method: 'POST' })
+    expect(made.status, await made.clone().text()).toBe(200)
+    const { url } = (await made.json()) as { url: string }
+    expect(new URL(url).origin).toBe(new URL(site).origin)
+    const receipt = await fetch(`${site}${new URL(url).pathname}`)
+    expect(receipt.status).toBe(200)
+    const html = await receipt.text()
+    expect(html).toContain('Cache Components page')
+    expect(html).toMatch(/<dt>Next.js<\/dt><dd>16\./)
+    // "Run this again" opens the section with the run's parameters.
+    expect(html).toContain('href="/notes/where-it-works?stream=0&amp;effect=50#cache-components"')
   })
 
   it('refuses a parameter out of range with 400 JSON naming it, and starts no run', async () => {
