@@ -46,6 +46,7 @@ export function RepeatRuns({
   titles,
   form,
   versions,
+  refusal,
   blocked = false,
   onRunning,
 }: {
@@ -54,6 +55,8 @@ export function RepeatRuns({
   form: ParamFormState
   /** The versions to run on (the demo's choice), or what is wrong with it; the site's own when undefined. */
   versions?: ServedVersion[] | { error: string }
+  /** What is wrong with the demo as the page has set it up (the playground's composition): said instead of running, as the demo's Run says it. */
+  refusal?: string
   /** Another run of the demo is going on: this one must not start beside it. */
   blocked?: boolean
   /** Told when this starts and stops running, so the demo's own Run refuses meanwhile. */
@@ -75,8 +78,9 @@ export function RepeatRuns({
 
   async function start() {
     if (busy) return
-    if (versions && 'error' in versions) {
-      setState({ phase: 'error', samples: [], total: 0, bases: [''], message: versions.error })
+    const refused = refusal ?? (versions && 'error' in versions ? versions.error : undefined)
+    if (refused) {
+      setState({ phase: 'error', samples: [], total: 0, bases: [''], message: refused })
       return
     }
     if (!valid) {
@@ -125,7 +129,15 @@ export function RepeatRuns({
           <label htmlFor={`${id}-times`}>Times (2-{MAX_TIMES})</label>
           <input id={`${id}-times`} type="number" inputMode="numeric" min={2} max={MAX_TIMES} step={1} value={count} onChange={(e) => setCount(e.target.value)} />
         </div>
-        <button type="button" className={runStyles.run} aria-disabled={busy} aria-busy={running} onClick={start}>
+        {/* Once it refused (or failed), the button is described by why, so a screen reader on it hears the reason too. */}
+        <button
+          type="button"
+          className={runStyles.run}
+          aria-disabled={busy}
+          aria-busy={running}
+          aria-describedby={state.phase === 'error' ? `${id}-progress` : undefined}
+          onClick={start}
+        >
           {label}
         </button>
         <button type="button" className={runStyles.stop} aria-disabled={!running} onClick={() => running && controller.current?.abort()}>
@@ -138,7 +150,7 @@ export function RepeatRuns({
       </p>
       {state.phase === 'idle' ? null : (
         <>
-          <p className={state.phase === 'error' ? runStyles.error : styles.progress} data-testid="repeat-progress">
+          <p id={`${id}-progress`} className={state.phase === 'error' ? runStyles.error : styles.progress} data-testid="repeat-progress">
             {state.phase === 'running' ? (
               <>
                 <progress max={state.total} value={state.samples.length} aria-label="Runs done" /> {progress}
@@ -152,7 +164,8 @@ export function RepeatRuns({
               `Done: ${progress}.`
             )}
           </p>
-          <figure className={styles.figure}>
+          {/* Refused before any run (as Run refuses, it draws no chart): the reason alone, without an empty plot under it. */}
+          <figure className={styles.figure} hidden={state.phase === 'error' && state.samples.length === 0}>
             <div className={styles.plot} aria-hidden="true">
               {spreads.map((spread) => (
                 <div key={spread.key} className={styles.row} data-repeat-row={spread.scenario}>

@@ -216,7 +216,8 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
           titles={titles}
           form={form}
           versions={versions.chosen}
-          blocked={running || Boolean(refusal)}
+          refusal={refusal}
+          blocked={running}
           onRunning={setRepeating}
         />
       ) : null}

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { parseComposition } from '@/demos/compose/parse'
-import { baseUrl } from '../support/api'
+import { describeError, parseComposition } from '@/demos/compose/parse'
+import { baseUrl, runCount, servedVersions } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
@@ -39,8 +39,20 @@ const composition = (page: Page) =>
     ),
   }))
 
+/** `text` as a pattern that matches it literally. */
+const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
 describe.runIf(browserAvailable())('the playground in Chromium', () => {
   const chromium = useChromium()
+
+  /** /playground with `query`, once its composition is shown: the page, its live demo and the demo's Run N× part. */
+  async function openPlayground(query: string) {
+    const { context, page } = await chromium.open(`/playground?${query}`)
+    await loadLazyParts(page)
+    await page.getByTestId('composed-code').waitFor()
+    const demo = page.locator('section[data-demo="compose"]')
+    return { context, page, demo, repeat: demo.getByTestId('repeat') }
+  }
 
   it('composes a handler with the keyboard alone, runs it, draws its timeline in order, and a reload of its URL gives it back', async () => {
     const context = await newContext(chromium.browser, baseUrl())
@@ -112,6 +124,63 @@ describe.runIf(browserAvailable())('the playground in Chromium', () => {
     await page.getByTestId('composed-code').locator('pre.shiki').waitFor()
     expect(await composition(page)).toEqual(before)
     expect(before.fields).toEqual(['30', 'email', 'await', '200', false, 'audit-log', 'after', '300', false])
+    await context.close()
+  })
+
+  it('Run N× refuses a composition that cannot run, in the words Run uses, and the button is described by them', async () => {
+    const { context, page, demo, repeat } = await openPlayground(`steps=${encodeURIComponent('work:20,after:audit-log:100')}`)
+    const refused = parseComposition('work:20,after:audit-log:99999')
+    if (!('error' in refused)) throw new Error('99999 ms should be out of bounds')
+    const reason = `Error: The composition cannot run: ${describeError(refused.error)}`
+    await page.locator('[data-row="1"]').getByLabel(/^Duration/).fill('99999')
+    await page.locator('[data-row="1"] [data-testid=row-error]').waitFor()
+    const runs = await runCount()
+
+    await demo.getByRole('button', { name: 'Run the demo' }).click()
+    await expect.poll(() => demo.getByTestId('demo-note').textContent()).toBe(reason)
+    const repeatButton = repeat.getByRole('button', { name: /^Run \d+×$/ })
+    // Not greyed as though something were running: like Run, it answers a press with the reason.
+    expect(await repeatButton.getAttribute('aria-disabled')).toBe('false')
+    await repeatButton.click()
+    const progress = repeat.getByTestId('repeat-progress')
+    await expect.poll(() => progress.textContent()).toBe(reason)
+    expect(await repeat.getAttribute('data-phase')).toBe('error')
+    expect(await repeatButton.getAttribute('aria-describedby')).toBe(await progress.getAttribute('id'))
+    // Both presses have been answered, so neither can still start a run.
+    expect(await runCount()).toBe(runs)
+    await context.close()
+  })
+
+  it('Run N× runs a composition N times on each version and draws the spread of each one\'s response times', async () => {
+    const versions = await servedVersions()
+    const times = 3
+    const total = times * versions.length
+    const { context, page, repeat } = await openPlayground(`steps=${encodeURIComponent('work:20,after:audit-log:100')}&next=both`)
+    // Run N× runs on the versions chosen once the catalogue has answered (on the site's own alone before that).
+    await expect.poll(() => page.getByRole('radio', { name: 'Both, side by side' }).isChecked()).toBe(true)
+    await repeat.getByRole('spinbutton', { name: /Times/ }).fill(String(times))
+    await repeat.getByRole('button', { name: `Run ${times}×` }).click()
+    await expect.poll(() => repeat.getAttribute('data-phase'), { timeout: 60_000 }).toBe('done')
+    expect(await repeat.getByTestId('repeat-progress').textContent()).toBe(`Done: ${total} of ${total} runs.`)
+
+    // One row per version, labelled with the version its runs reported, each with a dot per run.
+    const titles = versions.map((version) => `Your handler, Next.js ${version.next}`)
+    const rows = repeat.locator('[data-repeat-row="compose"]')
+    expect(await rows.evaluateAll((all) => all.map((row) => row.firstElementChild?.textContent))).toEqual(titles)
+    expect(await rows.evaluateAll((all) => all.map((row) => row.querySelectorAll('[data-point]').length))).toEqual(titles.map(() => times))
+
+    // Each version's median and p95 in words; every median but the fastest is compared with the fastest one's.
+    const figures = await repeat.getByTestId('repeat-figures').locator('li').allTextContents()
+    expect(figures).toHaveLength(titles.length)
+    // What each figure compares its median with: nothing for the fastest.
+    const comparedWith = titles.map((title, i) => {
+      const match = figures[i]!.match(new RegExp(`^${literally(title)}: median [\\d,]+ ms, p95 [\\d,]+ ms \\(${times} runs\\)(?:; its median is [\\d.]+× that of (.+))?$`))
+      expect(match, figures[i]).not.toBeNull()
+      return match![1]
+    })
+    const fastest = titles.filter((_, i) => comparedWith[i] === undefined)
+    expect(fastest).toHaveLength(1)
+    expect(comparedWith.filter((other) => other !== undefined)).toEqual(titles.slice(1).map(() => fastest[0]))
     await context.close()
   })
 })

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { DrawnRunData } from '@/components/live-demo/DrawnRuns'
-import { baseUrl } from '../support/api'
+import { baseUrl, servedVersions } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { watchViolations } from '../support/csp-violations'
 import { demoOf, runDemo } from '../support/demos'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
-
-/** The versions the site under test serves, from its own catalogue (never typed here). */
-async function servedVersions(): Promise<Array<{ next: string; base: string }>> {
-  return ((await (await fetch(`${baseUrl()}/api/demos`)).json()) as { versions: Array<{ next: string; base: string }> }).versions
-}
 
 describe.runIf(browserAvailable())('the version choice of a live demo', () => {
   const chromium = useChromium()

@@ -103,3 +103,8 @@ export async function runCount(): Promise<number> {
   const health = (await (await fetch(`${baseUrl()}/api/health`)).json()) as { runs: { created: number } }
   return health.runs.created
 }
+
+/** The versions the site under test serves, from its own catalogue (never typed in a test), in the catalogue's order. */
+export async function servedVersions(): Promise<Array<{ next: string; base: string }>> {
+  return ((await (await fetch(`${baseUrl()}/api/demos`)).json()) as { versions: Array<{ next: string; base: string }> }).versions
+}
