@@ -45,7 +45,7 @@ export function RepeatRuns({
   scenarios,
   titles,
   form,
-  versions,
+  resolveVersions,
   refusal,
   blocked = false,
   onRunning,
@@ -53,8 +53,8 @@ export function RepeatRuns({
   scenarios: Repeated[]
   titles: Record<string, string>
   form: ParamFormState
-  /** The versions to run on (the demo's choice), or what is wrong with it; the site's own when undefined. */
-  versions?: ServedVersion[] | { error: string }
+  /** The versions to run on (the demo's choice, once the catalogue has answered), or what is wrong with it; the site's own when absent. */
+  resolveVersions?: () => Promise<ServedVersion[] | { error: string }>
   /** What is wrong with the demo as the page has set it up (the playground's composition): said instead of running, as the demo's Run says it. */
   refusal?: string
   /** Another run of the demo is going on: this one must not start beside it. */
@@ -71,13 +71,14 @@ export function RepeatRuns({
   const running = state.phase === 'running'
   useEffect(() => onRunning?.(running), [running, onRunning])
   const busy = running || blocked
-  const bases = versions && !('error' in versions) ? versions.map((version) => version.base) : ['']
   const n = Number(count)
   const valid = Number.isInteger(n) && n >= 2 && n <= MAX_TIMES
   const label = valid ? `Run ${n}×` : 'Run N×'
 
   async function start() {
     if (busy) return
+    // Waited for, as the demo's Run waits: a press before the catalogue answered would run on the site's version alone.
+    const versions = refusal ? undefined : await resolveVersions?.()
     const refused = refusal ?? (versions && 'error' in versions ? versions.error : undefined)
     if (refused) {
       setState({ phase: 'error', samples: [], total: 0, bases: [''], message: refused })
@@ -89,6 +90,7 @@ export function RepeatRuns({
     }
     const checked = form.submit()
     if ('error' in checked) return
+    const bases = versions && !('error' in versions) ? versions.map((version) => version.base) : ['']
     const stop = new AbortController()
     controller.current = stop
     setState({ phase: 'running', samples: [], total: n * scenarios.length * bases.length, bases })

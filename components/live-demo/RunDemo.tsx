@@ -215,7 +215,7 @@ export default function RunDemo({ demos, stoppable = false, summary = 'response'
           scenarios={demos.flatMap((demo): Repeated[] => (demo.kind === 'route' ? [demo.name] : demo.kind === 'compose' ? [demo] : []))}
           titles={titles}
           form={form}
-          versions={versions.chosen}
+          resolveVersions={versions.resolve}
           refusal={refusal}
           blocked={running}
           onRunning={setRepeating}
