@@ -106,10 +106,9 @@ function inputsHash(name: string, version: FixtureVersion): string {
   const hash = createHash('sha256')
   const resolve = createRequire(path.join(fixtureDir(name, version), 'package.json'))
   for (const pkg of ['next', 'react', 'react-dom']) hash.update(`${pkg}@${(resolve(`${pkg}/package.json`) as { version: string }).version}\n`)
-  const source = path.join(fixturesRoot, name)
-  for (const file of [path.join(fixturesRoot, BUILD_CONFIG), ...sourceFiles(source)]) {
-    const bytes = readFileSync(file)
-    hash.update(`${path.relative(fixturesRoot, file)}\0${bytes.length}\0`).update(bytes)
+  for (const file of [BUILD_CONFIG, ...sourceFiles(path.join(fixturesRoot, name)).map((inner) => path.join(name, inner))]) {
+    const bytes = readFileSync(path.join(fixturesRoot, file))
+    hash.update(`${file}\0${bytes.length}\0`).update(bytes)
   }
   return hash.digest('hex')
 }
@@ -124,12 +123,18 @@ function isSource(relative: string): boolean {
   return !top.startsWith('.next') && top !== 'node_modules' && base !== 'next-env.d.ts' && !base.endsWith('.tsbuildinfo')
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => isSource(path.relative(dir, file)))
-    .sort()
+/**
+ * The source files in `dir`, relative to it, in a fixed order. Never enters the rest: a server's copy there may be
+ * removed while this reads (a server of another file stopping does so without the lock).
+ */
+function sourceFiles(dir: string, inside = ''): string[] {
+  return readdirSync(path.join(dir, inside), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+    .flatMap((entry) => {
+      const inner = path.join(inside, entry.name)
+      if (!isSource(inner)) return []
+      return entry.isDirectory() ? sourceFiles(dir, inner) : [inner]
+    })
 }
 
 /**
