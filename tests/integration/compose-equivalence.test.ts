@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { generateHandler, LIMITS, parseComposition, SIDE_EFFECTS, STREAM_CALL, WORK_CALL, type Step } from '@/demos/compose'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
 import { baseUrl, eachVersion } from '../support/api'
-import { fixtureBuilds, fixtureDir, records } from '../support/fixture-app'
+import { fixtureBuilds, fixtureDir, records, serveFixture } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { runToEnd } from '../support/runs'
-import { startServer, type RunningServer } from '../support/server'
+import type { RunningServer } from '../support/server'
 
 /**
  * Shown code is running code: each composition's generated Route Handler (generateHandler's output, unchanged) is
@@ -144,7 +144,7 @@ beforeAll(() => {
   for (const { name } of inject('versions')) void fixtures.build(FIXTURE, name)
 })
 afterAll(async () => {
-  await fixtures.removeAll()
+  await fixtures.report()
   rmSync(path.join(fixtureRoot, 'app/composed'), { recursive: true, force: true })
 })
 
@@ -194,9 +194,7 @@ eachVersion(({ name: version }) => {
   }
 
   beforeAll(async () => {
-    const { code, output, dir } = await fixtures.build(FIXTURE, version)
-    if (code !== 0) throw new Error(`the ${FIXTURE} fixture did not build:\n${output}`)
-    fixture = await startServer({}, { root: dir, readyPath: '/ready' })
+    fixture = await serveFixture(await fixtures.build(FIXTURE, version), {}, '/ready')
     await Promise.all(
       COMPOSITIONS.map(async (text, index) => {
         const { end, ...interpreter } = await interpreted(text)

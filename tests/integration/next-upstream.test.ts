@@ -1,24 +1,23 @@
-import { rmSync } from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eachVersion } from '../support/api'
-import { fixtureBuilds, nextDev, records } from '../support/fixture-app'
+import { fixtureBuilds, nextDev, records, serveFixture } from '../support/fixture-app'
 import { waitFor } from '../support/health'
-import { freePort, startServer, type RunningServer } from '../support/server'
+import { freePort, type RunningServer } from '../support/server'
 
 /**
  * The behaviours Next.js's own after() tests pin (test/e2e/app-dir/next-after-*), checked on each version the site
  * serves against three fixture apps under tests/fixtures: `after-upstream` (builds; served by next start),
  * `after-pages-router` (fails to compile) and `after-throws-in-static-params` (fails collecting page data). Every
- * build of every version starts at once, from the top of the file.
+ * build of every version starts at once, from the top of the file; after-upstream's is made once for this file and
+ * next16-topics.test.ts (and next-fixtures.test.ts on 15.5), each serving it with a next start of its own.
  */
-const fixtures = fixtureBuilds(['.next', '.next-dev'])
+const fixtures = fixtureBuilds()
 const built = fixtures.build
 const FIXTURES = ['after-upstream', 'after-pages-router', 'after-throws-in-static-params']
 beforeAll(() => {
   for (const { name } of inject('versions')) for (const fixture of FIXTURES) void built(fixture, name)
 })
-afterAll(() => fixtures.removeAll())
+afterAll(() => fixtures.report())
 
 const BUILD_TIMEOUT = 300_000
 let ids = 0
@@ -72,9 +71,7 @@ eachVersion(({ name: version }) => {
   describe('next start of the fixture app', () => {
     let server: RunningServer
     beforeAll(async () => {
-      const { code, output, dir } = await built('after-upstream', version)
-      if (code !== 0) throw new Error(`the after-upstream fixture did not build:\n${output}`)
-      server = await startServer({}, { root: dir, readyPath: '/interrupted/target' })
+      server = await serveFixture(await built('after-upstream', version), {}, '/interrupted/target')
     }, BUILD_TIMEOUT)
     afterAll(() => server?.stop())
 
@@ -247,9 +244,7 @@ eachVersion(({ name: version }) => {
   describe('a platform’s request context (Symbol.for("@next/request-context"))', () => {
     const servers: RunningServer[] = []
     const start = async (mode: string) => {
-      const { code, output, dir } = await built('after-upstream', version)
-      if (code !== 0) throw new Error(`the after-upstream fixture did not build:\n${output}`)
-      const server = await startServer({ FIXTURE_REQUEST_CONTEXT: mode }, { root: dir, readyPath: '/interrupted/target' })
+      const server = await serveFixture(await built('after-upstream', version), { FIXTURE_REQUEST_CONTEXT: mode }, '/interrupted/target')
       servers.push(server)
       return server
     }

@@ -1,48 +1,46 @@
-import path from 'node:path'
-import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { eachVersion } from '../support/api'
-import { fixtureBuilds, records, type FixtureVersion as Version } from '../support/fixture-app'
+import { fixtureBuilds, records, serveFixture, type FixtureVersion as Version } from '../support/fixture-app'
 import { waitFor } from '../support/health'
-import { startServer, type RunningServer } from '../support/server'
+import type { RunningServer } from '../support/server'
 import { actionId } from '../support/surfaces'
 
 /**
  * Issue 16's Next.js 16 topics that the site's own demos do not cover, against
- * two fixture apps under tests/fixtures: `after-cache-and-redirect` (both
- * versions: a Server Action's redirect() and the caching APIs inside an
- * after() callback) and `after-cache-components` (16 only: `cacheComponents:
- * true`). Every build starts at once, from the top of the file.
+ * two fixture apps under tests/fixtures: `after-upstream` (both versions: a
+ * Server Action's redirect() and the caching APIs inside an after() callback;
+ * the build next-upstream.test.ts serves too, made once for both files) and
+ * `after-cache-components` (16 only: `cacheComponents: true`). Every build
+ * starts at once, from the top of the file.
  */
 const fixtures = fixtureBuilds()
 const built = fixtures.build
 const hasNext16 = inject('versions').some(({ name }) => name === '16')
 beforeAll(() => {
-  for (const { name } of inject('versions')) void built('after-cache-and-redirect', name)
+  for (const { name } of inject('versions')) void built('after-upstream', name)
   if (hasNext16) void built('after-cache-components', '16')
 })
-afterAll(() => fixtures.removeAll())
+afterAll(() => fixtures.report())
 
 const BUILD_TIMEOUT = 300_000
 let ids = 0
 const newId = () => `id-${Date.now()}-${++ids}`
 
-/** The built fixture served by next start, for the tests of one describe block. */
+/** The built fixture served by a next start of the describe block's own (serveFixture), for its tests. */
 function served(name: string, version: Version, readyPath: string) {
   const app = { server: undefined as unknown as RunningServer, dir: '' }
   beforeAll(async () => {
-    const { code, output, dir } = await built(name, version)
-    if (code !== 0) throw new Error(`the ${name} fixture did not build:\n${output}`)
-    app.dir = dir
-    app.server = await startServer({}, { root: dir, readyPath })
+    const build = await built(name, version)
+    app.dir = build.dir
+    app.server = await serveFixture(build, {}, readyPath)
   }, BUILD_TIMEOUT)
   afterAll(() => app.server?.stop())
   return app
 }
 
 eachVersion(({ name: version }) => {
-  describe('Server Actions and caching APIs in after() (fixture after-cache-and-redirect)', () => {
-    const app = served('after-cache-and-redirect', version, '/stock?key=ready')
+  describe('Server Actions and caching APIs in after() (fixture after-upstream)', () => {
+    const app = served('after-upstream', version, '/stock?key=ready')
     const url = (pathAndQuery: string) => `${app.server.url}${pathAndQuery}`
 
     /** Calls a Server Action of the fixture as Next.js's client does. */
