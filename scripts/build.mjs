@@ -1,0 +1,48 @@
+/**
+ * `npm run build`: the site (Next.js 15.5) and the Next.js 16 demo servers, built side by side. The site's webpack
+ * build keeps about one core busy; the 16 builds (Turbopack) fill the other.
+ *
+ * `npm run build -- --typecheck` (what `npm test` runs) type-checks once, with tsc, after the site's build rather
+ * than inside it: next build's own check leaves out the test files (*.test.ts), so tsc is needed anyway, and run
+ * after the build it also reads the route types next build writes (.next/types). Each line is prefixed with the
+ * step it comes from; the first step to fail stops the others.
+ */
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '..')
+const typecheck = process.argv.includes('--typecheck')
+const running = new Set()
+
+/** Runs `command` in the site's root, its output line by line under `name`; resolves when it succeeds. */
+function step(name, command, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, { cwd: root, shell: true, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    running.add(child)
+    for (const stream of [child.stdout, child.stderr]) {
+      let rest = ''
+      stream.on('data', (chunk) => {
+        const lines = (rest + chunk).split('\n')
+        rest = lines.pop()
+        for (const line of lines) process.stdout.write(`[${name}] ${line}\n`)
+      })
+      stream.on('end', () => rest && process.stdout.write(`[${name}] ${rest}\n`))
+    }
+    child.once('exit', (code, signal) => {
+      running.delete(child)
+      if (code === 0) resolve()
+      else reject(new Error(`${name}: \`${command}\` ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`))
+    })
+  })
+}
+
+try {
+  await Promise.all([
+    step('site', 'npx next build', typecheck ? { AFTER_GUIDE_TYPECHECK_AFTER_BUILD: '1' } : {}).then(() => typecheck && step('tsc', 'npx tsc --noEmit')),
+    step('next16', 'npm run build -w next16'),
+  ])
+} catch (error) {
+  for (const child of running) process.kill(-child.pid, 'SIGTERM')
+  console.error(`\n${error.message}`)
+  process.exit(1)
+}
