@@ -4,14 +4,16 @@ import { defineConfig } from 'vitest/config'
 const alias = { '@': path.resolve(import.meta.dirname) }
 
 /**
- * Files run two at a time, unit, integration and browser alike: most of a
- * server-bound file's time is spent waiting on timers and side effects, so two
- * overlap well even on a busy 2-core machine. Each running file gets a
- * `next start` of its own (tests/support/global-setup.ts), so no file's
- * counters or timings are disturbed by another's requests. A site given by
- * AFTER_GUIDE_URL is one server for every file: one file at a time then.
+ * How many files run at once, each with servers of its own (tests/support/global-setup.ts), so that no file's
+ * counters or timings are disturbed by another's requests. Browser files keep both cores of a 2-core machine busy
+ * (Chromium renders, hydrates and runs axe): two at once. Most of an integration file's time is spent waiting on
+ * timers and side effects: with two at once, the integration run's last two minutes kept under half of two cores
+ * busy; four overlap those waits. A group with another count must run on its own (vitest's `sequence.groupOrder`):
+ * the unit and integration files first, then the browser files. A site given by AFTER_GUIDE_URL is one server for
+ * every file: one file at a time then.
  */
-const FILES_AT_ONCE = process.env.AFTER_GUIDE_URL ? 1 : 2
+const external = Boolean(process.env.AFTER_GUIDE_URL)
+const FILES_AT_ONCE = { integration: external ? 1 : 4, browser: external ? 1 : 2 }
 
 /** What the integration and browser projects share: the servers, and time for a loaded machine. */
 const serverBound = {
@@ -26,21 +28,27 @@ const serverBound = {
 export default defineConfig({
   resolve: { alias },
   test: {
-    maxWorkers: FILES_AT_ONCE,
     projects: [
       {
         resolve: { alias },
         // tsconfig keeps JSX for Next.js to compile; unit tests that import a .tsx wrapper need it compiled here.
         oxc: { jsx: { runtime: 'automatic' } },
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], maxWorkers: FILES_AT_ONCE.integration, sequence: { groupOrder: 0 } },
       },
       {
         resolve: { alias },
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], setupFiles: ['tests/support/warm-fetch.ts'], ...serverBound },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          setupFiles: ['tests/support/warm-fetch.ts'],
+          maxWorkers: FILES_AT_ONCE.integration,
+          sequence: { groupOrder: 0 },
+          ...serverBound,
+        },
       },
       {
         resolve: { alias },
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...serverBound },
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], maxWorkers: FILES_AT_ONCE.browser, sequence: { groupOrder: 1 }, ...serverBound },
       },
     ],
   },

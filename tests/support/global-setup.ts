@@ -64,18 +64,16 @@ function versionsUnderTest(site: string[], next16: string[]): VersionUnderTest[]
   return all.filter((version) => wanted.includes(version.name))
 }
 
-// The integration and browser projects share the servers; each project runs
-// this setup, so the servers are counted rather than started twice.
-const shared = globalThis as typeof globalThis & { afterGuideServers?: { pairs: Promise<Pair[]>; users: number } }
+// The integration and browser projects share the servers; each project runs this setup, so the servers are counted
+// rather than started twice, and started as many times as the project that runs the most files at once needs.
+const shared = globalThis as typeof globalThis & { afterGuideServers?: { pairs: Promise<Pair>[]; users: number } }
 
 /**
- * Starts one site server per file vitest runs at once (`maxWorkers`), each
- * with a Next.js 16 demo server of its own behind it, so a file has both to
- * itself while it runs: its counters (`/api/health`) and its timings are its
- * own, whatever runs beside it. AFTER_GUIDE_URL points every file at a
- * running site instead (not BASE_URL: Vite sets that one to "/" itself), whose
- * Next.js 16 demos are reached through it; vitest.config.mts then runs one
- * file at a time.
+ * Starts one site server per file the project runs at once (its `maxWorkers`, set in vitest.config.mts), each with
+ * Next.js 16 demo servers of its own behind it, so a file has them to itself while it runs: its counters
+ * (`/api/health`) and its timings are its own, whatever runs beside it. A file finds its own by its VITEST_POOL_ID
+ * (`baseUrl()`, api.ts). AFTER_GUIDE_URL points every file at a running site instead (not BASE_URL: Vite sets that
+ * one to "/" itself), whose Next.js 16 demos are reached through it; vitest.config.mts then runs one file at a time.
  */
 export default async function setup(project: TestProject) {
   const external = process.env.AFTER_GUIDE_URL?.replace(/\/$/, '')
@@ -85,17 +83,19 @@ export default async function setup(project: TestProject) {
     project.provide('cacheComponentsUrls', wanted.includes('16') ? [`${external}${CACHE_COMPONENTS_BASE}`] : [])
     return
   }
-  const count = project.globalConfig.maxWorkers
-  shared.afterGuideServers ??= { pairs: Promise.all(Array.from({ length: count }, startPair)), users: 0 }
-  shared.afterGuideServers.users++
-  const pairs = await shared.afterGuideServers.pairs
+  shared.afterGuideServers ??= { pairs: [], users: 0 }
+  const servers = shared.afterGuideServers
+  servers.users++
+  while (servers.pairs.length < project.config.maxWorkers) servers.pairs.push(startPair())
+  const pairs = await Promise.all(servers.pairs.slice(0, project.config.maxWorkers))
   const sites = pairs.map((pair) => pair.site.url)
   project.provide('baseUrls', sites)
   project.provide('versions', versionsUnderTest(sites, pairs.flatMap((pair) => (pair.next16 ? [pair.next16.url] : []))))
   project.provide('cacheComponentsUrls', pairs.flatMap((pair) => (pair.cacheComponents ? [`${pair.cacheComponents.url}${CACHE_COMPONENTS_BASE}`] : [])))
   return async () => {
-    if (--shared.afterGuideServers!.users === 0) {
-      await Promise.all(pairs.flatMap((pair) => [pair.site, pair.next16, pair.cacheComponents]).map((server) => server && stopSoon(server)))
+    if (--servers.users === 0) {
+      const all = await Promise.all(servers.pairs)
+      await Promise.all(all.flatMap((pair) => [pair.site, pair.next16, pair.cacheComponents]).map((server) => server && stopSoon(server)))
     }
   }
 }
