@@ -4,6 +4,7 @@ import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { axeViolations, readable } from '../support/axe'
 import { browserAvailable, newContext } from '../support/browser'
+import { watchViolations } from '../support/csp-violations'
 import { demoOf, runDemo } from '../support/demos'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
@@ -27,20 +28,25 @@ async function runFirstDemo(page: Page): Promise<void> {
 const routes = [...readSitePages().map((page) => page.route), '/notes/no-such-note']
 
 // Each page has a context of its own in one Chromium, so the pages run side by side: most of a test's time is its demo's
-// side effects, waited for, which overlap.
-describe.runIf(browserAvailable()).concurrent('accessibility (axe: WCAG 2.1 A and AA, best practice)', () => {
+// side effects, waited for, which overlap. The Content-Security-Policy is watched on the same visit (csp.test.ts
+// checks the rest of it): a page fully loaded, its demo run, is the most a visitor makes it do, and loading every page
+// again for a second audit cost a test file's worth of CPU.
+describe.runIf(browserAvailable()).concurrent('every page: accessibility (axe: WCAG 2.1 A and AA, best practice) and no CSP violation', () => {
   const chromium = useChromium()
 
   describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
     it.for(routes)('%s has no violations with its demos loaded and a run drawn', async (route, { expect }) => {
       const context = await newContext(chromium.browser, baseUrl(), { colorScheme })
       const page = await context.newPage()
+      const blocked = await watchViolations(page)
       await page.goto(route)
       await loadLazyParts(page)
       if ((await page.locator('section[data-demo]:not([data-demo="pages-api"])').count()) > 0) await runFirstDemo(page)
       const violations = await axeViolations(page)
       await context.close()
       expect(violations, readable(violations)).toEqual([])
+      // Collected for the whole visit: a violation the page reports at any moment is in.
+      expect(blocked, 'Content-Security-Policy violations').toEqual([])
     })
   })
 })
