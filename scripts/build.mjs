@@ -14,6 +14,25 @@ const root = path.resolve(import.meta.dirname, '..')
 const typecheck = process.argv.includes('--typecheck')
 const running = new Set()
 
+/** Each step runs in a process group of its own, so that it can be stopped whole, its workers included. */
+function stopAll() {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // Already gone.
+    }
+  }
+}
+// Ctrl-C reaches this process's group only: the steps' groups are stopped with SIGTERM (a process started in the
+// background by a shell script ignores SIGINT, and so would a build started from it).
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.once(signal, () => {
+    stopAll()
+    process.exit(code)
+  })
+}
+
 /** Runs `command` in the site's root, its output line by line under `name`; resolves when it succeeds. */
 function step(name, command, env = {}) {
   return new Promise((resolve, reject) => {
@@ -42,7 +61,7 @@ try {
     step('next16', 'npm run build -w next16'),
   ])
 } catch (error) {
-  for (const child of running) process.kill(-child.pid, 'SIGTERM')
+  stopAll()
   console.error(`\n${error.message}`)
   process.exit(1)
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
-import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
 /** What has the focus, as a failure should name it: the element's tag and the start of its text. */
@@ -15,9 +14,8 @@ const focused = (page: Page) =>
 
 /**
  * Resolves once Next.js has hydrated the page: it records its `Next.js-hydration`
- * measure (a metric `reportWebVitals` reports) in the hydration's commit. A page
- * without lazy parts gives loadLazyParts nothing to wait for, so its `load`
- * event alone says nothing about hydration (which runs in slices, in a transition).
+ * measure (a metric `reportWebVitals` reports) in the hydration's commit. The
+ * `load` event alone says nothing about hydration (which runs in slices, in a transition).
  */
 const hydrated = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('Next.js-hydration', 'measure').length > 0)
 
@@ -26,10 +24,10 @@ describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sid
 
   it.each(readSitePages())('$route: the first Tab shows "Skip to content", Enter puts focus in the article', async ({ route }) => {
     const { context, page } = await chromium.open(route)
-    // The page as a visitor has it once loaded: hydrated, its lazy parts in, nothing focused yet. A Tab before
-    // hydration is the next test's, where it certainly comes first rather than depending on the machine's speed.
+    // The page as a visitor has it on arrival: hydrated, at its top (the lazy parts there mounted, the rest waiting to
+    // be scrolled near), nothing focused yet. A Tab before hydration is the next test's, where it certainly comes first
+    // rather than depending on the machine's speed.
     await hydrated(page)
-    await loadLazyParts(page)
     expect(await focused(page)).toMatch(/^body: /)
     await page.keyboard.press('Tab')
     const skip = page.getByRole('link', { name: 'Skip to content' })
