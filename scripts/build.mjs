@@ -47,7 +47,8 @@ function step(name, command, env = {}) {
       })
       stream.on('end', () => rest && process.stdout.write(`[${name}] ${rest}\n`))
     }
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': the step's last lines are printed before the next step's or the failure's.
+    child.once('close', (code, signal) => {
       running.delete(child)
       if (code === 0) resolve()
       else reject(new Error(`${name}: \`${command}\` ${signal ? `was stopped by ${signal}` : `exited with ${code}`}`))
@@ -57,7 +58,7 @@ function step(name, command, env = {}) {
 
 try {
   await Promise.all([
-    step('site', 'npx next build', typecheck ? { AFTER_GUIDE_TYPECHECK_AFTER_BUILD: '1' } : {}).then(() => typecheck && step('tsc', 'npx tsc --noEmit')),
+    step('site', 'npx next build', typecheck ? { AFTER_GUIDE_TYPECHECK_AFTER_BUILD: '1' } : {}).then(() => typecheck && step('tsc', 'npm run typecheck')),
     step('next16', 'npm run build -w next16'),
   ])
 } catch (error) {
