@@ -15,9 +15,8 @@
  * Usage: npm run build && npm run bench   (RUNS=30 by default)
  */
 import { EVENTS, LANES, memoryBackend, monotonic, RunRecorder, Runs } from '../demos/engine'
-import { NEXT16_BASE } from '../demos/versions'
-import { next16Root, TEST_SERVER_ENV, type ServerOptions } from '../tests/support/server'
-import { runBench, withServer } from './run-bench'
+import { TEST_SERVER_ENV } from '../tests/support/server'
+import { BENCH_VERSIONS, runBench, withServer } from './run-bench'
 import { fixed, median, percentile, printTable } from './stats'
 
 const RUNS = Number(process.env.RUNS ?? 30)
@@ -25,11 +24,6 @@ const WORK = 20
 const EFFECTS = [100, 1000, 3000]
 const ROUTES = ['baseline', 'after', 'blocking'] as const
 
-/** The servers to measure: where each build is, and the prefix its endpoints answer under. */
-const VERSIONS: Array<{ options: ServerOptions; prefix: string }> = [
-  { options: {}, prefix: '' },
-  { options: { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` }, prefix: NEXT16_BASE },
-]
 
 /** The version the last response named (X-Next-Version): each table is labelled by the server, not by this script. */
 let reportedVersion = ''
@@ -102,7 +96,7 @@ async function measureEngine() {
 
 runBench(async () => {
   const ratios: string[][] = []
-  for (const { options, prefix } of VERSIONS) {
+  for (const { options, prefix } of BENCH_VERSIONS) {
     ratios.push(...(await withServer(TEST_SERVER_ENV, (server) => measureHttp(`${server.url}${prefix}`), options)))
   }
   console.log('\nBoth versions, median latency against the baseline route (target for after: 1.00 ± 0.05):')

@@ -1,4 +1,11 @@
-import { startServer, type RunningServer, type ServerOptions } from '../tests/support/server'
+import { NEXT16_BASE } from '../demos/versions'
+import { next16Root, startServer, type RunningServer, type ServerOptions } from '../tests/support/server'
+
+/** The servers a bench measures one after the other: where each build is, and the prefix its pages answer under. */
+export const BENCH_VERSIONS: Array<{ options: ServerOptions; prefix: string }> = [
+  { options: {}, prefix: '' },
+  { options: { root: next16Root, readyPath: `${NEXT16_BASE}/api/health` }, prefix: NEXT16_BASE },
+]
 
 /**
  * Runs `measure` against a `next start` of the last build, started with `env`
