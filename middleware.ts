@@ -1,9 +1,11 @@
 import type { NextFetchEvent, NextRequest } from 'next/server'
 import { auditMiddleware } from '@/app/demos/middleware/audit-middleware'
-import { actionRequestResponse, formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse } from '@/demos/http'
+import { actionRequestResponse, formBodyResponse, methodNotAllowedResponse, pageMethodNotAllowedResponse, pagesApiBodyResponse, userAgentResponse } from '@/demos/http'
 import { demoPageRequest, demoServerProxy } from '@/demos/next'
 
 export async function middleware(request: NextRequest, event: NextFetchEvent) {
+  const refusedHeader = userAgentResponse(request.headers)
+  if (refusedHeader) return refusedHeader
   const onDemoServer = demoServerProxy(request)
   if (onDemoServer) return onDemoServer
   const { pathname } = request.nextUrl

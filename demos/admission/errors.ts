@@ -75,6 +75,10 @@ export const methodNotAllowed = (allow: string): DemoError =>
 export const invalidParameter = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(400, 'invalid_parameter', message, { field, allowed })
 
+/** A 431: the request header `field` is longer than `allowed`. */
+export const headerTooLarge = (field: string, message: string, allowed: string): DemoError =>
+  new DemoError(431, 'header_too_large', message, { field, allowed })
+
 /** A 413: the request carries a body larger than `field` accepts (`allowed` says how large). */
 export const payloadTooLarge = (field: string, message: string, allowed: string): DemoError =>
   new DemoError(413, 'payload_too_large', message, { field, allowed })

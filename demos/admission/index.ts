@@ -14,6 +14,7 @@ export {
   DemoError,
   errorBody,
   errorResponse,
+  headerTooLarge,
   invalidParameter,
   methodNotAllowed,
   notFound,

@@ -211,6 +211,8 @@ describe('fuzzing every endpoint', () => {
 
     const failures: string[] = []
     const statuses = new Map<number, number>()
+    /** The slowest requests answered, printed with the run: what a failed run's hangs stood out from. */
+    const slowest: Array<{ ms: number; description: string }> = []
     let sent = 0
     const started = performance.now()
     const worker = async () => {
@@ -222,8 +224,11 @@ describe('fuzzing every endpoint', () => {
           n % 100 === 0
             ? raw(rawRequests[(n / 100) % rawRequests.length]!)
             : send(next() < 0.6 ? (next() < 0.5 ? 'POST' : 'GET') : method, path(), headers(), body)
+        const began = performance.now()
         try {
           const outcome = await attempt
+          slowest.push({ ms: performance.now() - began, description: outcome.description })
+          slowest.sort((a, b) => b.ms - a.ms).splice(3)
           statuses.set(outcome.status, (statuses.get(outcome.status) ?? 0) + 1)
           if (outcome.status >= 500 && !expected(outcome)) failures.push(`${outcome.status} ${outcome.description}`)
         } catch (error) {
@@ -233,7 +238,7 @@ describe('fuzzing every endpoint', () => {
     }
     await Promise.all(Array.from({ length: CONCURRENCY }, worker))
     const seconds = (performance.now() - started) / 1000
-    console.log(`fuzz seed ${seed}: ${REQUESTS} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}`)
+    console.log(`fuzz seed ${seed}: ${REQUESTS} requests in ${seconds.toFixed(1)} s, statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}, slowest ${slowest.map(({ ms, description }) => `${Math.round(ms)} ms ${description.slice(0, 100)}`).join('; ')}`)
 
     expect(failures.slice(0, 20), `seed ${seed}`).toEqual([])
     // Still up, and nothing the fuzz started is left running or open: a run the middleware demo started for a page

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { baseUrl, timed } from '../support/api'
+import { MAX_USER_AGENT_LENGTH } from '@/demos/http'
+import { baseUrl, eachVersion, timed } from '../support/api'
 import { health, settled } from '../support/health'
 
 const cases: Array<{ name: string; path: string; init: RequestInit; field: string; allowed: string }> = [
@@ -29,3 +30,24 @@ describe('one request check for every demo endpoint', () => {
     expect((await timed('/api/demos/baseline?work=0', { method: 'POST', headers: { 'content-length': '0' } })).response.status).toBe(200)
   })
 })
+
+// Next.js tests every page's User-Agent against a bot pattern whose time grows with the square of its length
+// (demos/http/user-agent.ts); the middleware (proxy.ts on 16) refuses a longer one before any render.
+eachVersion(() => describe('a User-Agent longer than any browser sends', () => {
+  const tooLong = 'a'.repeat(MAX_USER_AGENT_LENGTH + 1)
+
+  it.each(['/notes/failures', '/demos/server-component', '/api/demos/baseline?work=0', '/no-such-page'])('%s: refused with 431 naming the header, leaving nothing behind', async (path) => {
+    const before = await settled(baseUrl())
+    const { response, body } = await timed(path, { method: path.startsWith('/api/demos/') ? 'POST' : 'GET', headers: { 'user-agent': tooLong } })
+    expect(response.status).toBe(431)
+    expect(JSON.parse(body).error).toMatchObject({ code: 'header_too_large', field: 'user-agent', allowed: `at most ${MAX_USER_AGENT_LENGTH} characters` })
+    const after = await health(baseUrl())
+    expect(after.runs).toEqual(before.runs)
+    expect(after.streams.open).toBe(before.streams.open)
+  })
+
+  it(`one of ${MAX_USER_AGENT_LENGTH} characters is served`, async () => {
+    const { response } = await timed('/demos/server-component', { headers: { 'user-agent': 'a'.repeat(MAX_USER_AGENT_LENGTH) } })
+    expect(response.status).toBe(200)
+  })
+}))
