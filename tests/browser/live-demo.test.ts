@@ -55,7 +55,8 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
   it("draws the after() run's response while its side effect still runs, and writes its sentence in steps", async () => {
     const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
-    const demo = await open(page, '?work=20&effect=2500')
+    // A side effect long enough for the mid-run checks below to land while it runs, on a busy machine too.
+    const demo = await open(page, '?work=20&effect=5000')
     const texts = await recordTexts(demo)
     await demo.getByRole('button', { name: 'Run the demo' }).click()
 

@@ -14,7 +14,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   const chromium = useChromium()
 
   it('where-it-works: runs a Route Handler, a Server Action (in its frame) and a Server Component on one timeline', async () => {
-    const { context, page } = await chromium.open('/notes/where-it-works?work=30&effect=700')
+    const { context, page } = await chromium.open('/notes/where-it-works?work=30&effect=1500')
     const demo = await demoOf(page, ['after', 'server-action', 'server-component'])
     await demo.waitFor()
     // The frame, and the App Router runtime it loads, wait for the visitor to press Run.
@@ -24,7 +24,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     for (const run of runs) {
       expect(run.status).toBe(200)
       expect(run.lastByte).toBeLessThan(run.effectFinished!)
-      expect(run.effectFinished! - run.effectStarted!).toBeGreaterThanOrEqual(699)
+      expect(run.effectFinished! - run.effectStarted!).toBeGreaterThanOrEqual(1499)
     }
     await expect.poll(() => demo.getByTestId('summary-server-action').textContent()).toMatch(/side effect finished \d[\d,]* ms after that/)
     await expect.poll(() => page.frameLocator('iframe').first().getByTestId('action-status').textContent()).toMatch(/answered HTTP 200 after \d/)

@@ -6,7 +6,9 @@ import { browserAvailable } from '../support/browser'
 import { demoOf } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
-const EFFECT = 700
+// Long enough that a browser slowed by a busy machine still has the after() response before the side effect ends
+// (a browser's response time is drawn against the server's events; 700 ms left too little room under load).
+const EFFECT = 1500
 
 describe.runIf(browserAvailable())('the rule page in Chromium', () => {
   const chromium = useChromium()

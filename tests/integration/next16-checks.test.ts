@@ -45,8 +45,9 @@ eachVersion((version) => {
  */
 eachVersion((version) => {
   it('middleware / proxy: the event.waitUntil() work starts before it returns, the after() callback once it has', async () => {
-    // A page much shorter than the side effects: it is sent while both still run.
-    const { response, runId } = await pageRun('/demos/middleware?work=50&effect=1000')
+    // A page much shorter than the side effects (3 s: on a busy machine the page has been seen to take most of a
+    // second after the middleware returned): it is sent while both still run.
+    const { response, runId } = await pageRun('/demos/middleware?work=50&effect=3000')
     expect(response.headers.get('X-Next-Version')).toBe(version.next)
     const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
