@@ -99,7 +99,8 @@ async function startOn(port: number, env: Record<string, string>, options: Serve
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  // On 'close', not 'exit': by then everything the server printed has been read (its last lines may follow 'exit').
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)))
 
   const url = `http://127.0.0.1:${port}`
   // Generous: on a busy machine several servers and builds start at once.
