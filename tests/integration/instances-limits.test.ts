@@ -26,7 +26,9 @@ describe.runIf(redisAvailable())('limits across instances sharing Redis', () => 
     const env = {
       ...TEST_SERVER_ENV,
       AFTER_GUIDE_REDIS_URL: redis.url,
-      AFTER_GUIDE_REDIS_HEARTBEAT_MS: '500',
+      // Taken for dead after three missed beats (3 s): soon enough for the killed instance below to be found out while
+      // B's 10 s run still goes, late enough that an instance a busy machine starves for a moment keeps its slots.
+      AFTER_GUIDE_REDIS_HEARTBEAT_MS: '1000',
       AFTER_GUIDE_TRUSTED_PROXY_HOPS: '1',
       AFTER_GUIDE_RATE_BURST: '2',
       AFTER_GUIDE_RATE_PER_MINUTE: '1',
@@ -68,7 +70,7 @@ describe.runIf(redisAvailable())('limits across instances sharing Redis', () => 
 
     // A never released its run slot and its stream slot: they stop counting once its heartbeat lapses (B's stream ends with the run, expired).
     await a.stop('SIGKILL')
-    const back = await waitFor(() => health(b.url), (h) => h.runs.inFlight === 1 && h.streams.open === 0, 10_000)
+    const back = await waitFor(() => health(b.url), (h) => h.runs.inFlight === 1 && h.streams.open === 0, 20_000)
     expect(back.runs.inFlight).toBe(1)
     expect((await start(b, '203.0.113.4')).status).toBe(200)
   })
