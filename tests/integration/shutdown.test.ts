@@ -38,7 +38,7 @@ describe('SIGTERM with runs in flight', () => {
       // What the longest side effect still had to run at the signal bounds the drain from below (it started after the
       // requests were sent, however long a busy machine took to get here); nothing kept the process much longer.
       expect(shutdownMs).toBeGreaterThanOrEqual(Math.max(...EFFECTS) - (signalled - sent))
-      expect(shutdownMs).toBeLessThan(Math.max(...EFFECTS) + 2000)
+      expect(shutdownMs).toBeLessThan(Math.max(...EFFECTS) + 5000)
       console.log(`shutdown with ${EFFECTS.length} runs in flight took ${Math.round(shutdownMs)} ms (longest side effect ${Math.max(...EFFECTS)} ms)`)
     } finally {
       await server.stop('SIGKILL')
