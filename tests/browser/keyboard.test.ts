@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext } from '../support/browser'
+import { browserAvailable, hydrated, newContext } from '../support/browser'
 import { useChromium } from '../support/use-chromium'
 
 /** What has the focus, as a failure should name it: the element's tag and the start of its text. */
@@ -11,13 +11,6 @@ const focused = (page: Page) =>
     const element = document.activeElement
     return element ? `${element.tagName.toLowerCase()}: ${(element.textContent ?? '').trim().slice(0, 40)}` : 'nothing'
   })
-
-/**
- * Resolves once Next.js has hydrated the page: it records its `Next.js-hydration`
- * measure (a metric `reportWebVitals` reports) in the hydration's commit. The
- * `load` event alone says nothing about hydration (which runs in slices, in a transition).
- */
-const hydrated = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('Next.js-hydration', 'measure').length > 0)
 
 describe.runIf(browserAvailable())('keyboard: skipping Nextra’s navbar and sidebar', () => {
   const chromium = useChromium()

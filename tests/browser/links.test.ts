@@ -5,7 +5,7 @@ import { reviewComment } from '@/components/review-comment'
 import { shortLinkTargets } from '@/links/short-links'
 import { readSitePages } from '@/links/site-pages'
 import { baseUrl } from '../support/api'
-import { browserAvailable, newContext, type ContextOptions } from '../support/browser'
+import { browserAvailable, hydrated, newContext, type ContextOptions } from '../support/browser'
 import { loadLazyParts } from '../support/lazy-parts'
 import { useChromium } from '../support/use-chromium'
 
@@ -41,6 +41,7 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
 
   it('copies a heading’s absolute link from the keyboard and announces it', async () => {
     const { context, page } = await chromium.open('/')
+    await hydrated(page)
     const button = page.locator('h2#why').getByRole('button', { name: 'Copy link to this section' })
     // Start at the heading and press Tab, as a keyboard user would: the button is the next stop.
     await page.locator('h2#why').evaluate((h: HTMLElement) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; no browser is ever downloaded. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -51,3 +51,10 @@ export function newContext(browser: Browser, baseURL: string, options: ContextOp
   })
 }
 
+
+/**
+ * Resolves once Next.js has hydrated the page: it records its `Next.js-hydration`
+ * measure (a metric `reportWebVitals` reports) in the hydration's commit. The
+ * `load` event alone says nothing about hydration (which runs in slices, in a transition).
+ */
+export const hydrated = (page: Page) => page.waitForFunction(() => performance.getEntriesByName('Next.js-hydration', 'measure').length > 0)
