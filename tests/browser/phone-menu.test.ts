@@ -35,7 +35,10 @@ describe.runIf(browserAvailable())('the phone menu', () => {
 
     await page.getByRole('button', { name: /menu/i }).first().click()
     await menuLink.click()
-    await page.waitForURL(/\/related-patterns$/)
+    // Navigated: the address is the page's, whether Next.js's router changed it in place or loaded the page anew (then
+    // its 'load' event, which waits for every image and font on a busy machine, is not what this test is about).
+    await page.waitForURL(/\/related-patterns$/, { waitUntil: 'commit' })
+    await expect.poll(() => page.locator('h1').first().textContent()).toBe('Patterns that go with after()')
     await context.close()
   })
 })
