@@ -15,7 +15,8 @@ async function search(page: Page, query: string): Promise<string> {
   const first = page.getByRole('listbox').getByRole('option').first()
   await first.waitFor({ timeout: 15_000 })
   await box.press('Enter')
-  await page.waitForURL((url) => url.hash !== '' || url.pathname !== '/')
+  // The address, not the load event: on a busy machine Next.js may give up on the route's scripts and load the page anew.
+  await page.waitForURL((url) => url.hash !== '' || url.pathname !== '/', { waitUntil: 'commit' })
   return new URL(page.url()).pathname
 }
 

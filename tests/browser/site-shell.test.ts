@@ -32,7 +32,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
   it('a note’s breadcrumb leads to its folder’s index', async () => {
     const { context, page } = await chromium.open('/notes/failures')
     await page.locator('.nextra-breadcrumb a[href="/notes"]').click()
-    await page.waitForURL('**/notes')
+    await page.waitForURL('**/notes', { waitUntil: 'commit' })
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/Important notes/)
     await context.close()
   })
@@ -67,7 +67,7 @@ describe.runIf(browserAvailable())('the site shell: folder indexes and the 404 p
   it('a link from the closest pages opens that page', async () => {
     const { context, page } = await chromium.open('/notes/failure')
     await page.locator('[data-closest-pages] a[href="/notes/failures"]').click()
-    await page.waitForURL('**/notes/failures')
+    await page.waitForURL('**/notes/failures', { waitUntil: 'commit' })
     await expect.poll(() => page.locator('h1').textContent()).toMatch(/runs even when the response fails/)
     await context.close()
   })
