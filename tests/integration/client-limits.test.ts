@@ -67,7 +67,8 @@ describe('per-client limits, behind one trusted proxy', () => {
   })
 
   it('one client holds at most its share of the event streams; opening them is rate-limited, and filling the limiter frees nobody', async () => {
-    const run = (await start(newClient(), '/api/demos/after?work=0&effect=3000')).headers.get('x-run-id')!
+    // A 10 s run (the longest allowed): its streams stay open while the next few are refused, however slow the machine.
+    const run = (await start(newClient(), '/api/demos/after?work=0&effect=10000')).headers.get('x-run-id')!
     const greedy = newClient()
     const readers = new AbortController()
     const open = (client: string) => fetch(`${server.url}/api/runs/${run}/events`, { headers: as(client), signal: readers.signal })

@@ -83,7 +83,7 @@ describe('demo pages start no run that their page does not continue', () => {
         const req = httpRequest({ host: hostname, port, path, headers: { 'X-Run-Ref': ref } })
         req.on('error', () => resolve())
         req.end()
-        // Gone once the run has started, long before the page's 1.5 s of work is done.
+        // Gone once the run has started, long before the page's 2 s of work (the most allowed) is done.
         const poll = setInterval(async () => {
           if ((await fetch(`${server.url}/api/runs?ref=${ref}`)).status === 200) {
             clearInterval(poll)
@@ -92,7 +92,7 @@ describe('demo pages start no run that their page does not continue', () => {
           }
         }, 50)
       })
-    await Promise.all([leave('/demos/server-component?work=1500&effect=0', refs[0]!), leave('/demos/middleware?work=1500&effect=0', refs[1]!)])
+    await Promise.all([leave('/demos/server-component?work=2000&effect=0', refs[0]!), leave('/demos/middleware?work=2000&effect=0', refs[1]!)])
     const freed = await waitFor(() => health(server.url), (h) => h.runs.inFlight === 0, 20_000)
     expect(freed.runs.inFlight).toBe(0)
     for (const ref of refs) {
