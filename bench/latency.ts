@@ -24,7 +24,6 @@ const WORK = 20
 const EFFECTS = [100, 1000, 3000]
 const ROUTES = ['baseline', 'after', 'blocking'] as const
 
-
 /** The version the last response named (X-Next-Version): each table is labelled by the server, not by this script. */
 let reportedVersion = ''
 
