@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
-import { eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents } from '../support/api'
+import { eachVersion, eventTime, post, readEvents, responseBeforeEffectEnd } from '../support/api'
 
 const EFFECT = 800
 const WORK = 20
 
 eachVersion(() => describe('the rule, measured against next start', () => {
   it('after(): the whole response arrives before the side effect finishes', async () => {
-    const { response, body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
-    expect(response.status).toBe(200)
-    const { runId } = JSON.parse(body) as { runId: string }
-    expect(response.headers.get('x-run-id')).toBe(runId)
-
-    const { events, end } = await readEvents(runId)
-    expect(end).toBe('complete')
     // The client had everything before the side effect had run its course.
-    expectResponseBeforeEffectEnd(elapsed, events)
+    const { response, body, events, end } = await responseBeforeEffectEnd(async () => {
+      const { response, body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
+      return { response, body, elapsed, ...(await readEvents((JSON.parse(body) as { runId: string }).runId)) }
+    })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('x-run-id')).toBe((JSON.parse(body) as { runId: string }).runId)
+    expect(end).toBe('complete')
     const returned = eventTime(events, EVENTS.responseReturned)
     const sent = eventTime(events, EVENTS.responseSent)
     const started = eventTime(events, EVENTS.effectStarted)

@@ -7,8 +7,19 @@ import { settled } from '../support/health'
 
 const REQUESTS = 3000
 const CONCURRENCY = 16
-/** A request that takes longer than this counts as a hang. */
-const HANG_MS = 10_000
+/**
+ * A request silent for this long is suspected of hanging. A suspect is a hang only if it is still unanswered once the
+ * server has answered two probes, one after the other, sent after the suspicion: a machine that stalls the server or
+ * this worker for longer than this (a busy CI machine did, 10 s and more) delays the probes too, while a request the
+ * server has dropped stays unanswered however fast the probes come back.
+ */
+const SILENT_MS = 10_000
+const PROBES = 2
+
+/** Resolves once the server has answered PROBES requests in a row, each sent after the one before was answered. */
+async function serverAnswered(base: string): Promise<void> {
+  for (let i = 0; i < PROBES; i++) await (await fetch(`${base}/api/health`)).arrayBuffer()
+}
 
 /** Deterministic, so a failure can be replayed: the seed is printed with it. */
 function random(seed: number) {
@@ -155,18 +166,28 @@ describe('fuzzing every endpoint', () => {
         // node:http refuses to send bytes outside printable ASCII in a path; those are percent-encoded (raw() sends them as they are).
         const target = rawTarget.replace(/[^\x21-\x7e]/gu, (character) => encodeURIComponent(character))
         const description = `${method} ${target.slice(0, 200)} ${JSON.stringify(extra).slice(0, 200)}${body ? ` body ${body.length}` : ''}`
+        let answered = false
         const req = httpRequest(
           // Next.js's redirect of a page's trailing or doubled slash repeats a long query in Location and Refresh:
           // more response header than node:http reads by default (16 KB).
-          { host: base.hostname, port: base.port, method, path: target, headers: extra, timeout: HANG_MS, maxHeaderSize: 64 * 1024 },
+          { host: base.hostname, port: base.port, method, path: target, headers: extra, timeout: SILENT_MS, maxHeaderSize: 64 * 1024 },
           (response) => {
             // An event stream is followed briefly, then dropped: leaving is part of the fuzz.
             if (String(response.headers['content-type']).startsWith('text/event-stream')) setTimeout(() => response.destroy(), 50)
             response.on('data', () => {})
-            response.on('close', () => resolve({ status: response.statusCode ?? 0, description, method, target }))
+            response.on('close', () => {
+              answered = true
+              resolve({ status: response.statusCode ?? 0, description, method, target })
+            })
           },
         )
-        req.on('timeout', () => reject(new Error(`hang: ${description}`)))
+        req.on('timeout', () => {
+          void serverAnswered(baseUrl()).then(() => {
+            if (answered) return
+            req.destroy()
+            reject(new Error(`hang: ${description}`))
+          }, reject)
+        })
         req.on('error', (error: NodeJS.ErrnoException) => {
           // The server may answer a request it refuses without reading the body it carries, and close the
           // connection: the client sees a reset while still uploading. That is a refusal, not a failure.
@@ -181,14 +202,18 @@ describe('fuzzing every endpoint', () => {
       new Promise<Outcome>((resolve, reject) => {
         const socket = connect(Number(base.port), base.hostname)
         let answer = ''
-        const timer = setTimeout(() => {
-          socket.destroy()
-          reject(new Error(`hang: raw ${JSON.stringify(text.slice(0, 120))}`))
-        }, HANG_MS)
+        let answered = false
+        socket.setTimeout(SILENT_MS, () => {
+          void serverAnswered(baseUrl()).then(() => {
+            if (answered) return
+            socket.destroy()
+            reject(new Error(`hang: raw ${JSON.stringify(text.slice(0, 120))}`))
+          }, reject)
+        })
         socket.on('data', (chunk) => (answer += chunk))
         socket.on('error', () => {})
         socket.on('close', () => {
-          clearTimeout(timer)
+          answered = true
           resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1] ?? 0), description: `raw ${JSON.stringify(text.slice(0, 120))}` })
         })
         socket.end(text)

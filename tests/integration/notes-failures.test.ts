@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS, LANES } from '@/demos/engine'
-import { baseUrl, currentVersion, eachVersion, eventTime, expectResponseBeforeEffectEnd, readEvents, runCount, timed } from '../support/api'
+import { baseUrl, currentVersion, eachVersion, eventTime, readEvents, responseBeforeEffectEnd, runCount, timed } from '../support/api'
 import { inLane, lookUpRef, newRef, runToEnd, startPageRun, startScenario } from '../support/runs'
 import { actionId } from '../support/surfaces'
 
@@ -29,12 +29,11 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
   it.each(cases)(
     '$scenario: the browser gets $status, and the callback registered before the failure still runs after it',
     async ({ scenario, status, carriesRunId, handlerEnd, location }) => {
-      const run = await runToEnd(scenario, `work=${WORK}&effect=${EFFECT}`)
+      // The visitor did not wait for the callback.
+      const run = await responseBeforeEffectEnd(() => runToEnd(scenario, `work=${WORK}&effect=${EFFECT}`))
       expect(run.response.status).toBe(status)
       if (location) expect(run.response.headers.get('location')).toBe(location)
       expect(run.response.headers.get('x-run-id') !== null).toBe(carriesRunId)
-      // The visitor did not wait for the callback.
-      expectResponseBeforeEffectEnd(run.elapsed, run.events)
 
       expect(run.end).toBe('complete')
       const ended = eventTime(run.events, handlerEnd)
@@ -66,14 +65,15 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
     { fail: 'not-found', status: 404 },
     { fail: 'throw', status: 500 },
   ])('page render that fails ($fail): $status, and the callback registered before runs after it; the one below never', async ({ fail, status, location }) => {
-    const started = await startPageRun(`/demos/render-fails/${fail}?work=${WORK}&effect=${PAGE_EFFECT}`)
-    expect(started.response.status).toBe(status)
+    const { response, events, end } = await responseBeforeEffectEnd(async () => {
+      const started = await startPageRun(`/demos/render-fails/${fail}?work=${WORK}&effect=${PAGE_EFFECT}`)
+      return { ...started, ...(await readEvents(started.runId!)) }
+    })
+    expect(response.status).toBe(status)
     // A page's redirect() adds the app's basePath (the 16 server's /next16), a Route Handler's does not.
     const basePath = new URL(baseUrl()).pathname.replace(/\/$/, '')
-    if (location) expect(new URL(started.response.headers.get('location')!, baseUrl()).pathname).toBe(`${basePath}${location}`)
-    const { events, end } = await readEvents(started.runId!)
+    if (location) expect(new URL(response.headers.get('location')!, baseUrl()).pathname).toBe(`${basePath}${location}`)
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(started.elapsed, events)
     const threw = eventTime(events, EVENTS.handlerThrew)
     const effect = eventTime(events, EVENTS.effectStarted)
     expect(effect).toBeGreaterThanOrEqual(threw)
@@ -84,26 +84,27 @@ eachVersion(() => describe('/notes/failures: after() runs even when the response
 
   // #action-redirect: the demo's Server Action registers the callback, then redirect()s back to its page.
   it('Server Action that redirects, called as Next.js\'s client calls it: 303 on 15.5, 200 on 16, x-action-redirect and no Location; the callback runs after the response', async () => {
-    const ref = newRef()
-    const { response, elapsed } = await timed('/demos/action-redirect', {
-      method: 'POST',
-      headers: {
-        'Next-Action': actionId('app/demos/action-redirect/actions.ts', 'saveAndRedirect'),
-        Accept: 'text/x-component',
-        'Content-Type': 'text/plain;charset=UTF-8',
-      },
-      body: JSON.stringify([`work=${WORK}&effect=${EFFECT}`, ref]),
+    const { response, events, end } = await responseBeforeEffectEnd(async () => {
+      const ref = newRef()
+      const { response, elapsed } = await timed('/demos/action-redirect', {
+        method: 'POST',
+        headers: {
+          'Next-Action': actionId('app/demos/action-redirect/actions.ts', 'saveAndRedirect'),
+          Accept: 'text/x-component',
+          'Content-Type': 'text/plain;charset=UTF-8',
+        },
+        body: JSON.stringify([`work=${WORK}&effect=${EFFECT}`, ref]),
+      })
+      // The action returned nothing to find its run by: the reference it was called with finds it.
+      const runId = await lookUpRef(ref)
+      return { response, elapsed, ...(await readEvents(runId!)) }
     })
     // 16 answers the redirect target's payload with 200 (vercel/next.js#96310); 15.5 with 303 See Other.
     expect(response.status).toBe(currentVersion().name === '16' ? 200 : 303)
     // Without the 16 server's basePath, unlike a page's Location: Next.js's client adds it as it navigates.
     expect(response.headers.get('x-action-redirect')).toBe('/demos/action-redirect;replace')
     expect(response.headers.get('location')).toBeNull()
-    // The action returned nothing to find its run by: the reference it was called with finds it.
-    const runId = await lookUpRef(ref)
-    const { events, end } = await readEvents(runId!)
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(elapsed, events)
     const effect = eventTime(events, EVENTS.effectStarted)
     expect(effect).toBeGreaterThanOrEqual(eventTime(events, EVENTS.handlerThrew))
     expect(Math.abs(effect - eventTime(events, EVENTS.responseSent))).toBeLessThan(50)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { EVENTS } from '@/demos/engine'
 import type { CallbackRun, PageRecord, RecordedPage } from '@/demos/operations'
-import { baseUrl, eachVersion, eventTime, expectResponseBeforeEffectEnd, post, readEvents, runCount, timed } from '../support/api'
+import { baseUrl, eachVersion, eventTime, post, readEvents, responseBeforeEffectEnd, runCount, timed } from '../support/api'
 import { waitFor } from '../support/health'
 import { calledAfterClose, getAndClose, regenerateOnce, renderedAtOf, type Encoding } from '../support/isr-regeneration'
 import { callAction, pageRun } from '../support/surfaces'
@@ -29,21 +29,23 @@ async function readRecords(): Promise<Record<RecordedPage, PageRecord | null>> {
 
 eachVersion((version) => describe('where after() works (truth tests against next start)', () => {
   it('Route Handler: the response arrives before the callback finishes', async () => {
-    const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
-    const { events, end } = await readEvents((JSON.parse(body) as { runId: string }).runId)
+    const { events, end } = await responseBeforeEffectEnd(async () => {
+      const { body, elapsed } = await post(`/api/demos/after?work=${WORK}&effect=${EFFECT}`)
+      return { elapsed, ...(await readEvents((JSON.parse(body) as { runId: string }).runId)) }
+    })
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(elapsed, events)
     expectCallbackAfterResponse(events)
     // Observed on the Route Handler's body itself, so it does not lean on after() for the order.
     expect(eventTime(events, EVENTS.effectStarted)).toBeGreaterThanOrEqual(eventTime(events, EVENTS.responseBodySent))
   })
 
   it('Server Component page: the whole page arrives before the callback finishes', async () => {
-    const { response, runId, elapsed } = await pageRun(`/demos/server-component?work=${WORK}&effect=${EFFECT}`)
+    const { response, events, end } = await responseBeforeEffectEnd(async () => {
+      const { response, runId, elapsed } = await pageRun(`/demos/server-component?work=${WORK}&effect=${EFFECT}`)
+      return { response, elapsed, ...(await readEvents(runId)) }
+    })
     expect(response.status).toBe(200)
-    const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(elapsed, events)
     expectCallbackAfterResponse(events)
   })
 
@@ -51,12 +53,13 @@ eachVersion((version) => describe('where after() works (truth tests against next
     { surface: 'metadata', part: 'generateMetadata', label: 'generateMetadata', shows: 'Order saved' },
     { surface: 'layout', part: 'layout', label: 'Layout', shows: 'renders in its layout' },
   ])('$part: the whole page arrives before the callback it scheduled finishes', async ({ surface, part, label, shows }) => {
-    const { response, body, runId, elapsed } = await pageRun(`/demos/${surface}?work=${WORK}&effect=${EFFECT}`)
+    const { response, body, events, end } = await responseBeforeEffectEnd(async () => {
+      const { response, body, runId, elapsed } = await pageRun(`/demos/${surface}?work=${WORK}&effect=${EFFECT}`)
+      return { response, body, elapsed, ...(await readEvents(runId)) }
+    })
     expect(response.status).toBe(200)
     expect(body).toContain(shows)
-    const { events, end } = await readEvents(runId)
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(elapsed, events)
     expectCallbackAfterResponse(events)
     // The audit entry is the one that part scheduled; that part and the page are one run, and both returned before the callback started.
     expect(events.find((event) => event.type === EVENTS.effectLogged)?.detail).toContain(part)
@@ -67,17 +70,18 @@ eachVersion((version) => describe('where after() works (truth tests against next
   })
 
   it('Server Action: the result arrives before the callback finishes', async () => {
-    const { result, elapsed, response } = await callAction<{ runId: string; status: string }>(
-      '/demos/server-action',
-      'app/demos/server-action/actions.ts',
-      'saveItem',
-      [`work=${WORK}&effect=${EFFECT}`],
-    )
+    const { result, response, events, end } = await responseBeforeEffectEnd(async () => {
+      const { result, elapsed, response } = await callAction<{ runId: string; status: string }>(
+        '/demos/server-action',
+        'app/demos/server-action/actions.ts',
+        'saveItem',
+        [`work=${WORK}&effect=${EFFECT}`],
+      )
+      return { result, response, elapsed, ...(await readEvents(result.runId)) }
+    })
     expect(response.status).toBe(200)
     expect(result.status).toBe('success')
-    const { events, end } = await readEvents(result.runId)
     expect(end).toBe('complete')
-    expectResponseBeforeEffectEnd(elapsed, events)
     expectCallbackAfterResponse(events)
   })
 
