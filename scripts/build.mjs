@@ -2,16 +2,18 @@
  * `npm run build`: the site (Next.js 15.5) and the Next.js 16 demo servers, built side by side. The site's webpack
  * build keeps about one core busy; the 16 builds (Turbopack) fill the other.
  *
- * `npm run build -- --typecheck` (what `npm test` runs) type-checks once, with tsc, after the site's build rather
- * than inside it: next build's own check leaves out the test files (*.test.ts), so tsc is needed anyway, and run
- * after the build it also reads the route types next build writes (.next/types). Each line is prefixed with the
- * step it comes from; the first step to fail stops the others.
+ * `npm run build -- --typecheck` type-checks once, with tsc, after the site's build rather than inside it: next
+ * build's own check leaves out the test files (*.test.ts), so tsc is needed anyway, and run after the build it also
+ * reads the route types next build writes (.next/types). `--fixtures` also builds the tests' fixture apps
+ * (tests/support/build-fixtures.ts), one at a time, on the core the site's webpack leaves idle. `npm test` passes
+ * both. Each line is prefixed with the step it comes from; the first step to fail stops the others.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 const typecheck = process.argv.includes('--typecheck')
+const fixtures = process.argv.includes('--fixtures')
 const running = new Set()
 
 /** Each step runs in a process group of its own, so that it can be stopped whole, its workers included. */
@@ -60,6 +62,7 @@ try {
   await Promise.all([
     step('site', 'npx next build', typecheck ? { AFTER_GUIDE_TYPECHECK_AFTER_BUILD: '1' } : {}).then(() => typecheck && step('tsc', 'npm run typecheck')),
     step('next16', 'npm run build -w next16'),
+    fixtures && step('fixtures', 'npx tsx tests/support/build-fixtures.ts'),
   ])
 } catch (error) {
   stopAll()

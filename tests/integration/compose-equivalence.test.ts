@@ -1,10 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { generateHandler, LIMITS, parseComposition, SIDE_EFFECTS, STREAM_CALL, WORK_CALL, type Step } from '@/demos/compose'
+import { LIMITS, SIDE_EFFECTS, STREAM_CALL, WORK_CALL, type Step } from '@/demos/compose'
 import { EVENTS, type TimelineEvent } from '@/demos/engine'
 import { baseUrl, eachVersion } from '../support/api'
-import { fixtureBuilds, fixtureDir, records, serveFixture } from '../support/fixture-app'
+import { COMPOSED_FIXTURE, COMPOSITIONS, removeComposedRoutes, stepsOf, writeComposedRoutes } from '../support/composed-fixture'
+import { fixtureBuilds, records, serveFixture } from '../support/fixture-app'
 import { waitFor } from '../support/health'
 import { runToEnd } from '../support/runs'
 import type { RunningServer } from '../support/server'
@@ -20,43 +19,6 @@ import type { RunningServer } from '../support/server'
  * are due together fire in the order they were due. A call chained after another (a nested after()) ends hundreds of
  * ms before a concurrent one, since a stalled process fires the first timer before it can even set the next.
  */
-const COMPOSITIONS = [
-  'work:20',
-  'work:20,await:email:30',
-  'work:20,void:analytics:1500',
-  'work:20,after:audit-log:30',
-  'work:10,after:audit-log:30,await:email:20,void:analytics:1500',
-  'after:audit-log:30,nested:webhook:20',
-  'after:audit-log:60,nested-first:webhook:20',
-  'after:cache-purge:20,after:search-index:80',
-  'work:10,await:email:20:fails',
-  'after:audit-log:20,await:email:20:fails,after:webhook:20',
-  'work:10,void:analytics:1500:fails',
-  'after:webhook:20:fails',
-  'after:audit-log:30,nested:email:20:fails',
-  'after:audit-log:20:fails,nested:webhook:20',
-  'after:audit-log:20:fails,nested-first:webhook:60',
-  'work:10,throw',
-  'after:audit-log:20,work:10,throw,await:email:10',
-  'void:analytics:1500,throw',
-  'work:10,redirect',
-  'after:search-index:20,redirect,after:webhook:20',
-  'stream:3',
-  'work:10,after:audit-log:20,stream:2',
-  'void:analytics:100,stream:2',
-  'await:email:20,void:analytics:1500:fails,after:audit-log:20,nested-first:webhook:40,after:cache-purge:70,stream:2',
-  'work:10,await:email:10,void:analytics:1500,after:audit-log:20,nested:webhook:10,after:cache-purge:400,after:search-index:700',
-]
-
-const FIXTURE = 'composed-handlers'
-const fixtureRoot = fixtureDir(FIXTURE, '15.5')
-const routeDir = (index: number) => path.join(fixtureRoot, 'app/composed', String(index))
-
-function stepsOf(text: string): Step[] {
-  const parsed = parseComposition(text)
-  if ('error' in parsed) throw new Error(`${text}: ${parsed.error.message}`)
-  return parsed.steps
-}
 
 /** What the fixture's services need to know of a composition (lib/record.ts `Plan`): the code shows it only in comments. */
 function planOf(steps: Step[]) {
@@ -155,16 +117,13 @@ const answerOf = async (response: Response, body?: string) => ({
 const fixtures = fixtureBuilds()
 
 beforeAll(() => {
-  COMPOSITIONS.forEach((text, index) => {
-    mkdirSync(routeDir(index), { recursive: true })
-    writeFileSync(path.join(routeDir(index), 'route.ts'), generateHandler(stepsOf(text)))
-  })
+  writeComposedRoutes()
   // Every version's build at once; the 16 one from a copy, made once the routes are written.
-  for (const { name } of inject('versions')) void fixtures.build(FIXTURE, name)
+  for (const { name } of inject('versions')) void fixtures.build(COMPOSED_FIXTURE, name)
 })
 afterAll(async () => {
   await fixtures.report()
-  rmSync(path.join(fixtureRoot, 'app/composed'), { recursive: true, force: true })
+  removeComposedRoutes()
 })
 
 const BUILD_TIMEOUT = 300_000
@@ -213,7 +172,7 @@ eachVersion(({ name: version }) => {
   }
 
   beforeAll(async () => {
-    fixture = await serveFixture(await fixtures.build(FIXTURE, version), {}, '/ready')
+    fixture = await serveFixture(await fixtures.build(COMPOSED_FIXTURE, version), {}, '/ready')
     await Promise.all(
       COMPOSITIONS.map(async (text, index) => {
         const { end, ...interpreter } = await interpreted(text)

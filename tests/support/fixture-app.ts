@@ -9,7 +9,7 @@ const siteRoot = path.resolve(import.meta.dirname, '../..')
 const fixturesRoot = path.join(siteRoot, 'tests/fixtures')
 /** What every fixture's next.config.mjs imports from beside it (`../build-config.mjs`). */
 const BUILD_CONFIG = 'build-config.mjs'
-/** Written into a build's `.next` once `next build` has succeeded (next build empties `.next` before it builds). */
+/** Written into a build's `.next` once `next build` has exited (next build empties `.next` before it builds). */
 const STAMP = 'after-guide-fixture-build.json'
 
 export type FixtureVersion = '15.5' | '16'
@@ -33,7 +33,7 @@ export interface BuildResult {
 export interface FixtureBuild extends BuildResult {
   /** Where it was built (fixtureDir). */
   dir: string
-  /** Of what it was built from (inputsHash); a successful build's stamp holds it. */
+  /** Of what it was built from (inputsHash); its stamp holds it. */
   hash: string
   /** Whether an earlier build was reused (by another test file, or an earlier run), its result read from its stamp. */
   reused: boolean
@@ -62,10 +62,11 @@ export function fixtureBuilds() {
 
 /**
  * The build of a fixture for a version, made once for every test file that asks (vitest runs each file in a module
- * context of its own, so a memo in memory would not reach the others) and for later runs: a successful build writes
+ * context of its own, so a memo in memory would not reach the others) and for later runs: a build writes
  * a stamp with the hash of what it was built from (inputsHash), and is reused only while that hash matches. The
  * fixture's lock is held from reading the stamp to writing it, so a file that asks while another builds waits for
- * that build and reuses it, and never reads one half-written. A failed build is not stamped: it is made again.
+ * that build and reuses it, and never reads one half-written. A build that failed is stamped too (some fixtures are
+ * built to fail, and a build's result is what its files make it); one stopped by a signal is not: it is made again.
  */
 async function sharedBuild(name: string, version: FixtureVersion): Promise<FixtureBuild> {
   const dir = fixtureDir(name, version)
@@ -76,14 +77,14 @@ async function sharedBuild(name: string, version: FixtureVersion): Promise<Fixtu
     rmSync(path.join(dir, '.next', STAMP), { force: true })
     if (version !== '15.5') copySources(name, dir)
     const result = await nextBuild(dir)
-    if (result.code === 0) {
+    // What a test reads of a failed build is its output; what it left in .next is neither served nor reused.
+    if (result.code !== 0) rmSync(path.join(dir, '.next'), { recursive: true, force: true })
+    if (result.code !== null) {
       // Whole or absent: written beside, then renamed.
+      mkdirSync(path.join(dir, '.next'), { recursive: true })
       const written = path.join(dir, '.next', `${STAMP}.${randomUUID()}`)
       writeFileSync(written, JSON.stringify({ hash, result }))
       renameSync(written, path.join(dir, '.next', STAMP))
-    } else {
-      // What a test reads of a failed build is its output; what it left in .next is neither served nor reused.
-      rmSync(path.join(dir, '.next'), { recursive: true, force: true })
     }
     return { ...result, dir, hash, reused: false }
   })
@@ -274,7 +275,9 @@ function nextBuild(dir: string): Promise<BuildResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bin, 'build'], {
       cwd: dir,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+      // The same build whoever asks: vitest sets NODE_ENV=test, which next build only warns about; the fixture builds
+      // `npm test` makes first (build-fixtures.ts) run outside vitest.
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''

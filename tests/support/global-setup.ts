@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { CACHE_COMPONENTS_BASE, NEXT16_BASE } from '../../demos/versions/served'
-import { cacheComponentsRoot, next16Root, startServer, TEST_SERVER_ENV, type RunningServer } from './server'
+import { cacheComponentsRoot, next16Root, startServer, TEST_SERVER_ENV, wantedVersions as wanted, type RunningServer } from './server'
 
 /** One Next.js version the truth tests run against. */
 export interface VersionUnderTest {
@@ -31,8 +31,6 @@ const siteRoot = path.resolve(import.meta.dirname, '../..')
 const pinnedNext = (root: string): string =>
   (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: { next: string } }).dependencies.next
 
-/** Which versions to run (AFTER_GUIDE_VERSIONS=15.5 runs the site's alone); both by default. */
-const wanted = (process.env.AFTER_GUIDE_VERSIONS ?? '15.5,16').split(',')
 
 /**
  * A site server, and the demo servers it forwards NEXT16_BASE and CACHE_COMPONENTS_BASE to (one each, so counters

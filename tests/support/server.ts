@@ -46,6 +46,9 @@ const siteRoot = path.resolve(import.meta.dirname, '../..')
 /** The Next.js 16 demo server's package (next16/), built by `npm run build` beside the site. */
 export const next16Root = path.join(siteRoot, 'next16')
 
+/** Which versions the tests run (AFTER_GUIDE_VERSIONS=15.5 runs the site's alone); both by default. */
+export const wantedVersions = (process.env.AFTER_GUIDE_VERSIONS ?? '15.5,16').split(',')
+
 /** The Cache Components demo server's app (next16/cache-components), built by next16's build, served by its Next.js 16. */
 export const cacheComponentsRoot = path.join(next16Root, 'cache-components')
 
