@@ -53,7 +53,8 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
   const chromium = useChromium()
 
   it("draws the after() run's response while its side effect still runs, and writes its sentence in steps", async () => {
-    const context = await newContext(chromium.browser, baseUrl())
+    // With motion: the running bar's growth with the clock is checked below.
+    const context = await newContext(chromium.browser, baseUrl(), { motion: true })
     const page = await context.newPage()
     // A side effect long enough for the mid-run checks below to land while it runs, on a busy machine too.
     const demo = await open(page, '?work=20&effect=5000')

@@ -112,9 +112,9 @@ describe('limits, against a server started with tight ones', () => {
 
     expect(text).toMatch(/^: heartbeat$/m)
     expect(text).toMatch(/event: end\ndata: {"status":"stream-lifetime"}/)
-    // Ended by its 3 s lifetime, well before the 5 s side effect.
+    // Ended by its 3 s lifetime, before the 5 s side effect finished: the server's end says why, and the stream never
+    // carried the side effect's end (a client's clock would add however long a busy machine stalled it).
     expect(lasted).toBeGreaterThanOrEqual(2900)
-    expect(lasted).toBeLessThan(LONG_EFFECT - 100)
     expect(text).not.toMatch(/effect\.finished/)
     await idle()
   })

@@ -37,6 +37,12 @@ export interface ContextOptions {
   colorScheme?: 'light' | 'dark'
   /** A phone-sized screen. */
   mobile?: boolean
+  /**
+   * Running bars grow with the clock (components/live-demo/useClock.ts), about 30 renders a second for as long as a
+   * demo runs. Off unless a test is about it: with prefers-reduced-motion the chart is drawn from the same events,
+   * and redrawn only when one arrives, which spares the CPU that two browser files at once share with their servers.
+   */
+  motion?: boolean
 }
 
 export function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
@@ -48,6 +54,7 @@ export function newContext(browser: Browser, baseURL: string, options: ContextOp
     isMobile: options.mobile ?? false,
     hasTouch: options.mobile ?? false,
     permissions: ['clipboard-read', 'clipboard-write'],
+    reducedMotion: options.motion ? 'no-preference' : 'reduce',
   })
 }
 
