@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest'
 import { health, settled, waitFor } from '../support/health'
 import { ownServer } from '../support/own-server'
 
+/**
+ * How long the store keeps a run: long enough for the eviction test's eleven start-and-settle rounds to fill the
+ * store before its first run ages out, on a machine that stalls for seconds.
+ */
+const RUN_MAX_AGE_S = 12
 /** Tight limits, so each one is reached with a handful of requests. */
 const LIMITS = {
   // Each test client is an X-Forwarded-For address, as a trusted proxy would write it.
@@ -11,7 +16,7 @@ const LIMITS = {
   AFTER_GUIDE_MAX_RUNS_IN_FLIGHT: '4',
   AFTER_GUIDE_MAX_STREAMS: '3',
   AFTER_GUIDE_MAX_RUNS: '10',
-  AFTER_GUIDE_RUN_MAX_AGE_MS: '6000',
+  AFTER_GUIDE_RUN_MAX_AGE_MS: String(RUN_MAX_AGE_S * 1000),
   AFTER_GUIDE_STREAM_HEARTBEAT_MS: '300',
   AFTER_GUIDE_STREAM_MAX_LIFETIME_MS: '3000',
 }
@@ -133,14 +138,14 @@ describe('limits, against a server started with tight ones', () => {
     // The oldest were evicted to make room, and their 404 says so; the newest is still there.
     const evicted = await fetch(`${server.url}/api/runs/${ids[0]}/events`)
     expect(evicted.status).toBe(404)
-    expect((await errorOf(evicted)).message).toMatch(/was evicted \d+ s after it started, before its 6 s: the server keeps at most 10 runs/)
+    expect((await errorOf(evicted)).message).toMatch(new RegExp(`was evicted \\d+ s after it started, before its ${RUN_MAX_AGE_S} s: the server keeps at most 10 runs`))
     expect((await fetch(`${server.url}/api/runs/${ids[14]}/events`)).status).toBe(200)
 
-    // Runs older than 6 s are dropped by the store's timer (every 6 s), without any request that could evict them:
+    // Runs older than their age are dropped by the store's timer (as often), without any request that could evict them:
     // reading the health does not. Gone at the latest one age and one timer period after the last was stored.
-    const emptied = await waitFor(() => health(server.url), (h) => h.runs.stored === 0, 6000 + 6000 + 10_000)
+    const emptied = await waitFor(() => health(server.url), (h) => h.runs.stored === 0, 2 * RUN_MAX_AGE_S * 1000 + 10_000)
     expect(emptied.runs.stored).toBe(0)
-    expect((await errorOf(await fetch(`${server.url}/api/runs/${ids[14]}/events`))).message).toMatch(/was started \d+ s ago; runs are kept for 6 s/)
+    expect((await errorOf(await fetch(`${server.url}/api/runs/${ids[14]}/events`))).message).toMatch(new RegExp(`was started \\d+ s ago; runs are kept for ${RUN_MAX_AGE_S} s`))
     // An id this server never made: lost to a restart, another server's, or mistyped.
     const unknown = await errorOf(await fetch(`${server.url}/api/runs/AAAAAAAAAAAA/events`))
     expect(unknown.message).toMatch(/is not known to this server, which started at \d{4}-\d\d-\d\dT/)
