@@ -5,8 +5,7 @@
  * `npm run build -- --typecheck` type-checks once, with tsc, after the site's build rather than inside it: next
  * build's own check leaves out the test files (*.test.ts), so tsc is needed anyway, and run after the build it also
  * reads the route types next build writes (.next/types). `--fixtures` also builds the tests' fixture apps
- * (tests/support/build-fixtures.ts), one at a time, on the core the site's webpack leaves idle. `npm test` passes
- * both. Each line is prefixed with the step it comes from; the first step to fail stops the others.
+ * (tests/support/build-fixtures.ts), so that no test competes with them. `npm test` passes both. Each line is prefixed with the step it comes from; the first step to fail stops the others.
  */
 import { spawn } from 'node:child_process'
 import path from 'node:path'
