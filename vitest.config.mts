@@ -24,6 +24,11 @@ const serverBound = {
   // Polls wait for a condition, not for luck: vitest's default of 1 s is less than a busy machine can take to render.
   expect: { poll: { timeout: 15_000 } },
 }
+/**
+ * A browser file's polls may wait as long as its Playwright waits (tests/support/browser.ts, WAIT_MS): its Chromium
+ * shares the cores with another file's, which may be auditing five pages at once.
+ */
+const browserBound = { ...serverBound, expect: { poll: { timeout: 90_000 } } }
 
 export default defineConfig({
   resolve: { alias },
@@ -48,7 +53,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], maxWorkers: FILES_AT_ONCE.browser, sequence: { groupOrder: 1 }, ...serverBound },
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], maxWorkers: FILES_AT_ONCE.browser, sequence: { groupOrder: 1 }, ...browserBound },
       },
     ],
   },

@@ -14,14 +14,14 @@ async function runFirstDemo(page: Page): Promise<void> {
   const scenarios = await page.locator('section[data-demo]:not([data-demo="pages-api"])').first().getAttribute('data-demo')
   const demo = await demoOf(page, scenarios!.split(' '))
   await runDemo(demo)
-  await demo.getByRole('button', { name: 'Run again' }).waitFor({ timeout: 45_000 })
+  await demo.getByRole('button', { name: 'Run again' }).waitFor()
   await demo.getByTestId('chart-margin').first().waitFor()
   // Where the demo can repeat its runs, their spread is drawn too.
   const repeat = demo.getByTestId('repeat')
   if ((await repeat.count()) === 0) return
   await repeat.getByRole('spinbutton', { name: /Times/ }).fill('2')
   await repeat.getByRole('button', { name: 'Run 2×' }).click()
-  await repeat.and(page.locator('[data-phase="done"]')).waitFor({ timeout: 45_000 })
+  await repeat.and(page.locator('[data-phase="done"]')).waitFor()
 }
 
 // Every page, and the 404 page a mistyped address gets.

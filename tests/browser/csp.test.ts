@@ -26,14 +26,14 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
     await search.pressSequentially('after', { delay: 30 })
     // The search index is fetched and queried in the page: a result appears.
     await page.getByRole('combobox').first().waitFor()
-    await page.locator('[id^="headlessui-combobox-option"]').first().waitFor({ timeout: 15_000 })
+    await page.locator('[id^="headlessui-combobox-option"]').first().waitFor()
     // Closing the search gives the rest of the page back (headlessui makes it inert while open).
     await search.fill('')
     await page.keyboard.press('Escape')
     await search.blur()
 
     await page.getByRole('button', { name: 'Run the demo' }).click()
-    await page.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    await page.getByTestId('timeline').waitFor()
 
     // Every page, its demos loaded and a run drawn, in both colour schemes, is watched in accessibility.test.ts, on
     // the same visit as axe's: not loaded a second time here.
@@ -61,7 +61,7 @@ describe.runIf(browserAvailable())('the site under its Content-Security-Policy',
     const frame = (await (await page.waitForSelector('#same-origin-frame')).contentFrame())!
     await frame.waitForURL(/embedded=1/)
     await loadLazyParts(frame)
-    await frame.getByRole('button', { name: 'Run the demo' }).waitFor({ timeout: 15_000 })
+    await frame.getByRole('button', { name: 'Run the demo' }).waitFor()
     expect(violations).toEqual([])
 
     // A page from another origin (a data: URL is opaque) cannot frame the site.

@@ -42,7 +42,7 @@ async function recordShifts(demo: Locator): Promise<() => Promise<number>> {
   return () => demo.page().evaluate(() => (window as unknown as { shifts: { total: number } }).shifts.total)
 }
 
-const finished = (demo: Locator) => demo.getByTestId('timeline').waitFor({ timeout: 45_000 })
+const finished = (demo: Locator) => demo.getByTestId('timeline').waitFor()
 
 async function open(page: Page, query: string): Promise<Locator> {
   await page.goto(`/${query}`)
@@ -63,8 +63,8 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
 
     // Mid-run: the after() run's browser bar is drawn and done, its side effect bar is still growing, its stream has not ended.
     const after = demo.locator('[data-slot="after"][data-role="current"]')
-    await after.locator('[data-row="browser"] [data-tone="client"]:not([data-running])').waitFor({ timeout: 30_000 })
-    await after.locator('[data-tone="effect"][data-running]').waitFor({ timeout: 30_000 })
+    await after.locator('[data-row="browser"] [data-tone="client"]:not([data-running])').waitFor()
+    await after.locator('[data-tone="effect"][data-running]').waitFor()
     expect(await after.getAttribute('data-ended')).toBeNull()
     await expect.poll(() => demo.getByTestId('progress-after').textContent()).toMatch(/response complete at [\d,]+ ms; side effect still running…/)
     // The running bar grows with the clock, before any new event.
@@ -85,12 +85,12 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
   })
 
   it('with prefers-reduced-motion, a running bar moves only when an event arrives', async () => {
-    const context = await chromium.browser.newContext({ baseURL: baseUrl(), reducedMotion: 'reduce' })
+    const context = await newContext(chromium.browser, baseUrl())
     const page = await context.newPage()
     const demo = await open(page, '?work=20&effect=2500')
     await demo.getByRole('button', { name: 'Run the demo' }).click()
     const group = demo.locator('[data-slot="after"][data-role="current"]')
-    await group.locator('[data-tone="effect"][data-running]').waitFor({ timeout: 30_000 })
+    await group.locator('[data-tone="effect"][data-running]').waitFor()
     // Over twenty animation frames the bar takes a new width only when a new event has arrived (data-events).
     const { widths, news } = await group.evaluate(async (element) => {
       const bar = () => element.querySelector('[data-tone="effect"]')!
@@ -142,7 +142,7 @@ describe.runIf(browserAvailable())('the live demo, drawn as it happens', () => {
     const points = (scenario?: string) => repeat.locator(`${scenario ? `[data-repeat-row="${scenario}"] ` : ''}[data-point]`).count()
     await repeat.getByRole('spinbutton', { name: /Times/ }).fill('10')
     await repeat.getByRole('button', { name: 'Run 10×' }).click()
-    await expect.poll(() => repeat.getAttribute('data-phase'), { timeout: 60_000 }).toBe('done')
+    await expect.poll(() => repeat.getAttribute('data-phase')).toBe('done')
     expect(await points('blocking')).toBe(10)
     expect(await points('after')).toBe(10)
     const figures = await repeat.getByTestId('repeat-figures').textContent()

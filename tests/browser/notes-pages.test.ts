@@ -114,7 +114,7 @@ describe.runIf(browserAvailable())('the runtime notes and the comparison in Chro
     await streaming
     await stop.click()
     const timeline = page.getByTestId('timeline')
-    await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped, { timeout: 30_000 }).toBe(true)
+    await expect.poll(async () => JSON.parse((await timeline.getAttribute('data-runs'))!)[0].stopped).toBe(true)
     const [stopped] = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
     expect(has(stopped!, EVENTS.streamCancelled)).toBe(true)
     expect(has(stopped!, EVENTS.streamClosed)).toBe(false)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { DrawnRunData as DrawnRun } from '@/components/live-demo/DrawnRuns'
 import { EVENTS, LANES, type EventType } from '@/demos/engine/timeline'
 import { baseUrl } from '../support/api'
-import { browserAvailable } from '../support/browser'
+import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
 import { useChromium } from '../support/use-chromium'
 
@@ -60,7 +60,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     // A link to a section brings in what is around it.
     const linked = await context.newPage()
     await linked.goto('/notes/where-it-works#pages-api')
-    await linked.getByRole('button', { name: 'Call after() in pages/api' }).waitFor({ timeout: 15_000 })
+    await linked.getByRole('button', { name: 'Call after() in pages/api' }).waitFor()
     await context.close()
   })
 
@@ -118,7 +118,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   })
 
   it('request-context: the callbacks read the visitor\'s own user agent and demo cookie, shown as text', async () => {
-    const context = await chromium.browser.newContext({ baseURL: baseUrl(), userAgent: AGENT })
+    const context = await newContext(chromium.browser, baseUrl(), { userAgent: AGENT })
     const page = await context.newPage()
     const problems: string[] = []
     page.on('console', (message) => {

@@ -23,10 +23,10 @@ describe.runIf(browserAvailable())('receipts in Chromium', () => {
     const demo = await demoOf(page, ['blocking', 'after'])
     const runs = await runDemo<DrawnRunData>(demo)
     await demo.getByRole('button', { name: /^Copy receipt link/ }).click()
-    await expect.poll(() => clipboard(page), { timeout: 20_000 }).toMatch(new RegExp(`^${origin}/receipts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}$`))
+    await expect.poll(() => clipboard(page)).toMatch(new RegExp(`^${origin}/receipts/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{22}$`))
     const link = await clipboard(page)
     await demo.getByRole('button', { name: /^Copy receipt as review comment/ }).click()
-    await expect.poll(() => clipboard(page), { timeout: 20_000 }).toMatch(COMMENT)
+    await expect.poll(() => clipboard(page)).toMatch(COMMENT)
     const [, sentence, receipt, section, sectionUrl] = COMMENT.exec(await clipboard(page))!
     expect(receipt).toBe(link)
     expect(section).toBe('Use after() for non-blocking operations')

@@ -18,7 +18,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     const demo = await demoOf(page, ['blocking', 'after'])
     await demo.getByRole('button', { name: 'Run the demo' }).click()
     const timeline = demo.getByTestId('timeline')
-    await timeline.waitFor({ timeout: 30_000 })
+    await timeline.waitFor()
 
     const runs = JSON.parse((await timeline.getAttribute('data-runs'))!) as DrawnRun[]
     const blocking = runs.find((run) => run.scenario === 'blocking')!
@@ -42,7 +42,7 @@ describe.runIf(browserAvailable())('the rule page in Chromium', () => {
     const demo = await demoOf(page, ['blocking', 'after'])
     await demo.getByRole('spinbutton', { name: /Side effect/ }).fill('400')
     await demo.getByRole('button', { name: 'Run the demo' }).click()
-    await demo.getByTestId('timeline').waitFor({ timeout: 30_000 })
+    await demo.getByTestId('timeline').waitFor()
     expect(new URL(page.url()).searchParams.get('effect')).toBe('400')
 
     const effect = demo.getByRole('spinbutton', { name: /Side effect/ })

@@ -13,7 +13,7 @@ async function search(page: Page, query: string): Promise<string> {
   await box.click()
   await box.pressSequentially(query, { delay: 30 })
   const first = page.getByRole('listbox').getByRole('option').first()
-  await first.waitFor({ timeout: 15_000 })
+  await first.waitFor()
   await box.press('Enter')
   // The address, not the load event: on a busy machine Next.js may give up on the route's scripts and load the page anew.
   await page.waitForURL((url) => url.hash !== '' || url.pathname !== '/', { waitUntil: 'commit' })
@@ -47,7 +47,7 @@ describe.runIf(browserAvailable())('Nextra search in Chromium', () => {
     await box.pressSequentially('monotonic', { delay: 30 })
     await page.getByRole('listbox').getByText('Loading…').waitFor()
     typed()
-    await page.getByRole('listbox').getByRole('option').first().waitFor({ timeout: 15_000 })
+    await page.getByRole('listbox').getByRole('option').first().waitFor()
     expect(await box.inputValue()).toBe('monotonic')
     await context.close()
   })

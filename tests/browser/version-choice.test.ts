@@ -104,9 +104,9 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
         break
       }
       expect(tries, 'the single run had ended before Run N× was clicked, every try').toBeLessThan(3)
-      await expect.poll(phase, { timeout: 45_000 }).not.toBe('running')
+      await expect.poll(phase).not.toBe('running')
     }
-    await demo.getByTestId('timeline').waitFor({ timeout: 45_000 })
+    await demo.getByTestId('timeline').waitFor()
     expect(new URL(page.url()).searchParams.get('work')).toBe('40')
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([])
 
@@ -114,7 +114,7 @@ describe.runIf(browserAvailable())('the version choice of a live demo', () => {
     await repeat.click()
     await expect.poll(phase).toBe('running')
     expect(await single.getAttribute('aria-disabled')).toBe('true')
-    await expect.poll(phase, { timeout: 45_000 }).toBe('done')
+    await expect.poll(phase).toBe('done')
     await context.close()
   })
 

@@ -43,10 +43,19 @@ export interface ContextOptions {
    * and redrawn only when one arrives, which spares the CPU that two browser files at once share with their servers.
    */
   motion?: boolean
+  userAgent?: string
 }
 
-export function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * How long a Playwright wait (an action, a navigation, a locator) may take before it fails, instead of Playwright's
+ * 30 s. A browser file shares two cores with another, whose Chromium may audit five pages at once: there a phone's
+ * navigation by the menu did not commit within 30 s (a quiet run of the whole suite, beside the accessibility file).
+ * A limit is no assertion: a wait that never ends still fails, within the test's own limit (vitest.config.ts).
+ */
+const WAIT_MS = 90_000
+
+export async function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
     baseURL,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.mobile ? { width: 390, height: 844 } : { width: 1280, height: 900 },
@@ -55,7 +64,10 @@ export function newContext(browser: Browser, baseURL: string, options: ContextOp
     hasTouch: options.mobile ?? false,
     permissions: ['clipboard-read', 'clipboard-write'],
     reducedMotion: options.motion ? 'no-preference' : 'reduce',
+    ...(options.userAgent === undefined ? {} : { userAgent: options.userAgent }),
   })
+  context.setDefaultTimeout(WAIT_MS)
+  return context
 }
 
 

@@ -17,6 +17,6 @@ export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<voi
   await demo.getByRole('button', { name: 'Run the demo' }).click()
   await whileRunning?.()
   const timeline = demo.getByTestId('timeline')
-  await timeline.waitFor({ timeout: 45_000 })
+  await timeline.waitFor()
   return JSON.parse((await timeline.getAttribute('data-runs'))!) as T[]
 }
