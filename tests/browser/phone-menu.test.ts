@@ -34,10 +34,20 @@ describe.runIf(browserAvailable())('the phone menu', () => {
     }
 
     await page.getByRole('button', { name: /menu/i }).first().click()
+    // What happened after the click, for the failure message: a quiet run of the whole suite once saw no navigation
+    // commit within 30 s of it, which a run of this file beside the accessibility one (committed in 26 and 110 ms)
+    // did not repeat.
+    const seen: string[] = []
+    page.on('request', (request) => seen.push(`${request.method()} ${new URL(request.url()).pathname}`))
+    page.on('console', (message) => seen.push(`console.${message.type()}: ${message.text()}`))
+    page.on('framenavigated', (frame) => frame === page.mainFrame() && seen.push(`navigated to ${frame.url()}`))
     await menuLink.click()
     // Navigated: the address is the page's, whether Next.js's router changed it in place or loaded the page anew (then
     // its 'load' event, which waits for every image and font on a busy machine, is not what this test is about).
-    await page.waitForURL(/\/related-patterns$/, { waitUntil: 'commit' })
+    await page.waitForURL(/\/related-patterns$/, { waitUntil: 'commit' }).catch(async (error: Error) => {
+      const menuOpen = await menuLink.isVisible()
+      throw new Error(`${error.message}\nat ${page.url()}, the menu ${menuOpen ? 'open' : 'closed'}; after the click: ${seen.join('; ') || 'nothing'}`)
+    })
     await expect.poll(() => page.locator('h1').first().textContent()).toBe('Patterns that go with after()')
     await context.close()
   })
