@@ -17,6 +17,18 @@ export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<voi
   await demo.getByRole('button', { name: 'Run the demo' }).click()
   await whileRunning?.()
   const timeline = demo.getByTestId('timeline')
-  await timeline.waitFor()
+  await timeline.waitFor().catch(async (error: Error) => {
+    throw new Error(`${error.message}\nthe demo shows: ${await shown(demo)}`)
+  })
   return JSON.parse((await timeline.getAttribute('data-runs'))!) as T[]
+}
+
+/**
+ * What a demo shows a visitor, for a failure message: a run that never finished drawing once (a quiet run of the whole
+ * suite, the accessibility file auditing /notes/callback-errors) left only a timeout, not whether the demo was still
+ * running, showed an error, or had never started.
+ */
+async function shown(demo: Locator): Promise<string> {
+  const text = await demo.innerText({ timeout: 5000 }).catch((error: Error) => `(unreadable: ${error.message})`)
+  return text.replace(/\s+/g, ' ').slice(0, 1500)
 }
