@@ -48,9 +48,9 @@ export interface ContextOptions {
 
 /**
  * How long a Playwright wait (an action, a navigation, a locator) may take before it fails, instead of Playwright's
- * 30 s. A browser file shares two cores with another, whose Chromium may audit five pages at once: there a phone's
- * navigation by the menu did not commit within 30 s (a quiet run of the whole suite, beside the accessibility file).
- * A limit is no assertion: a wait that never ends still fails, within the test's own limit (vitest.config.ts).
+ * 30 s. A browser file shares two cores with another, whose Chromium may audit five pages at once; beside that one,
+ * in a quiet run of the whole suite, a phone's navigation by the menu did not commit within 30 s. A limit is no
+ * assertion: a wait that never ends still fails, with what the test saw.
  */
 const WAIT_MS = 90_000
 

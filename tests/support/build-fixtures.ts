@@ -1,11 +1,12 @@
 /**
  * Builds every fixture app the integration tests serve or check the build of, all at once, before the tests start:
- * `npm test` runs it beside the site's build (`npm run build -- --fixtures`). All at once, not one after another: on a
- * machine that other work kept busy, a chain of one build at a time got one process's share of the CPU (317 s in
- * all), and the install and build steps took 423 s where they had taken 264 s with the builds made by the tests. The tests then reuse these builds (fixture-app.ts stamps each with
- * the hash of what it was built from) instead of making them while other files time their demos. A test file still
- * builds any fixture missing here, or changed since, itself. A build that fails is no failure of this step: some
- * fixtures are built to fail, and the tests read what each build printed.
+ * `npm test` runs it beside the site's build (`npm run build -- --fixtures`). All at once, not one after another: on
+ * a machine that other work kept busy, a chain of one build at a time got one process's share of the CPU (317 s in
+ * all), and the install and build steps took 423 s where they had taken 264 s with the builds made by the tests.
+ * The tests then reuse these builds (fixture-app.ts stamps each with the hash of what it was built from) instead of
+ * making them while other files time their demos. A test file still builds any fixture missing here, or changed
+ * since, itself. A build that fails is no failure of this step: some fixtures are built to fail, and the tests read
+ * what each build printed.
  */
 import { COMPOSED_FIXTURE, removeComposedRoutes, writeComposedRoutes } from './composed-fixture'
 import { fixtureBuilds, type FixtureVersion } from './fixture-app'
