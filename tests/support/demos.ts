@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core'
+import { hydrated } from './browser'
 import { loadLazyParts } from './lazy-parts'
 
 /**
@@ -14,6 +15,9 @@ export async function demoOf(page: Page, scenarios: string[]): Promise<Locator> 
 
 /** Presses the demo's Run button and returns what its timeline drew (its `data-runs`). */
 export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<void>): Promise<T[]> {
+  // Before hydration the Run button submits the demo's form natively, which reloads the page with no run: a quiet
+  // run of the whole suite saw the demo back at its start 90 s after the click.
+  await hydrated(demo.page())
   await demo.getByRole('button', { name: 'Run the demo' }).click()
   await whileRunning?.()
   const timeline = demo.getByTestId('timeline')
