@@ -21,6 +21,15 @@ async function serverAnswered(base: string): Promise<void> {
   for (let i = 0; i < PROBES; i++) await (await fetch(`${base}/api/health`)).arrayBuffer()
 }
 
+/** Once the server has answered the probes, a request still unanswered is stopped and reported as a hang. */
+function judgeSilence(answered: () => boolean, stop: () => void, fail: (error: Error) => void, description: string): void {
+  void serverAnswered(baseUrl()).then(() => {
+    if (answered()) return
+    stop()
+    fail(new Error(`hang: ${description}`))
+  }, fail)
+}
+
 /** Deterministic, so a failure can be replayed: the seed is printed with it. */
 function random(seed: number) {
   let state = seed >>> 0
@@ -182,11 +191,7 @@ describe('fuzzing every endpoint', () => {
           },
         )
         req.on('timeout', () => {
-          void serverAnswered(baseUrl()).then(() => {
-            if (answered) return
-            req.destroy()
-            reject(new Error(`hang: ${description}`))
-          }, reject)
+          judgeSilence(() => answered, () => req.destroy(), reject, description)
         })
         req.on('error', (error: NodeJS.ErrnoException) => {
           // The server may answer a request it refuses without reading the body it carries, and close the
@@ -204,11 +209,7 @@ describe('fuzzing every endpoint', () => {
         let answer = ''
         let answered = false
         socket.setTimeout(SILENT_MS, () => {
-          void serverAnswered(baseUrl()).then(() => {
-            if (answered) return
-            socket.destroy()
-            reject(new Error(`hang: raw ${JSON.stringify(text.slice(0, 120))}`))
-          }, reject)
+          judgeSilence(() => answered, () => socket.destroy(), reject, `raw ${JSON.stringify(text.slice(0, 120))}`)
         })
         socket.on('data', (chunk) => (answer += chunk))
         socket.on('error', () => {})
