@@ -50,3 +50,33 @@ describe.runIf(browserAvailable()).concurrent('every page: accessibility (axe: W
     })
   })
 })
+
+// After a hydration mismatch (a browser extension can cause one) React renders the whole page again in the browser,
+// and writes each code token's colours itself: `--shiki-dark: #6A737D`, where the server's HTML has
+// `--shiki-dark:#6A737D`. A CI run audited such a page: its dark comments had lost their accessible colour.
+describe.runIf(browserAvailable())('code colours after React renders a code block in the browser', () => {
+  const chromium = useChromium()
+
+  it.for(['light', 'dark'] as const)('%s: every token keeps the colour it had in the server\'s HTML', async (colorScheme, { expect }) => {
+    const context = await newContext(chromium.browser, baseUrl(), { colorScheme })
+    const page = await context.newPage()
+    await page.goto('/notes/request-context')
+    const colours = () =>
+      page.locator('pre span[style*="--shiki-"]').evaluateAll((spans) => spans.map((span) => getComputedStyle(span).color))
+    const served = await colours()
+    const rewritten = await page.locator('pre span[style*="--shiki-"]').evaluateAll((spans) =>
+      spans.map((span) => {
+        const html = span as HTMLElement
+        const properties = [...html.style].map((name) => [name, html.style.getPropertyValue(name).trim()] as const)
+        html.removeAttribute('style')
+        // What React does for each entry of a style object.
+        for (const [name, value] of properties) html.style.setProperty(name, value)
+        return html.getAttribute('style')
+      }),
+    )
+    expect(rewritten.some((style) => /--shiki-dark: #6A737D/i.test(style ?? ''))).toBe(true)
+    expect(served.length).toBeGreaterThan(0)
+    expect(await colours()).toEqual(served)
+    await context.close()
+  })
+})
