@@ -4,6 +4,7 @@ import { EVENTS, LANES, type EventType } from '@/demos/engine/timeline'
 import { baseUrl } from '../support/api'
 import { browserAvailable, newContext } from '../support/browser'
 import { demoOf, runDemo } from '../support/demos'
+import { watchProblems } from '../support/page-problems'
 import { useChromium } from '../support/use-chromium'
 
 // A user agent with markup in it: the page must show it as text.
@@ -120,11 +121,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
   it('request-context: the callbacks read the visitor\'s own user agent and demo cookie, shown as text', async () => {
     const context = await newContext(chromium.browser, baseUrl(), { userAgent: AGENT })
     const page = await context.newPage()
-    const problems: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
+    const { problems, explain } = await watchProblems(page)
     await page.goto('/notes/request-context?work=0&effect=20')
     const demo = await demoOf(page, ['request-context', 'request-context-action'])
     const runs = await runDemo<DrawnRun>(demo)
@@ -135,7 +132,7 @@ describe.runIf(browserAvailable())('the surfaces notes in Chromium', () => {
     for (const [index, count] of logged.entries()) {
       expect(await groups.nth(index).locator('[title="Audit log entry"]').count()).toBe(count)
     }
-    expect(problems).toEqual([])
+    expect(problems, problems.length > 0 ? await explain() : undefined).toEqual([])
     const cookie = (await demo.getByTestId('demo-cookie').locator('code').textContent())!
     expect(cookie).toMatch(/^demo-/)
     // The cookie is HttpOnly: the page's scripts cannot see it.

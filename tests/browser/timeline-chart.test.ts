@@ -7,6 +7,7 @@ import { withComputedLimit } from '@/demos/client/computed-limit'
 import type { CompletedRun } from '@/demos/client/run'
 import { EVENTS, LANES, type TimelineEvent } from '@/demos/engine/timeline'
 import { browserAvailable } from '../support/browser'
+import { watchProblems } from '../support/page-problems'
 import { useChromium } from '../support/use-chromium'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -89,11 +90,7 @@ describe.runIf(browserAvailable())('the timeline chart under React development c
 
   it('draws one mark per instant event, with no warning, when a lane logs the same label twice', async () => {
     const page = await chromium.browser.newPage()
-    const problems: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text())
-    })
-    page.on('pageerror', (error) => problems.push(error.message))
+    const { problems } = await watchProblems(page)
     await page.setContent('<div id="root"></div>')
     await page.addScriptTag({ content: await chartScript([align(requestContextRun())]) })
     await expect.poll(() => page.locator('[title="Audit log entry"]').count()).toBe(2)
