@@ -1,5 +1,6 @@
 import { getComponents, useConfig, type DocsThemeConfig } from 'nextra-theme-docs'
 import { withCopyLink } from './components/headings/CopyLinkHeading'
+import { withPlainLinkOffPages } from './components/links/PageOrPlainLink'
 import { mdxComponents } from './components/mdx'
 import { LastUpdated } from './components/LastUpdated'
 import { PageHead } from './components/PageHead'
@@ -7,11 +8,13 @@ import { TestedOn } from './components/TestedOn'
 import { SearchLoading } from './components/ui/SearchLoading'
 import { site } from './links/site'
 
+const nextra = getComponents({ isRawLayout: false, components: {} })
 // Nextra's own headings (ids, `#` permalinks, table-of-contents tracking), each with a copy-link button.
-const nextraHeadings = getComponents({ isRawLayout: false, components: {} })
 const headings = Object.fromEntries(
-  (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [tag, withCopyLink(nextraHeadings[tag] as never)]),
+  (['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const).map((tag) => [tag, withCopyLink(nextra[tag] as never)]),
 )
+// Nextra's link, for the docs pages; a plain one for the addresses they do not serve.
+const a = withPlainLinkOffPages(nextra.a as never)
 
 const docsRepositoryBase = `${site.repository}/blob/main`
 
@@ -38,7 +41,7 @@ const config: DocsThemeConfig = {
       return `${site.repository}/issues/new?labels=feedback&title=${encodeURIComponent(`Feedback: ${title}`)}`
     },
   },
-  components: { ...headings, ...mdxComponents },
+  components: { ...headings, a, ...mdxComponents },
   footer: {
     content: (
       <span>
