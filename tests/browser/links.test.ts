@@ -12,6 +12,14 @@ import { useChromium } from '../support/use-chromium'
 const pages = readSitePages()
 const SHOTS = '/tmp/after-guide-links-shots'
 
+/** Each Markdown link, on each page, to a same-site address no docs page serves (an App Router demo page). */
+const offPageLinks = pages.flatMap((sitePage) =>
+  [...sitePage.body.matchAll(/\]\((\/[^)\s?#]*)[^)]*\)/g)]
+    .map((match) => match[1]!)
+    .filter((path) => !pages.some((other) => other.route === path))
+    .map((path) => ({ route: sitePage.route, path })),
+)
+
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText())
 
 /** A copied link: on the origin the visitor is on, since the test build sets no NEXT_PUBLIC_SITE_URL. */
@@ -99,6 +107,25 @@ describe.runIf(browserAvailable())('links in Chromium', () => {
         await expect.poll(() => clipboard(page), { message: `${sitePage.route} button ${i}` }).toBe(reviewComment(text!, section, url))
       }
     }
+    await context.close()
+  })
+
+  // Through next/link the Pages Router would ask for the 404 page's data (a failed request) and only then load the page.
+  it.each(offPageLinks)('$route links to $path plainly: the click loads it, asking for no page data, and nothing fails', async ({ route, path }) => {
+    const context = await newContext(chromium.browser, baseUrl())
+    const page = await context.newPage()
+    const asked: string[] = []
+    page.on('response', (response) => {
+      const url = decodeURIComponent(response.url())
+      if (response.status() >= 400 || (url.includes('/_next/data/') && url.includes(path.slice(1)))) asked.push(`${response.status()} ${url}`)
+    })
+    await page.goto(route)
+    await hydrated(page)
+    const link = page.locator(`article a[href="${path}"]:not([data-testid=static-record] a)`)
+    await link.click()
+    await page.waitForURL((url) => url.pathname === path)
+    await page.waitForLoadState('load')
+    expect(asked).toEqual([])
     await context.close()
   })
 
