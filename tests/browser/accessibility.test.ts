@@ -7,6 +7,7 @@ import { browserAvailable, newContext } from '../support/browser'
 import { watchViolations } from '../support/csp-violations'
 import { demoOf, runDemo } from '../support/demos'
 import { loadLazyParts } from '../support/lazy-parts'
+import { watchProblems } from '../support/page-problems'
 import { useChromium } from '../support/use-chromium'
 
 /** The first demo with a Run button (not the Pages Router one, which draws no chart): run it and wait for its chart, and its Run N× spread if it has one. */
@@ -24,6 +25,15 @@ async function runFirstDemo(page: Page): Promise<void> {
   await repeat.and(page.locator('[data-phase="done"]')).waitFor()
 }
 
+/**
+ * What a page reports by design: a demo's request that fails on purpose (a Route Handler that throws answers 500), and
+ * on the 404 page its own address and that address's page data (Next.js's router asks for it once the page is in).
+ * Anything else in the console (a hydration error, a failed prefetch) is a finding.
+ */
+const byDesign = (problem: string, route: string) =>
+  /^Failed to load resource: the server responded with a status of \d+/.test(problem) &&
+  (/\[[^\]]*\/api\/demos\//.test(problem) || problem.endsWith(`${route}]`) || problem.endsWith(`${route}.json]`))
+
 // Every page, and the 404 page a mistyped address gets.
 const routes = [...readSitePages().map((page) => page.route), '/notes/no-such-note']
 
@@ -31,7 +41,7 @@ const routes = [...readSitePages().map((page) => page.route), '/notes/no-such-no
 // side effects, waited for, which overlap. The Content-Security-Policy is watched on the same visit (csp.test.ts
 // checks the rest of it): a page fully loaded, its demo run, is the most a visitor makes it do, and loading every page
 // again for a second audit cost a test file's worth of CPU.
-describe.runIf(browserAvailable()).concurrent('every page: accessibility (axe: WCAG 2.1 A and AA, best practice) and no CSP violation', () => {
+describe.runIf(browserAvailable()).concurrent('every page: accessibility (axe: WCAG 2.1 A and AA, best practice), no CSP violation, nothing in the console', () => {
   const chromium = useChromium()
 
   describe.each(['light', 'dark'] as const)('%s colour scheme', (colorScheme) => {
@@ -39,14 +49,18 @@ describe.runIf(browserAvailable()).concurrent('every page: accessibility (axe: W
       const context = await newContext(chromium.browser, baseUrl(), { colorScheme })
       const page = await context.newPage()
       const blocked = await watchViolations(page)
+      const { problems, explain } = await watchProblems(page)
       await page.goto(route)
       await loadLazyParts(page)
       if ((await page.locator('section[data-demo]:not([data-demo="pages-api"])').count()) > 0) await runFirstDemo(page)
       const violations = await axeViolations(page)
+      const found = problems.filter((problem) => !byDesign(problem, route))
+      const explained = found.length > 0 ? await explain() : undefined
       await context.close()
       expect(violations, readable(violations)).toEqual([])
       // Collected for the whole visit: a violation the page reports at any moment is in.
       expect(blocked, 'Content-Security-Policy violations').toEqual([])
+      expect(found, explained).toEqual([])
     })
   })
 })
