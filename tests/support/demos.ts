@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Locator, Page, Request } from 'playwright-core'
 import { hydrated } from './browser'
 import { loadLazyParts } from './lazy-parts'
 
@@ -17,13 +17,24 @@ export async function demoOf(page: Page, scenarios: string[]): Promise<Locator> 
 export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<void>): Promise<T[]> {
   // Before hydration the Run button submits the demo's form natively, which reloads the page with no run: a quiet
   // run of the whole suite saw the demo back at its start 90 s after the click.
-  await hydrated(demo.page())
+  const page = demo.page()
+  await hydrated(page)
+  // For a failure message: what the page asked for and loaded after the press.
+  const after: string[] = []
+  const record = (request: Request) => {
+    if (request.resourceType() === 'document' || /\/_next\/data\/|\/api\/(demos|runs)\b/.test(request.url())) after.push(`${request.method()} ${request.url()}`)
+  }
+  page.on('request', record)
+  const loaded = () => page.evaluate(() => performance.timeOrigin).catch(() => NaN)
+  const before = await loaded()
   await demo.getByRole('button', { name: 'Run the demo' }).click()
   await whileRunning?.()
   const timeline = demo.getByTestId('timeline')
   await timeline.waitFor().catch(async (error: Error) => {
-    throw new Error(`${error.message}\nthe demo shows: ${await shown(demo)}`)
+    const reloaded = (await loaded()) !== before ? 'the page was loaded again since the press; ' : ''
+    throw new Error(`${error.message}\nthe demo shows: ${await shown(demo)}\n${reloaded}requests since the press: ${JSON.stringify(after)}`)
   })
+  page.off('request', record)
   return JSON.parse((await timeline.getAttribute('data-runs'))!) as T[]
 }
 
