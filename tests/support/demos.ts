@@ -15,8 +15,9 @@ export async function demoOf(page: Page, scenarios: string[]): Promise<Locator> 
 
 /** Presses the demo's Run button and returns what its timeline drew (its `data-runs`). */
 export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<void>): Promise<T[]> {
-  // Before hydration the Run button submits the demo's form natively, which reloads the page with no run: a quiet
-  // run of the whole suite saw the demo back at its start 90 s after the click.
+  // Before hydration the Run button submits the demo's form natively, which reloads the page with no run. A quiet
+  // run of the whole suite saw the demo back at its start 90 s after the click; a run of the accessibility file saw it
+  // again since this wait, hence the failure message below.
   const page = demo.page()
   await hydrated(page)
   // For a failure message: what the page asked for and loaded after the press.
@@ -27,14 +28,17 @@ export async function runDemo<T>(demo: Locator, whileRunning?: () => Promise<voi
   page.on('request', record)
   const loaded = () => page.evaluate(() => performance.timeOrigin).catch(() => NaN)
   const before = await loaded()
-  await demo.getByRole('button', { name: 'Run the demo' }).click()
-  await whileRunning?.()
   const timeline = demo.getByTestId('timeline')
-  await timeline.waitFor().catch(async (error: Error) => {
-    const reloaded = (await loaded()) !== before ? 'the page was loaded again since the press; ' : ''
-    throw new Error(`${error.message}\nthe demo shows: ${await shown(demo)}\n${reloaded}requests since the press: ${JSON.stringify(after)}`)
-  })
-  page.off('request', record)
+  try {
+    await demo.getByRole('button', { name: 'Run the demo' }).click()
+    await whileRunning?.()
+    await timeline.waitFor().catch(async (error: Error) => {
+      const reloaded = (await loaded()) !== before ? 'the page was loaded again since the press; ' : ''
+      throw new Error(`${error.message}\nthe demo shows: ${await shown(demo)}\n${reloaded}requests since the press: ${JSON.stringify(after)}`)
+    })
+  } finally {
+    page.off('request', record)
+  }
   return JSON.parse((await timeline.getAttribute('data-runs'))!) as T[]
 }
 
