@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { WAIT_MS } from './tests/support/wait'
 
 const alias = { '@': path.resolve(import.meta.dirname) }
 
@@ -24,11 +25,8 @@ const serverBound = {
   // Polls wait for a condition, not for luck: vitest's default of 1 s is less than a busy machine can take to render.
   expect: { poll: { timeout: 15_000 } },
 }
-/**
- * A browser file's polls may wait as long as its Playwright waits (tests/support/browser.ts, WAIT_MS): its Chromium
- * shares the cores with another file's, which may be auditing five pages at once.
- */
-const browserBound = { ...serverBound, expect: { poll: { timeout: 90_000 } } }
+/** A browser file's polls may wait as long as its Playwright waits (tests/support/wait.ts). */
+const browserBound = { ...serverBound, expect: { poll: { timeout: WAIT_MS } } }
 
 export default defineConfig({
   resolve: { alias },

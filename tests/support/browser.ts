@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { WAIT_MS } from './wait'
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; no browser is ever downloaded. */
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
@@ -46,13 +47,6 @@ export interface ContextOptions {
   userAgent?: string
 }
 
-/**
- * How long a Playwright wait (an action, a navigation, a locator) may take before it fails, instead of Playwright's
- * 30 s. A browser file shares two cores with another, whose Chromium may audit five pages at once; beside that one,
- * in a quiet run of the whole suite, a phone's navigation by the menu did not commit within 30 s. A limit is no
- * assertion: a wait that never ends still fails, with what the test saw.
- */
-const WAIT_MS = 90_000
 
 export async function newContext(browser: Browser, baseURL: string, options: ContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({
